@@ -1,0 +1,42 @@
+/**
+ * Who may do what. Pure: the server-side guards in app/services/access.server.ts ask here.
+ */
+
+export type Role = "COORDINATOR" | "OWNER" | "VIEWER";
+
+export type Permission =
+  | "municipality:read"
+  | "evaluation:manage"
+  | "users:manage"
+  | "actions:manage"
+  | "actions:update-own";
+
+const grants: Record<Role, readonly Permission[]> = {
+  COORDINATOR: [
+    "municipality:read",
+    "evaluation:manage",
+    "users:manage",
+    "actions:manage",
+    "actions:update-own",
+  ],
+  OWNER: ["municipality:read", "actions:update-own"],
+  VIEWER: ["municipality:read"],
+};
+
+export interface Principal {
+  isOperator: boolean;
+  /** The user's role in the municipality at hand, or null when not a member. */
+  role: Role | null;
+}
+
+/** Operators act as coordinators in every municipality they serve. */
+export function effectiveRole(principal: Principal): Role | null {
+  return principal.isOperator ? "COORDINATOR" : principal.role;
+}
+
+export function can(principal: Principal, permission: Permission): boolean {
+  const role = effectiveRole(principal);
+  return role !== null && grants[role].includes(permission);
+}
+
+export const ROLES: readonly Role[] = ["COORDINATOR", "OWNER", "VIEWER"];

@@ -1,0 +1,156 @@
+/**
+ * Every user-facing string, in Swedish. English can follow as another object of type Messages.
+ */
+export const sv = {
+  app: {
+    name: "Kompassplan",
+    tagline: "Uppföljning av Kommunkompassen",
+    skipToContent: "Hoppa till innehållet",
+    mainNav: "Huvudmeny",
+  },
+  nav: {
+    start: "Översikt",
+    evaluations: "Utvärderingar",
+    users: "Användare",
+    municipalities: "Kommuner",
+    signOut: "Logga ut",
+    signedInAs: (name: string) => `Inloggad som ${name}`,
+    chooseMunicipality: "Välj kommun",
+  },
+  roles: {
+    COORDINATOR: "Samordnare",
+    OWNER: "Åtgärdsansvarig",
+    VIEWER: "Förtroendevald (läsbehörighet)",
+    OPERATOR: "Driftansvarig",
+  },
+  signIn: {
+    title: "Logga in",
+    intro: "Logga in med din e-postadress och ditt lösenord.",
+    email: "E-postadress",
+    password: "Lösenord",
+    submit: "Logga in",
+    failed: "Fel e-postadress eller lösenord.",
+    throttled: (seconds: number) =>
+      `För många misslyckade försök. Vänta ${seconds} sekunder och försök igen.`,
+    emailInvalid: "Ange en giltig e-postadress.",
+    passwordRequired: "Ange ditt lösenord.",
+    signedOut: "Du är utloggad.",
+  },
+  errors: {
+    forbiddenTitle: "Åtkomst nekad",
+    forbiddenBody: "Du har inte behörighet till den här sidan eller åtgärden.",
+    notFoundTitle: "Sidan finns inte",
+    notFoundBody: "Sidan du söker finns inte, eller så har du inte tillgång till den.",
+    crossOrigin: "Begäran kom från en annan webbplats och stoppades.",
+    unexpectedTitle: "Något gick fel",
+    unexpectedBody: "Ett oväntat fel inträffade. Försök igen om en stund.",
+    badRequestTitle: "Felaktig begäran",
+    backToStart: "Till startsidan",
+    fixErrors: "Rätta felen nedan och försök igen.",
+  },
+  start: {
+    title: (municipality: string) => `${municipality} – översikt`,
+    latest: (year: number) => `Senaste utvärderingen (${year})`,
+    total: "Totalpoäng",
+    outOf: (max: number) => `av ${max}`,
+    chartTitle: "Poäng per område",
+    chartDescription: (latest: number, previous: number | null) =>
+      previous === null
+        ? `Stapeldiagram med poäng per område, av 100, i utvärderingen ${latest}.`
+        : `Stapeldiagram med poäng per område, av 100, i utvärderingarna ${previous} och ${latest}.`,
+    showAsTable: "Visa diagrammet som tabell",
+    area: "Område",
+    noEvaluation: "Kommunen har ännu ingen utvärdering.",
+    versionCaveat:
+      "Utvärderingarna bygger på olika versioner av Kommunkompassen. Poängen per område är inte direkt jämförbara.",
+    openEvaluation: "Öppna utvärderingen",
+  },
+  evaluation: {
+    listTitle: "Utvärderingar",
+    title: (year: number) => `Utvärdering ${year}`,
+    framework: "Ramverksversion",
+    period: "Utvärderingsperiod",
+    reportDate: "Rapportdatum",
+    evaluators: "Utvärderare",
+    total: "Totalpoäng",
+    statedTotal: "Enligt rapporten",
+    computedTotal: "Summa av områdena",
+    noStatedTotal: "Rapporten anger ingen totalpoäng; summan av områdena visas.",
+    areaHeading: (n: number, name: string) => `${n}. ${name}`,
+    code: "Delfråga",
+    question: "Fråga",
+    points: "Poäng",
+    max: "Max",
+    percent: "Procent",
+    printedPercent: (p: number) => `Rapporten anger ${p} %`,
+    areaTotal: "Områdets summa",
+    statedAreaTotal: (stated: string, computed: string) =>
+      `Rapporten anger ${stated} poäng för området, men delfrågornas poäng summeras till ${computed}. Rapporten avrundar delfrågornas poäng; båda värdena visas.`,
+    strengths: "Styrkor",
+    improvements: "Förbättringsområden",
+    goodExamples: "Goda exempel att studera",
+    none: "Inga angivna.",
+    missing: "Saknas",
+    delete: "Ta bort utvärderingen",
+    deleteConfirm: "Ja, ta bort utvärderingen",
+    deleteHasActions: (count: number) =>
+      `Utvärderingen kan inte tas bort: ${count} åtgärder är kopplade till dess förbättringsområden.`,
+    deleted: "Utvärderingen är borttagen.",
+    headings: "Rubriker",
+    empty: "Inga utvärderingar är inlagda ännu.",
+  },
+  users: {
+    title: "Användare",
+    intro: "Här hanterar du vilka som har tillgång till kommunens uppföljning.",
+    name: "Namn",
+    email: "E-postadress",
+    role: "Roll",
+    actions: "Hantera",
+    changeRole: "Byt roll",
+    save: "Spara",
+    remove: "Ta bort",
+    removeLabel: (name: string) => `Ta bort ${name}`,
+    roleLabel: (name: string) => `Roll för ${name}`,
+    inviteTitle: "Bjud in en användare",
+    invite: "Skicka inbjudan",
+    invited: (email: string) => `En inbjudan har skickats till ${email}.`,
+    inviteLink: "Inbjudningslänk (kan också skickas på annat sätt):",
+    alreadyMember: "Personen har redan tillgång till kommunen.",
+    roleChanged: "Rollen är ändrad.",
+    removed: "Användaren har inte längre tillgång till kommunen.",
+    cannotRemoveSelf: "Du kan inte ta bort dig själv.",
+    lastCoordinator: "Kommunen måste ha minst en samordnare.",
+    nameRequired: "Ange ett namn.",
+    roleInvalid: "Välj en roll.",
+    pending: "Inbjuden, inte aktiverad",
+  },
+  invitation: {
+    title: "Välkommen till Kompassplan",
+    intro: (municipality: string) =>
+      `Du har bjudits in till ${municipality}. Välj ett lösenord för att aktivera ditt konto.`,
+    password: "Nytt lösenord",
+    passwordHint: "Minst 10 tecken.",
+    confirm: "Upprepa lösenordet",
+    submit: "Aktivera kontot",
+    passwordTooShort: "Lösenordet måste vara minst 10 tecken.",
+    mismatch: "Lösenorden stämmer inte överens.",
+    invalid: "Inbjudan är ogiltig eller har gått ut. Be din samordnare om en ny.",
+    mailSubject: (municipality: string) => `Inbjudan till Kompassplan – ${municipality}`,
+    mailText: (name: string, municipality: string, link: string, days: number) =>
+      `Hej ${name}!\n\nDu har bjudits in till Kompassplan för ${municipality}, där kommunen följer upp sin utvärdering enligt Kommunkompassen.\n\nAktivera ditt konto här (länken gäller i ${days} dagar):\n${link}\n\nVänliga hälsningar\nKompassplan`,
+  },
+  municipalities: {
+    title: "Kommuner",
+    intro: "Kommuner i den här installationen.",
+    slug: "Kortnamn",
+  },
+  chart: {
+    previous: (year: number) => `Föregående (${year})`,
+    latest: (year: number) => `Senaste (${year})`,
+  },
+} as const;
+
+export type Messages = typeof sv;
+
+/** The active catalog. A second language is another object satisfying Messages. */
+export const t: Messages = sv;

@@ -1,0 +1,52 @@
+import { getDb } from "~/services/db.server.ts";
+
+/** The framework catalog: versions, areas and sub-questions are data, never code. */
+
+export interface FrameworkVersionData {
+  key: string;
+  name: string;
+  firstYear: number;
+  areas: Array<{
+    number: number;
+    name: string;
+    maxPoints: number;
+    headings: string[];
+    questions: Array<{ code: string; text: string; maxPoints: number }>;
+  }>;
+}
+
+/** Adds a version, or brings an existing one's names and max points up to date. */
+export async function upsertFrameworkVersion(data: FrameworkVersionData) {
+  return getDb().$transaction(async (tx) => {
+    const version = await tx.frameworkVersion.upsert({
+      where: { key: data.key },
+      create: { key: data.key, name: data.name, firstYear: data.firstYear },
+      update: { name: data.name, firstYear: data.firstYear },
+    });
+    for (const area of data.areas) {
+      const savedArea = await tx.frameworkArea.upsert({
+        where: { versionId_number: { versionId: version.id, number: area.number } },
+        create: {
+          versionId: version.id,
+          number: area.number,
+          name: area.name,
+          maxPoints: area.maxPoints,
+          headings: area.headings,
+        },
+        update: { name: area.name, maxPoints: area.maxPoints, headings: area.headings },
+      });
+      for (const [index, q] of area.questions.entries()) {
+        await tx.frameworkQuestion.upsert({
+          where: { areaId_code: { areaId: savedArea.id, code: q.code } },
+          create: { areaId: savedArea.id, code: q.code, text: q.text, maxPoints: q.maxPoints, sortOrder: index },
+          update: { text: q.text, maxPoints: q.maxPoints, sortOrder: index },
+        });
+      }
+    }
+    return version;
+  });
+}
+
+export async function listFrameworkVersions() {
+  return getDb().frameworkVersion.findMany({ orderBy: { firstYear: "asc" } });
+}

@@ -1,0 +1,37 @@
+import type { Role } from "~/domain/access.ts";
+import { getDb } from "~/services/db.server.ts";
+
+export interface MunicipalitySummary {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+const summary = { id: true, slug: true, name: true } as const;
+
+/** The municipality by slug with the user's role in it (null role: not a member). */
+export async function findMunicipalityForUser(
+  slug: string,
+  userId: string,
+): Promise<{ municipality: MunicipalitySummary; role: Role | null } | null> {
+  const municipality = await getDb().municipality.findUnique({
+    where: { slug },
+    select: { ...summary, memberships: { where: { userId }, select: { role: true } } },
+  });
+  if (!municipality) return null;
+  const { memberships, ...rest } = municipality;
+  return { municipality: rest, role: memberships[0]?.role ?? null };
+}
+
+/** Municipalities the user belongs to (all of them for an operator). */
+export async function listMunicipalitiesForUser(userId: string, isOperator: boolean) {
+  return getDb().municipality.findMany({
+    where: isOperator ? {} : { memberships: { some: { userId } } },
+    select: summary,
+    orderBy: { name: "asc" },
+  });
+}
+
+export async function createMunicipality(slug: string, name: string) {
+  return getDb().municipality.create({ data: { slug, name }, select: summary });
+}

@@ -1,0 +1,60 @@
+import { getDb } from "~/services/db.server.ts";
+
+export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  isOperator: boolean;
+}
+
+export async function createSession(userId: string, id: string, now = new Date()) {
+  return getDb().session.create({
+    data: { id, userId, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) },
+  });
+}
+
+export async function findSessionUser(sessionId: string, now = new Date()): Promise<SessionUser | null> {
+  const session = await getDb().session.findUnique({
+    where: { id: sessionId },
+    select: {
+      expiresAt: true,
+      user: { select: { id: true, email: true, name: true, isOperator: true } },
+    },
+  });
+  if (!session || session.expiresAt <= now) return null;
+  return session.user;
+}
+
+export async function deleteSession(sessionId: string) {
+  await getDb().session.deleteMany({ where: { id: sessionId } });
+}
+
+export async function deleteUserSessions(userId: string) {
+  await getDb().session.deleteMany({ where: { userId } });
+}
+
+/** Removes expired sessions and sign-in attempts older than a day; returns what was removed. */
+export async function purgeExpired(now = new Date()) {
+  const db = getDb();
+  const sessions = await db.session.deleteMany({ where: { expiresAt: { lte: now } } });
+  const attempts = await db.signInAttempt.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } },
+  });
+  return { sessions: sessions.count, attempts: attempts.count };
+}
+
+export async function recordSignInAttempt(email: string, ip: string, succeeded: boolean) {
+  await getDb().signInAttempt.create({ data: { email, ip, succeeded } });
+}
+
+/** Failed attempts for this e-mail address or from this address since `since`. */
+export async function recentFailures(email: string, ip: string, since: Date): Promise<Date[]> {
+  const rows = await getDb().signInAttempt.findMany({
+    where: { succeeded: false, createdAt: { gte: since }, OR: [{ email }, { ip }] },
+    select: { createdAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map((r) => r.createdAt);
+}

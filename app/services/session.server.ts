@@ -1,0 +1,62 @@
+import { randomBytes } from "node:crypto";
+import { createCookie, redirect } from "@remix-run/node";
+import {
+  createSession,
+  deleteSession,
+  findSessionUser,
+  SESSION_TTL_MS,
+  type SessionUser,
+} from "~/models/session.server.ts";
+import { getEnv, secureCookies } from "./env.server.ts";
+
+/**
+ * Sessions live in PostgreSQL; the browser holds only a signed, random session id in an
+ * httpOnly, SameSite=Lax cookie (Secure in production).
+ */
+let cookie: ReturnType<typeof createCookie> | undefined;
+
+function sessionCookie() {
+  cookie ??= createCookie("__kompassplan", {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: secureCookies(),
+    secrets: [getEnv().SESSION_SECRET],
+    maxAge: SESSION_TTL_MS / 1000,
+  });
+  return cookie;
+}
+
+async function readSessionId(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const id = await readSessionId(request);
+  return id ? findSessionUser(id) : null;
+}
+
+export async function startSession(userId: string, redirectTo: string): Promise<Response> {
+  const id = randomBytes(32).toString("base64url");
+  await createSession(userId, id);
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await sessionCookie().serialize(id) },
+  });
+}
+
+export async function endSession(request: Request, redirectTo: string): Promise<Response> {
+  const id = await readSessionId(request);
+  if (id) await deleteSession(id);
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) },
+  });
+}
+
+/** Only same-site relative paths are followed after sign-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+    return fallback;
+  }
+  return to;
+}

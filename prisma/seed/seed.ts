@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Role } from "~/domain/access.ts";
+import { upsertFrameworkVersion, type FrameworkVersionData } from "~/models/catalog.server.ts";
+import { createEvaluation } from "~/models/evaluation.server.ts";
+import { createMunicipality } from "~/models/municipality.server.ts";
+import { addMembership, createUserWithPassword } from "~/models/user.server.ts";
+import { getDb } from "~/services/db.server.ts";
+
+/**
+ * The framework catalog (both versions the reports use) and the demo municipality, whose
+ * evaluation carries the facts of the Hammarö 2013 report under a fictional name.
+ */
+
+const here = import.meta.dirname;
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(here, file), "utf8")) as T;
+
+export const DEMO_PASSWORD = "Kompass-demo-2026";
+
+export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; name: string; role: Role | "OPERATOR" }> = [
+  { email: "samordnare@demo.kompassplan.se", name: "Sara Samordnare", role: "COORDINATOR" },
+  { email: "ansvarig@demo.kompassplan.se", name: "Anders Ansvarig", role: "OWNER" },
+  { email: "fortroendevald@demo.kompassplan.se", name: "Frida Förtroendevald", role: "VIEWER" },
+  { email: "drift@demo.kompassplan.se", name: "Disa Drift", role: "OPERATOR" },
+];
+
+export async function seedCatalog() {
+  const catalog = readJson<{ versions: FrameworkVersionData[] }>("catalog.json");
+  for (const version of catalog.versions) await upsertFrameworkVersion(version);
+}
+
+interface DemoFile {
+  municipality: { slug: string; name: string };
+  evaluation: {
+    frameworkVersion: string;
+    year: number;
+    period: string;
+    reportDate: string;
+    evaluators: string[];
+    statedTotal: number | null;
+    sourceName: string;
+    areas: Array<{
+      number: number;
+      statedPoints: number | null;
+      scores: Array<{ code: string; points: number; printedPercent: number | null }>;
+      strengths: string[];
+      improvements: string[];
+      goodExamples: string[];
+    }>;
+  };
+}
+
+/** Seeds the demo only into an empty database (no municipality yet). */
+export async function seedDemoIfEmpty(): Promise<boolean> {
+  if ((await getDb().municipality.count()) > 0) return false;
+  const demo = readJson<DemoFile>("demo-evaluation.json");
+  const municipality = await createMunicipality(demo.municipality.slug, demo.municipality.name);
+  for (const account of DEMO_ACCOUNTS) {
+    const user = await createUserWithPassword({
+      email: account.email,
+      name: account.name,
+      password: DEMO_PASSWORD,
+      isOperator: account.role === "OPERATOR",
+    });
+    if (account.role !== "OPERATOR") await addMembership(municipality.id, user.id, account.role);
+  }
+  const e = demo.evaluation;
+  await createEvaluation(
+    municipality.id,
+    {
+      frameworkVersionKey: e.frameworkVersion,
+      year: e.year,
+      period: e.period,
+      reportDate: new Date(`${e.reportDate}T00:00:00Z`),
+      evaluators: e.evaluators,
+      statedTotal: e.statedTotal,
+      sourceHash: null,
+      sourceName: e.sourceName,
+      areas: e.areas,
+    },
+    null,
+  );
+  return true;
+}
