@@ -49,10 +49,10 @@ export async function recordSignInAttempt(email: string, ip: string, succeeded: 
   await getDb().signInAttempt.create({ data: { email, ip, succeeded } });
 }
 
-/** Failed attempts for this e-mail address or from this address since `since`. */
-export async function recentFailures(email: string, ip: string, since: Date): Promise<Date[]> {
+/** Failed attempts for this e-mail address since `since`. */
+export async function recentFailures(email: string, since: Date): Promise<Date[]> {
   const rows = await getDb().signInAttempt.findMany({
-    where: { succeeded: false, createdAt: { gte: since }, OR: [{ email }, { ip }] },
+    where: { email, succeeded: false, createdAt: { gte: since } },
     select: { createdAt: true },
     orderBy: { createdAt: "asc" },
   });

@@ -1,0 +1,50 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { resolveDatabase } from "~/services/embedded-postgres.server.ts";
+import { getDb } from "~/services/db.server.ts";
+import { setup } from "./setup.ts";
+
+/**
+ * `npm start`: the one command of the quick start. Uses DATABASE_URL/REDIS_URL when set,
+ * otherwise the embedded PostgreSQL (queues on its PostgreSQL backend); applies migrations,
+ * seeds the catalog and the demo when empty, builds the app, and runs the web
+ * process and the worker process until stopped.
+ */
+const root = process.cwd();
+const database = await resolveDatabase(root);
+await setup(database.url);
+await getDb().$disconnect();
+
+if (process.env.KOMPASSPLAN_SKIP_BUILD !== "true" || !existsSync(path.join(root, "build/index.js"))) {
+  const built = spawnSync("npx", ["--no-install", "remix", "build"], { stdio: "inherit" });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+const env = { ...process.env, DATABASE_URL: database.url, NODE_ENV: process.env.NODE_ENV ?? "production" };
+const tsx = path.join(root, "node_modules/.bin/tsx");
+const children: ChildProcess[] = [
+  spawn(tsx, ["server.ts"], { stdio: "inherit", env }),
+  spawn(tsx, ["jobs/worker.ts"], { stdio: "inherit", env }),
+];
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once("exit", () => resolve());
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
+  await database.stop();
+  process.exit(code);
+}
+for (const child of children) child.on("exit", (code) => void stop(code ?? 1));
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));

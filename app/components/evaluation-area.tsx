@@ -1,0 +1,93 @@
+import type { ScoredArea } from "~/domain/scoring.ts";
+import { t } from "~/i18n/sv.ts";
+import { formatPoints } from "~/utils/format.ts";
+
+interface Props {
+  area: ScoredArea;
+  lists: { headings: string[]; strengths: string[]; improvements: string[]; goodExamples: string[] };
+}
+
+/** One area of an evaluation: the score table, the stated-vs-summed difference, and the lists. */
+export function EvaluationAreaSection({ area, lists }: Props) {
+  const headingId = `area-${area.number}`;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t.evaluation.areaHeading(area.number, area.name)}</h2>
+      <table>
+        <caption className="visually-hidden">{t.evaluation.areaHeading(area.number, area.name)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.evaluation.code}</th>
+            <th scope="col">{t.evaluation.question}</th>
+            <th scope="col" className="num">{t.evaluation.points}</th>
+            <th scope="col" className="num">{t.evaluation.max}</th>
+            <th scope="col" className="num">{t.evaluation.percent}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {area.questions.map((q) => (
+            <tr key={q.code}>
+              <td>{q.code}</td>
+              <td>{q.text}</td>
+              <td className="num">{q.points === null ? t.evaluation.missing : formatPoints(q.points)}</td>
+              <td className="num">{formatPoints(q.maxPoints)}</td>
+              <td className="num">
+                {q.percent === null ? "–" : `${q.percent} %`}
+                {q.printedPercentDiffers && q.printedPercent !== null ? (
+                  <>
+                    <br />
+                    <small className="muted">{t.evaluation.printedPercent(q.printedPercent)}</small>
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td colSpan={2}>{t.evaluation.areaTotal}</td>
+            <td className="num">{formatPoints(area.points)}</td>
+            <td className="num">{formatPoints(area.maxPoints)}</td>
+            <td className="num">{area.percent} %</td>
+          </tr>
+        </tfoot>
+      </table>
+      {area.statedPoints !== null && area.difference !== 0 ? (
+        <p className="notice" data-testid={`area-${area.number}-difference`}>
+          {t.evaluation.statedAreaTotal(formatPoints(area.statedPoints), formatPoints(area.computedPoints))}
+        </p>
+      ) : null}
+      <div className="lists">
+        <div>
+          <h3>{t.evaluation.strengths}</h3>
+          {lists.strengths.length ? (
+            <ul>
+              {lists.strengths.map((s, i) => (
+                <li key={i}>{s}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t.evaluation.none}</p>
+          )}
+        </div>
+        <div>
+          <h3>{t.evaluation.improvements}</h3>
+          {lists.improvements.length ? (
+            <ul>
+              {lists.improvements.map((s, i) => (
+                <li key={i}>{s}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t.evaluation.none}</p>
+          )}
+        </div>
+      </div>
+      {lists.goodExamples.length ? (
+        <p>
+          <strong>{t.evaluation.goodExamples}:</strong> {lists.goodExamples.join(", ")}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { Form, NavLink, Link } from "@remix-run/react";
+import { t } from "~/i18n/sv.ts";
+
+interface SiteHeaderProps {
+  user: { name: string; isOperator: boolean };
+  municipality?: { slug: string; name: string } | undefined;
+  canManageUsers?: boolean;
+  roleLabel?: string | undefined;
+}
+
+export function SiteHeader({ user, municipality, canManageUsers, roleLabel }: SiteHeaderProps) {
+  const base = municipality ? `/k/${municipality.slug}` : null;
+  return (
+    <header className="site-header">
+      <div className="inner">
+        <Link to={base ?? "/"} className="brand">
+          <svg aria-hidden="true" width="28" height="28" viewBox="0 0 32 32">
+            <circle cx="16" cy="16" r="15" fill="#fff" />
+            <path d="M16 5l4 11-4 11-4-11z" fill="#0b4f6c" />
+          </svg>
+          <span>
+            {t.app.name}
+            {municipality ? <small> · {municipality.name}</small> : null}
+          </span>
+        </Link>
+        <nav className="site-nav" aria-label={t.app.mainNav}>
+          <ul>
+            {base ? (
+              <>
+                <li>
+                  <NavLink to={base} end>
+                    {t.nav.start}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to={`${base}/utvarderingar`}>{t.nav.evaluations}</NavLink>
+                </li>
+                {canManageUsers ? (
+                  <li>
+                    <NavLink to={`${base}/anvandare`}>{t.nav.users}</NavLink>
+                  </li>
+                ) : null}
+              </>
+            ) : null}
+            {user.isOperator ? (
+              <li>
+                <NavLink to="/kommuner">{t.nav.municipalities}</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <div className="user-box">
+          <span>
+            {t.nav.signedInAs(user.name)}
+            {roleLabel ? ` (${roleLabel})` : null}
+          </span>
+          <Form method="post" action="/logga-ut">
+            <button type="submit" className="link">
+              {t.nav.signOut}
+            </button>
+          </Form>
+        </div>
+      </div>
+    </header>
+  );
+}

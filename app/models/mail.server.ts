@@ -1,0 +1,81 @@
+import { getDb } from "~/services/db.server.ts";
+
+/** Outgoing mail, stored first so a crash or an unreachable queue loses nothing. */
+
+export interface NewMail {
+  identity: string;
+  municipalityId: string | null;
+  recipient: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Stores a mail once per identity; returns its id (the existing one when already stored). */
+export async function storeMail(mail: NewMail): Promise<string> {
+  const row = await getDb().mailMessage.upsert({
+    where: { identity: mail.identity },
+    create: mail,
+    update: {},
+    select: { id: true },
+  });
+  return row.id;
+}
+
+export type Deliver = (mail: { recipient: string; subject: string; text: string; html: string }) => Promise<"sent" | "kept">;
+
+/**
+ * Delivers a PENDING mail at most once: the row is locked while it is sent, and a mail that is
+ * already SENT or KEPT is left alone. A failed send leaves it PENDING for the next attempt.
+ */
+export async function deliverStoredMail(mailId: string, deliver: Deliver): Promise<"sent" | "kept" | "skipped"> {
+  const result = await getDb().$transaction(
+    async (tx) => {
+      const locked = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT id FROM "MailMessage" WHERE id = ${mailId}::uuid AND status = 'PENDING' FOR UPDATE SKIP LOCKED`;
+      if (locked.length === 0) return { outcome: "skipped" as const };
+      const mail = await tx.mailMessage.findUniqueOrThrow({ where: { id: mailId } });
+      try {
+        const outcome = await deliver(mail);
+        await tx.mailMessage.update({
+          where: { id: mailId },
+          data: {
+            status: outcome === "sent" ? "SENT" : "KEPT",
+            sentAt: new Date(),
+            attempts: { increment: 1 },
+            lastError: null,
+          },
+        });
+        return { outcome };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        await tx.mailMessage.update({
+          where: { id: mailId },
+          data: { attempts: { increment: 1 }, lastError: message },
+        });
+        return { outcome: "failed" as const, error };
+      }
+    },
+    { timeout: 60_000 },
+  );
+  // The failure is recorded (committed) above; throwing lets the queue retry with backoff.
+  if (result.outcome === "failed") throw result.error;
+  return result.outcome;
+}
+
+/** PENDING mails stored more than `olderThanMs` ago (for the sweep that re-enqueues them). */
+export async function listStalePendingMail(olderThanMs: number, now = new Date()) {
+  const rows = await getDb().mailMessage.findMany({
+    where: { status: "PENDING", createdAt: { lt: new Date(now.getTime() - olderThanMs) } },
+    select: { id: true },
+    take: 500,
+  });
+  return rows.map((r) => r.id);
+}
+
+export async function listMailFor(municipalityId: string, recipient: string) {
+  return getDb().mailMessage.findMany({
+    where: { municipalityId, recipient },
+    orderBy: { createdAt: "desc" },
+  });
+}

@@ -1,0 +1,8 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { homePathFor } from "~/models/user.server.ts";
+import { getSessionUser } from "~/services/session.server.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  throw redirect(user ? await homePathFor(user.id) : "/logga-in");
+}

@@ -1,0 +1,78 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field } from "~/components/ui/field.tsx";
+import { acceptInvitationSchema, MIN_PASSWORD_LENGTH } from "~/forms/accept-invitation.ts";
+import { parseForm, type FieldErrors } from "~/forms/parse.ts";
+import { t } from "~/i18n/sv.ts";
+import { acceptInvitation, findOpenInvitation } from "~/models/user.server.ts";
+import { startSession } from "~/services/session.server.ts";
+
+export const meta: MetaFunction = () => [{ title: `${t.invitation.title} – ${t.app.name}` }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const invitation = await findOpenInvitation(params.token ?? "");
+  if (!invitation) return data({ invitation: null }, { status: 404 });
+  return { invitation: { name: invitation.user.name, email: invitation.user.email, municipality: invitation.municipality.name } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const parsed = parseForm(acceptInvitationSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors }, { status: 400 });
+  const accepted = await acceptInvitation(params.token ?? "", parsed.data.password);
+  if (!accepted) return data({ errors: { "": t.invitation.invalid } as FieldErrors }, { status: 404 });
+  return startSession(accepted.user.id, `/k/${accepted.municipality.slug}`);
+}
+
+export default function AcceptInvitation() {
+  const { invitation } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: FieldErrors = result?.errors ?? {};
+  return (
+    <main id="main" className="page narrow">
+      <div className="card">
+        <h1>{t.invitation.title}</h1>
+        {!invitation ? (
+          <>
+            <p className="notice error">{t.invitation.invalid}</p>
+            <p>
+              <Link to="/logga-in">{t.signIn.title}</Link>
+            </p>
+          </>
+        ) : (
+          <>
+            <p>{t.invitation.intro(invitation.municipality)}</p>
+            {errors[""] ? (
+              <p className="notice error" role="alert">
+                {errors[""]}
+              </p>
+            ) : null}
+            <Form method="post" className="stacked" noValidate>
+              <input type="text" name="username" autoComplete="username" defaultValue={invitation.email} hidden readOnly />
+              <Field
+                name="password"
+                type="password"
+                label={t.invitation.password}
+                hint={t.invitation.passwordHint}
+                autoComplete="new-password"
+                minLength={MIN_PASSWORD_LENGTH}
+                required
+                error={errors.password}
+              />
+              <Field
+                name="confirm"
+                type="password"
+                label={t.invitation.confirm}
+                autoComplete="new-password"
+                required
+                error={errors.confirm}
+              />
+              <div>
+                <button type="submit">{t.invitation.submit}</button>
+              </div>
+            </Form>
+          </>
+        )}
+      </div>
+    </main>
+  );
+}

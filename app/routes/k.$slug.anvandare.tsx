@@ -1,0 +1,172 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Field } from "~/components/ui/field.tsx";
+import { ROLES } from "~/domain/access.ts";
+import { memberActionSchema } from "~/forms/members.ts";
+import { parseForm, type FieldErrors } from "~/forms/parse.ts";
+import { t } from "~/i18n/sv.ts";
+import { changeRole, listMembers, MembershipError, removeMember } from "~/models/user.server.ts";
+import { requireMunicipality } from "~/services/access.server.ts";
+import { invitePerson } from "~/services/invitations.server.ts";
+
+export const meta: MetaFunction = () => [{ title: `${t.users.title} – ${t.app.name}` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, municipality } = await requireMunicipality(request, params.slug, "users:manage");
+  return { municipality, members: await listMembers(municipality.id), currentUserId: user.id };
+}
+
+type ActionResult = { ok?: string; link?: string | null; errors?: FieldErrors; intent?: string };
+
+const membershipMessages: Record<MembershipError["code"], string> = {
+  "already-member": t.users.alreadyMember,
+  "last-coordinator": t.users.lastCoordinator,
+  self: t.users.cannotRemoveSelf,
+  "not-member": t.errors.notFoundBody,
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, municipality } = await requireMunicipality(request, params.slug, "users:manage");
+  const form = await request.formData();
+  const parsed = parseForm(memberActionSchema, form);
+  const intent = String(form.get("intent") ?? "");
+  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, intent }, { status: 400 });
+  const input = parsed.data;
+  try {
+    if (input.intent === "invite") {
+      const invited = await invitePerson(municipality, input, user.id);
+      return data<ActionResult>({ ok: t.users.invited(invited.email), link: invited.link, intent });
+    }
+    if (input.intent === "change-role") {
+      await changeRole(municipality.id, input.userId, input.role, user.id);
+      return data<ActionResult>({ ok: t.users.roleChanged, intent });
+    }
+    await removeMember(municipality.id, input.userId, user.id);
+    return data<ActionResult>({ ok: t.users.removed, intent });
+  } catch (error) {
+    if (error instanceof MembershipError) {
+      const field = input.intent === "invite" ? "email" : "";
+      return data<ActionResult>({ errors: { [field]: membershipMessages[error.code] }, intent }, { status: 409 });
+    }
+    throw error;
+  }
+}
+
+export default function Users() {
+  const { members, currentUserId } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const inviteErrors = result?.intent === "invite" ? (result.errors ?? {}) : {};
+  const otherError = result?.intent !== "invite" ? result?.errors?.[""] ?? result?.errors?.role : undefined;
+  return (
+    <>
+      <h1>{t.users.title}</h1>
+      <p className="lead">{t.users.intro}</p>
+      <div aria-live="polite">
+        {result?.ok ? (
+          <div className="notice success" role="status">
+            <p>{result.ok}</p>
+            {result.link ? (
+              <p>
+                {t.users.inviteLink} <code>{result.link}</code>
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+        {otherError ? (
+          <p className="notice error" role="alert">
+            {otherError}
+          </p>
+        ) : null}
+      </div>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t.users.name}</th>
+            <th scope="col">{t.users.email}</th>
+            <th scope="col">{t.users.role}</th>
+            <th scope="col">{t.users.actions}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.id}>
+              <td>
+                {m.name}
+                {!m.activated ? (
+                  <>
+                    {" "}
+                    <span className="badge">{t.users.pending}</span>
+                  </>
+                ) : null}
+              </td>
+              <td>{m.email}</td>
+              <td>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="change-role" />
+                  <input type="hidden" name="userId" value={m.id} />
+                  <label className="visually-hidden" htmlFor={`role-${m.id}`}>
+                    {t.users.roleLabel(m.name)}
+                  </label>
+                  <select id={`role-${m.id}`} name="role" defaultValue={m.role}>
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {t.roles[r]}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" className="secondary">
+                    {t.users.save}
+                  </button>
+                </Form>
+              </td>
+              <td>
+                {m.id !== currentUserId ? (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="userId" value={m.id} />
+                    <button type="submit" className="danger" aria-label={t.users.removeLabel(m.name)}>
+                      {t.users.remove}
+                    </button>
+                  </Form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <section className="card" aria-labelledby="invite-heading" style={{ marginTop: "1.5rem" }}>
+        <h2 id="invite-heading">{t.users.inviteTitle}</h2>
+        <Form method="post" className="stacked" noValidate>
+          <input type="hidden" name="intent" value="invite" />
+          <Field name="name" label={t.users.name} required autoComplete="off" error={inviteErrors.name} />
+          <Field name="email" type="email" label={t.users.email} required autoComplete="off" error={inviteErrors.email} />
+          <div className="field">
+            <label htmlFor="invite-role">{t.users.role}</label>
+            <select
+              id="invite-role"
+              name="role"
+              defaultValue="OWNER"
+              aria-invalid={inviteErrors.role ? true : undefined}
+              aria-describedby={inviteErrors.role ? "invite-role-error" : undefined}
+            >
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t.roles[r]}
+                </option>
+              ))}
+            </select>
+            {inviteErrors.role ? (
+              <span className="field-error" id="invite-role-error">
+                {inviteErrors.role}
+              </span>
+            ) : null}
+          </div>
+          <div>
+            <button type="submit">{t.users.invite}</button>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}

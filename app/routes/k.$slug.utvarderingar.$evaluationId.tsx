@@ -1,0 +1,132 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { EvaluationAreaSection } from "~/components/evaluation-area.tsx";
+import { can } from "~/domain/access.ts";
+import { scoreEvaluation } from "~/domain/scoring.ts";
+import { t } from "~/i18n/sv.ts";
+import { deleteEvaluation, EvaluationHasActionsError, getEvaluation } from "~/models/evaluation.server.ts";
+import { notFound, requireMunicipality } from "~/services/access.server.ts";
+import { formatDate, formatPoints } from "~/utils/format.ts";
+
+const idSchema = z.uuid();
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? t.evaluation.title(data.evaluation.year) : t.errors.notFoundTitle} – ${t.app.name}` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, municipality, role } = await requireMunicipality(request, params.slug);
+  const id = idSchema.safeParse(params.evaluationId);
+  if (!id.success) throw notFound();
+  const evaluation = await getEvaluation(municipality.id, id.data);
+  if (!evaluation) throw notFound();
+  const scored = scoreEvaluation(evaluation.areas, evaluation.statedTotal);
+  return {
+    municipality,
+    evaluation: {
+      id: evaluation.id,
+      year: evaluation.year,
+      period: evaluation.period,
+      reportDate: evaluation.reportDate?.toISOString() ?? null,
+      evaluators: evaluation.evaluators,
+      sourceName: evaluation.sourceName,
+      version: evaluation.frameworkVersion.name,
+    },
+    scored,
+    areas: evaluation.areas.map((a) => ({
+      number: a.number,
+      headings: a.headings,
+      strengths: a.strengths,
+      improvements: a.improvements.map((i) => i.text),
+      goodExamples: a.goodExamples,
+    })),
+    canManage: can({ isOperator: user.isOperator, role }, "evaluation:manage"),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, municipality } = await requireMunicipality(request, params.slug, "evaluation:manage");
+  const id = idSchema.safeParse(params.evaluationId);
+  if (!id.success) throw notFound();
+  const form = await request.formData();
+  if (form.get("intent") !== "delete") return data({ error: t.errors.fixErrors }, { status: 400 });
+  try {
+    const deleted = await deleteEvaluation(municipality.id, id.data, user.id);
+    if (!deleted) throw notFound();
+  } catch (error) {
+    if (error instanceof EvaluationHasActionsError) {
+      return data({ error: t.evaluation.deleteHasActions(error.actionCount) }, { status: 409 });
+    }
+    throw error;
+  }
+  throw redirect(`/k/${municipality.slug}/utvarderingar?borttagen=1`);
+}
+
+export default function EvaluationPage() {
+  const { evaluation, scored, areas, canManage } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <h1>{t.evaluation.title(evaluation.year)}</h1>
+      <dl className="facts">
+        <dt>{t.evaluation.framework}</dt>
+        <dd>{evaluation.version}</dd>
+        {evaluation.period ? (
+          <>
+            <dt>{t.evaluation.period}</dt>
+            <dd>{evaluation.period}</dd>
+          </>
+        ) : null}
+        {evaluation.reportDate ? (
+          <>
+            <dt>{t.evaluation.reportDate}</dt>
+            <dd>{formatDate(evaluation.reportDate)}</dd>
+          </>
+        ) : null}
+        {evaluation.evaluators.length > 0 ? (
+          <>
+            <dt>{t.evaluation.evaluators}</dt>
+            <dd>{evaluation.evaluators.join("; ")}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <section className="card" aria-labelledby="total-heading">
+        <h2 id="total-heading">{t.evaluation.total}</h2>
+        <p className="kpi-inline">
+          <strong className="big">{formatPoints(scored.total)}</strong> {t.start.outOf(scored.maxPoints)}
+        </p>
+        {scored.statedTotal === null ? <p className="muted">{t.evaluation.noStatedTotal}</p> : null}
+        {scored.statedTotal !== null && scored.totalDifference !== 0 ? (
+          <p className="notice">
+            {t.evaluation.statedTotal}: {formatPoints(scored.statedTotal)} · {t.evaluation.computedTotal}:{" "}
+            {formatPoints(scored.areaSum)}
+          </p>
+        ) : null}
+      </section>
+
+      {scored.areas.map((area) => {
+        const lists = areas.find((a) => a.number === area.number)!;
+        return <EvaluationAreaSection key={area.number} area={area} lists={lists} />;
+      })}
+
+      {canManage ? (
+        <section className="card no-print" aria-labelledby="delete-heading">
+          <h2 id="delete-heading">{t.evaluation.delete}</h2>
+          {actionData?.error ? (
+            <p className="notice error" role="alert">
+              {actionData.error}
+            </p>
+          ) : null}
+          <Form method="post">
+            <input type="hidden" name="intent" value="delete" />
+            <button type="submit" className="danger">
+              {t.evaluation.deleteConfirm}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { t } from "~/i18n/sv.ts";
+import { listEvaluations } from "~/models/evaluation.server.ts";
+import { requireMunicipality } from "~/services/access.server.ts";
+import { formatPoints } from "~/utils/format.ts";
+
+export const meta: MetaFunction = () => [{ title: `${t.evaluation.listTitle} – ${t.app.name}` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { municipality } = await requireMunicipality(request, params.slug);
+  return { municipality, evaluations: await listEvaluations(municipality.id) };
+}
+
+export default function EvaluationList() {
+  const { municipality, evaluations } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <h1>{t.evaluation.listTitle}</h1>
+      {params.get("borttagen") ? <p className="notice success" role="status">{t.evaluation.deleted}</p> : null}
+      {evaluations.length === 0 ? (
+        <p className="notice">{t.evaluation.empty}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">År</th>
+              <th scope="col">{t.evaluation.framework}</th>
+              <th scope="col">{t.evaluation.period}</th>
+              <th scope="col" className="num">{t.evaluation.statedTotal}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {evaluations.map((e) => (
+              <tr key={e.id}>
+                <td>
+                  <Link to={`/k/${municipality.slug}/utvarderingar/${e.id}`}>{t.evaluation.title(e.year)}</Link>
+                </td>
+                <td>{e.frameworkVersion.name}</td>
+                <td>{e.period ?? "–"}</td>
+                <td className="num">{e.statedTotal === null ? "–" : formatPoints(Number(e.statedTotal))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+/** Swedish formatting; dates always in Europe/Stockholm. */
+export const TIME_ZONE = "Europe/Stockholm";
+
+const pointsFormat = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
+const dateFormat = new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeZone: TIME_ZONE });
+const isoDateFormat = new Intl.DateTimeFormat("sv-SE", {
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  timeZone: TIME_ZONE,
+});
+
+/** 4.5 → "4,5" (decimal comma, as the reports print points). */
+export function formatPoints(value: number): string {
+  return pointsFormat.format(value).replace("\u2212", "-");
+}
+
+export function formatSignedPoints(value: number): string {
+  return value > 0 ? `+${formatPoints(value)}` : formatPoints(value);
+}
+
+/** A calendar date stored as a DATE column (midnight UTC) or an ISO string. */
+export function formatDate(value: Date | string): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  return dateFormat.format(date);
+}
+
+export function formatIsoDate(value: Date | string): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  return isoDateFormat.format(date);
+}

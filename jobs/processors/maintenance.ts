@@ -1,0 +1,23 @@
+import type { Job } from "bullmq";
+import { listStalePendingMail } from "~/models/mail.server.ts";
+import { purgeExpired } from "~/models/session.server.ts";
+
+export const MAINTENANCE_JOBS = {
+  purgeSessions: "purge-expired-sessions",
+  sweepMail: "sweep-pending-mail",
+} as const;
+
+/** A mail still PENDING this long after it was stored is handed to the queue again. */
+export const STALE_MAIL_MS = 2 * 60 * 1000;
+
+export function maintenanceProcessor(enqueueMail: (mailId: string) => Promise<unknown>) {
+  return async (job: Job) => {
+    if (job.name === MAINTENANCE_JOBS.purgeSessions) return purgeExpired();
+    if (job.name === MAINTENANCE_JOBS.sweepMail) {
+      const ids = await listStalePendingMail(STALE_MAIL_MS);
+      for (const id of ids) await enqueueMail(id);
+      return { requeued: ids.length };
+    }
+    throw new Error(`Unknown maintenance job ${job.name}`);
+  };
+}

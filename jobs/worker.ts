@@ -1,0 +1,73 @@
+import type { Queue, Worker } from "bullmq";
+import { getDb } from "~/services/db.server.ts";
+import { getEnv } from "~/services/env.server.ts";
+import { createDeliver } from "~/services/mailer.server.ts";
+import { deliverMailProcessor } from "./processors/deliver-mail.ts";
+import { MAINTENANCE_JOBS, maintenanceProcessor } from "./processors/maintenance.ts";
+import { backendKind, createQueue, createWorker, QUEUES, type QueueBackendConfig } from "./queues.ts";
+
+/**
+ * The worker process (`npm run worker`): runs the queues' jobs, upserts the recurring
+ * schedulers at boot and shuts down cleanly on SIGTERM. Holds no state of its own: any number
+ * of workers can run against the same PostgreSQL and Redis.
+ */
+
+export interface RunningWorker {
+  workers: Worker[];
+  queues: Queue[];
+  close(): Promise<void>;
+}
+
+export async function startWorker(config: QueueBackendConfig): Promise<RunningWorker> {
+  const mailQueue = createQueue<{ mailId: string }>(QUEUES.mail, config);
+  const maintenanceQueue = createQueue(QUEUES.maintenance, config);
+  const enqueueMail = (mailId: string) => mailQueue.add("deliver", { mailId }, { jobId: `mail-${mailId}` });
+
+  const workers = [
+    createWorker(QUEUES.mail, deliverMailProcessor(createDeliver()), config),
+    createWorker(QUEUES.maintenance, maintenanceProcessor(enqueueMail), config, 1),
+  ];
+  for (const worker of workers) {
+    worker.on("failed", (job, error) => console.error(`[worker] ${worker.name}/${job?.name} failed: ${error.message}`));
+    worker.on("error", (error) => console.error(`[worker] ${worker.name}: ${error.message}`));
+  }
+
+  await maintenanceQueue.upsertJobScheduler(
+    MAINTENANCE_JOBS.purgeSessions,
+    { pattern: "0 3 * * *", tz: "Europe/Stockholm" },
+    { name: MAINTENANCE_JOBS.purgeSessions },
+  );
+  await maintenanceQueue.upsertJobScheduler(
+    MAINTENANCE_JOBS.sweepMail,
+    { every: 60_000 },
+    { name: MAINTENANCE_JOBS.sweepMail },
+  );
+
+  const queues = [mailQueue, maintenanceQueue] as Queue[];
+  return {
+    workers: workers as Worker[],
+    queues,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all(queues.map((q) => q.close()));
+    },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const env = getEnv();
+  const config = { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix: process.env.QUEUE_PREFIX };
+  const running = await startWorker(config);
+  console.log(`Kompassplans bakgrundsjobb är igång (${backendKind(config) === "redis" ? "Redis" : "PostgreSQL"}).`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[worker] ${signal}: avslutar pågående jobb …`);
+    await running.close();
+    await getDb().$disconnect();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
