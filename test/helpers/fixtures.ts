@@ -1,0 +1,65 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createEvaluation, type NewEvaluation } from "~/models/evaluation.server.ts";
+import { createMunicipality } from "~/models/municipality.server.ts";
+import { addMembership, createUserWithPassword } from "~/models/user.server.ts";
+import { seedCatalog } from "../../prisma/seed/seed.ts";
+
+export const PASSWORD = "Testlösenord-123";
+
+let catalogSeeded: Promise<void> | undefined;
+export function ensureCatalog() {
+  catalogSeeded ??= seedCatalog();
+  return catalogSeeded;
+}
+
+const demo = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, "../../prisma/seed/demo-evaluation.json"), "utf8"),
+) as { evaluation: Omit<NewEvaluation, "frameworkVersionKey" | "reportDate" | "sourceHash"> & { frameworkVersion: string; reportDate: string } };
+
+/** An evaluation in the 2010 version with the demo's facts, optionally for another year. */
+export function demoEvaluation(overrides: Partial<NewEvaluation> = {}): NewEvaluation {
+  const e = demo.evaluation;
+  return {
+    frameworkVersionKey: e.frameworkVersion,
+    year: e.year,
+    period: e.period,
+    reportDate: new Date(`${e.reportDate}T00:00:00Z`),
+    evaluators: e.evaluators,
+    statedTotal: e.statedTotal,
+    sourceHash: null,
+    sourceName: e.sourceName,
+    areas: e.areas,
+    ...overrides,
+  };
+}
+
+export interface Tenant {
+  municipality: { id: string; slug: string; name: string };
+  coordinator: { id: string; email: string; name: string };
+  owner: { id: string; email: string; name: string };
+  viewer: { id: string; email: string; name: string };
+  evaluationId: string;
+}
+
+/** A municipality of its own with one user per role and the demo evaluation. */
+export async function createTenant(label = "test"): Promise<Tenant> {
+  await ensureCatalog();
+  const suffix = randomUUID().slice(0, 8);
+  const municipality = await createMunicipality(`${label}-${suffix}`, `Testkommun ${label} ${suffix}`);
+  const make = async (role: "COORDINATOR" | "OWNER" | "VIEWER", name: string) => {
+    const user = await createUserWithPassword({
+      email: `${role.toLowerCase()}-${suffix}@test.kompassplan.se`,
+      name,
+      password: PASSWORD,
+    });
+    await addMembership(municipality.id, user.id, role);
+    return user;
+  };
+  const coordinator = await make("COORDINATOR", `Samordnare ${suffix}`);
+  const owner = await make("OWNER", `Ansvarig ${suffix}`);
+  const viewer = await make("VIEWER", `Förtroendevald ${suffix}`);
+  const evaluation = await createEvaluation(municipality.id, demoEvaluation(), coordinator.id);
+  return { municipality, coordinator, owner, viewer, evaluationId: evaluation.id };
+}

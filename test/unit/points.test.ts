@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { percentOf, sumPoints, toHundredths } from "~/domain/points.ts";
+
+describe("points", () => {
+  it("reads decimal commas and points exactly", () => {
+    expect(toHundredths("4,5")).toBe(450);
+    expect(toHundredths("12.25")).toBe(1225);
+    expect(toHundredths(7)).toBe(700);
+    expect(toHundredths("-1.5")).toBe(-150);
+  });
+
+  it("refuses values with more than two decimals or no number", () => {
+    expect(() => toHundredths("1.234")).toThrow(RangeError);
+    expect(() => toHundredths("abc")).toThrow(RangeError);
+  });
+
+  it("sums without floating-point drift", () => {
+    expect(sumPoints(["0.1", "0.2"])).toBe(0.3);
+    expect(sumPoints(Array.from({ length: 1000 }, () => "0.01"))).toBe(10);
+    expect(sumPoints([4.5, "3,5", 0])).toBe(8);
+  });
+
+  it("rounds percents half up and treats max 0 as 0 %", () => {
+    expect(percentOf(17, 20)).toBe(85);
+    expect(percentOf("4.5", 10)).toBe(45);
+    expect(percentOf(1, 8)).toBe(13);
+    expect(percentOf(5, 0)).toBe(0);
+  });
+});
