@@ -11,6 +11,8 @@ const alias = { "~": path.resolve(import.meta.dirname, "app") };
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Files run one after another: the machine has two cores and the browser tests need both.
+    fileParallelism: false,
     projects: [
       { resolve: { alias }, test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" } },
       {
@@ -21,7 +23,6 @@ export default defineConfig({
           globalSetup: ["test/helpers/global-server.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
         },
       },
       {
@@ -32,7 +33,6 @@ export default defineConfig({
           globalSetup: ["test/helpers/global-server.ts"],
           testTimeout: 90_000,
           hookTimeout: 90_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -2,6 +2,7 @@
 // downloads from outside the npm registry; generating the client does not use it, so we point
 // PRISMA_SCHEMA_ENGINE_BINARY at an existing file (this Node binary) to stop the download.
 import { spawnSync } from "node:child_process";
+import process from "node:process";
 import { existsSync } from "node:fs";
 
 const env = { ...process.env };

@@ -27,10 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const throttle = signInThrottle(await recentFailures(email, new Date(now.getTime() - WINDOW_MS)), now);
   if (!throttle.allowed) {
     const seconds = Math.ceil(throttle.retryAfterMs / 1000);
-    return data(
-      { errors: { "": t.signIn.throttled(seconds) } as FieldErrors },
-      { status: 429, headers: { "Retry-After": String(seconds) } },
-    );
+    return data({ errors: { "": t.signIn.throttled(seconds) } as FieldErrors }, { status: 429 });
   }
 
   const user = await verifyLogin(email, parsed.data.password);

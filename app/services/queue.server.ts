@@ -16,8 +16,8 @@ export function queueConfig() {
  * PENDING in PostgreSQL and the worker's sweep picks it up, so nothing is lost.
  */
 export async function enqueueMailDelivery(mailId: string): Promise<boolean> {
-  mailQueue ??= createQueue<{ mailId: string }>(QUEUES.mail, queueConfig());
   try {
+    mailQueue ??= createQueue<{ mailId: string }>(QUEUES.mail, queueConfig());
     await mailQueue.add("deliver", { mailId }, { jobId: `mail-${mailId}` });
     return true;
   } catch (error) {

@@ -46,7 +46,7 @@ export async function startServer(port: number, extraEnv: Record<string, string>
 export default async function setup(project: TestProject) {
   if (!process.env.DATABASE_URL) throw new Error("Run the tests with `npm test`: it prepares a throwaway database.");
   const port = await freePort();
-  const child = await startServer(port, { QUEUE_PREFIX: `test-${port}` });
+  const child = await startServer(port, { QUEUE_PREFIX: `test_${port}` });
   project.provide("baseUrl", `http://localhost:${port}`);
   return async () => {
     child.kill("SIGTERM");
