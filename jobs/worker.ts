@@ -1,4 +1,5 @@
 import type { Queue, Worker } from "bullmq";
+import type { Deliver } from "~/models/mail.server.ts";
 import { getDb } from "~/services/db.server.ts";
 import { getEnv } from "~/services/env.server.ts";
 import { createDeliver } from "~/services/mailer.server.ts";
@@ -18,13 +19,16 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-export async function startWorker(config: QueueBackendConfig): Promise<RunningWorker> {
+export async function startWorker(
+  config: QueueBackendConfig,
+  { deliver = createDeliver() }: { deliver?: Deliver } = {},
+): Promise<RunningWorker> {
   const mailQueue = createQueue<{ mailId: string }>(QUEUES.mail, config);
   const maintenanceQueue = createQueue(QUEUES.maintenance, config);
   const enqueueMail = (mailId: string) => mailQueue.add("deliver", { mailId }, { jobId: `mail-${mailId}` });
 
   const workers = [
-    createWorker(QUEUES.mail, deliverMailProcessor(createDeliver()), config),
+    createWorker(QUEUES.mail, deliverMailProcessor(deliver), config),
     createWorker(QUEUES.maintenance, maintenanceProcessor(enqueueMail), config, 1),
   ];
   for (const worker of workers) {

@@ -1,0 +1,124 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deliverStoredMail, listStalePendingMail, storeMail } from "~/models/mail.server.ts";
+import { getDb } from "~/services/db.server.ts";
+import { createDeliver } from "~/services/mailer.server.ts";
+import { MAINTENANCE_JOBS, STALE_MAIL_MS } from "../../jobs/processors/maintenance.ts";
+import { createQueue, QUEUES, type QueueBackendConfig } from "../../jobs/queues.ts";
+import { startWorker } from "../../jobs/worker.ts";
+import { startSmtpSink } from "../helpers/smtp.ts";
+
+/**
+ * The worker on both queue backends: BullMQ's PostgreSQL backend (the embedded default) always,
+ * and Redis when REDIS_URL is set (CI sets it). Mail goes to a real SMTP server in the test.
+ */
+const backends: Array<[string, QueueBackendConfig]> = [
+  ["PostgreSQL", { databaseUrl: process.env.DATABASE_URL!, prefix: `q_${Date.now()}` }],
+];
+if (process.env.REDIS_URL) {
+  backends.push(["Redis", { databaseUrl: process.env.DATABASE_URL!, redisUrl: process.env.REDIS_URL, prefix: `kp-test-${Date.now()}` }]);
+}
+
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+});
+afterAll(() => smtp.close());
+
+async function waitFor<T>(check: () => Promise<T | null | undefined | false>, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const newMail = (subject: string) => ({
+  identity: `test:${randomUUID()}`,
+  municipalityId: null,
+  recipient: "mottagare@test.kompassplan.se",
+  subject,
+  text: "Hej!",
+  html: "<p>Hej!</p>",
+});
+
+describe.each(backends)("worker on %s", (_label, config) => {
+  it("delivers a stored mail exactly once and upserts its schedulers at boot", async () => {
+    const worker = await startWorker(config, { deliver: createDeliver(smtp.url, "Kompassplan <noreply@test.se>") });
+    const producer = createQueue<{ mailId: string }>(QUEUES.mail, config);
+    try {
+      const subject = `Leverans ${randomUUID()}`;
+      const mailId = await storeMail(newMail(subject));
+      // Asking twice (e.g. web process and sweep) must still send once.
+      await producer.add("deliver", { mailId }, { jobId: `mail-${mailId}` });
+      await producer.add("deliver", { mailId }, { jobId: `mail-${mailId}-again` });
+      await waitFor(async () => (await getDb().mailMessage.findUnique({ where: { id: mailId } }))?.status === "SENT");
+      await new Promise((r) => setTimeout(r, 500));
+      expect(smtp.received.filter((m) => m.subject === subject)).toHaveLength(1);
+
+      const maintenance = worker.queues.find((q) => q.name === QUEUES.maintenance)!;
+      const schedulers = await maintenance.getJobSchedulers();
+      expect(schedulers.map((s) => s.key).sort()).toEqual(
+        [MAINTENANCE_JOBS.purgeSessions, MAINTENANCE_JOBS.sweepMail].sort(),
+      );
+    } finally {
+      await producer.close();
+      await worker.close();
+    }
+  });
+
+  it("retries a failed send with backoff and records the error", async () => {
+    let calls = 0;
+    const flaky = async () => {
+      calls += 1;
+      if (calls < 3) throw new Error("SMTP refused the connection");
+      return "sent" as const;
+    };
+    const worker = await startWorker(config, { deliver: flaky });
+    const producer = createQueue<{ mailId: string }>(QUEUES.mail, config);
+    try {
+      const mailId = await storeMail(newMail("Flaky"));
+      await producer.add("deliver", { mailId }, { jobId: `mail-${mailId}`, backoff: { type: "exponential", delay: 100 } });
+      const sent = await waitFor(async () => {
+        const row = await getDb().mailMessage.findUnique({ where: { id: mailId } });
+        return row?.status === "SENT" ? row : null;
+      });
+      expect(calls).toBe(3);
+      expect(sent.attempts).toBe(3);
+      expect(sent.lastError).toBeNull();
+    } finally {
+      await producer.close();
+      await worker.close();
+    }
+  });
+});
+
+describe("mail delivery guarantees", () => {
+  it("sends at most once when two workers race for the same mail", async () => {
+    const subject = `Kapplöpning ${randomUUID()}`;
+    const mailId = await storeMail(newMail(subject));
+    const deliver = createDeliver(smtp.url, "noreply@test.se");
+    const outcomes = await Promise.all([deliverStoredMail(mailId, deliver), deliverStoredMail(mailId, deliver)]);
+    expect(outcomes.sort()).toEqual(["sent", "skipped"]);
+    expect(smtp.received.filter((m) => m.subject === subject)).toHaveLength(1);
+  });
+
+  it("keeps mail in the outbox when no SMTP server is configured", async () => {
+    const mailId = await storeMail(newMail("Utkorg"));
+    expect(await deliverStoredMail(mailId, createDeliver(undefined))).toBe("kept");
+    expect((await getDb().mailMessage.findUniqueOrThrow({ where: { id: mailId } })).status).toBe("KEPT");
+  });
+
+  it("stores each identity once", async () => {
+    const mail = newMail("Samma identitet");
+    expect(await storeMail(mail)).toBe(await storeMail(mail));
+  });
+
+  it("finds mail left pending for the sweep to hand to the queue again", async () => {
+    const mailId = await storeMail(newMail("Bortglömd"));
+    expect(await listStalePendingMail(STALE_MAIL_MS)).not.toContain(mailId);
+    expect(await listStalePendingMail(STALE_MAIL_MS, new Date(Date.now() + STALE_MAIL_MS + 1000))).toContain(mailId);
+  });
+});
