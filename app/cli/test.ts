@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -31,6 +31,19 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
     });
   });
+}
+
+/** The plain closing line CI reads: "N passed, N failed" (", N skipped" when any). */
+function printSummary(reportFile: string) {
+  if (!existsSync(reportFile)) return;
+  const report = JSON.parse(readFileSync(reportFile, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
+  const skipped = report.numPendingTests + report.numTodoTests;
+  console.log(`\n${report.numPassedTests} passed, ${report.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ""}`);
 }
 
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
@@ -74,9 +87,11 @@ try {
     console.warn(`⚠ Chromium saknas (${chromium}); webbläsartesterna hoppas över. Installera Debian-paketet chromium.`);
     env.SKIP_BROWSER_TESTS = "true";
   }
-  const args = ["run", ...process.argv.slice(2)];
+  const report = path.join(root, ".cache/vitest-report.json");
+  const args = ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)];
   console.log("\n▶ Tester (vitest)");
   status = spawnSync(bin("vitest"), args, { stdio: "inherit", env }).status ?? 1;
+  printSummary(report);
 } finally {
   if (process.env.DATABASE_URL) await dropDatabase(testUrl).catch((e) => console.error(e));
   await stopServer();
