@@ -10,7 +10,7 @@ export async function setup(databaseUrl: string, { demo = true } = {}) {
   const result = await migrate(databaseUrl);
   for (const name of result.applied) console.log(`Migrering tillämpad: ${name}`);
   await seedCatalog();
-  if (demo && (await seedDemoIfEmpty())) console.log("Demokommunen är inlagd.");
+  if (demo && process.env.SEED_DEMO !== "false" && (await seedDemoIfEmpty())) console.log("Demokommunen är inlagd.");
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
