@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -63,6 +63,8 @@ if (process.env.DATABASE_URL) {
   await ensureDatabase(testUrl);
 } else {
   tempDir = mkdtempSync(path.join(os.tmpdir(), "kompassplan-test-"));
+  // As root, PostgreSQL runs as a separate OS user that must be able to enter the folder.
+  chmodSync(tempDir, 0o755);
   console.log("\n▶ Startar en tillfällig inbäddad PostgreSQL för testerna");
   const server = await startEmbeddedPostgres({
     dataDir: path.join(tempDir, "pg"),

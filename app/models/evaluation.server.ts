@@ -117,12 +117,6 @@ export class EvaluationHasActionsError extends Error {
   }
 }
 
-export async function countActionsForEvaluation(municipalityId: string, evaluationId: string) {
-  return getDb().action.count({
-    where: { municipalityId, improvementItem: { evaluationArea: { evaluationId } } },
-  });
-}
-
 /** Deletes an evaluation; refused (not cascaded) when any of its items carries actions. */
 export async function deleteEvaluation(municipalityId: string, evaluationId: string, actorId: string) {
   return getDb().$transaction(async (tx) => {

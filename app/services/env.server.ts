@@ -38,9 +38,21 @@ export function publicUrl(env: Env = getEnv()): string {
   return env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 }
 
+/**
+ * Cookies are Secure in production. The one exception is the quick start on this computer
+ * (http://localhost), where there is no TLS; SECURE_COOKIES overrides both ways.
+ */
 export function secureCookies(env: Env = getEnv()): boolean {
   if (env.SECURE_COOKIES) return env.SECURE_COOKIES === "true";
-  return env.NODE_ENV === "production" && publicUrl(env).startsWith("https:");
+  if (env.NODE_ENV !== "production") return false;
+  const url = new URL(publicUrl(env));
+  const local = url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+  return !local;
+}
+
+/** Parses an environment without caching it (for tests and tools). */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  return envSchema.parse(emptyToUndefined(source));
 }
 
 function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {

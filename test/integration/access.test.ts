@@ -87,3 +87,30 @@ describe("roles", () => {
     expect(await getDb().membership.count({ where: { userId: other.viewer.id } })).toBe(1);
   });
 });
+
+describe("operator", () => {
+  it("spans municipalities: lists them all and opens any of them", async () => {
+    const { createUserWithPassword } = await import("~/models/user.server.ts");
+    const operator = await createUserWithPassword({
+      email: `drift-${home.municipality.slug}@test.kompassplan.se`,
+      name: "Drift",
+      password: PASSWORD,
+      isOperator: true,
+    });
+    const http = new HttpClient();
+    const signedIn = await http.signIn(operator.email, PASSWORD);
+    expect(signedIn.headers.get("location")).toBe("/kommuner");
+    const list = await (await http.get("/kommuner")).text();
+    expect(list).toContain(home.municipality.name);
+    expect(list).toContain(other.municipality.name);
+    expect((await http.get(`/k/${other.municipality.slug}/anvandare`)).status).toBe(200);
+    expect((await http.get(`/k/${home.municipality.slug}/utvarderingar/${home.evaluationId}`)).status).toBe(200);
+  });
+
+  it("a member of one municipality sees only that one in the list", async () => {
+    const http = await as(home.viewer.email);
+    const list = await (await http.get("/kommuner")).text();
+    expect(list).toContain(home.municipality.name);
+    expect(list).not.toContain(other.municipality.name);
+  });
+});
