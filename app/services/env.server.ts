@@ -51,11 +51,11 @@ export function secureCookies(env: Env = getEnv()): boolean {
 }
 
 /** Parses an environment without caching it (for tests and tools). */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   return envSchema.parse(emptyToUndefined(source));
 }
 
-function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+function emptyToUndefined(source: Record<string, string | undefined>): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(source)) out[key] = value === "" ? undefined : value;
   return out;
