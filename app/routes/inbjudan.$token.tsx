@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field.tsx";
 import { acceptInvitationSchema, MIN_PASSWORD_LENGTH } from "~/forms/accept-invitation.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
+import { useValidatedForm } from "~/forms/use-validated-form.ts";
 import { t } from "~/i18n/sv.ts";
 import { acceptInvitation, findOpenInvitation } from "~/models/user.server.ts";
 import { startSession } from "~/services/session.server.ts";
@@ -26,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AcceptInvitation() {
   const { invitation } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors: FieldErrors = result?.errors ?? {};
+  const { errors, onSubmit } = useValidatedForm(acceptInvitationSchema, result?.errors);
   return (
     <main id="main" className="page narrow">
       <div className="card">
@@ -46,7 +47,7 @@ export default function AcceptInvitation() {
                 {errors[""]}
               </p>
             ) : null}
-            <Form method="post" className="stacked" noValidate>
+            <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
               <input type="text" name="username" autoComplete="username" defaultValue={invitation.email} hidden readOnly />
               <Field
                 name="password"

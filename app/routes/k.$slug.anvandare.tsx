@@ -2,7 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field.tsx";
 import { ROLES } from "~/domain/access.ts";
-import { memberActionSchema } from "~/forms/members.ts";
+import { inviteSchema, memberActionSchema } from "~/forms/members.ts";
+import { useValidatedForm } from "~/forms/use-validated-form.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { changeRole, listMembers, MembershipError, removeMember } from "~/models/user.server.ts";
@@ -55,7 +56,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Users() {
   const { members, currentUserId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const inviteErrors = result?.intent === "invite" ? (result.errors ?? {}) : {};
+  const invite = useValidatedForm(inviteSchema, result?.intent === "invite" ? result.errors : undefined);
+  const inviteErrors = invite.errors;
   const otherError = result?.intent !== "invite" ? result?.errors?.[""] ?? result?.errors?.role : undefined;
   return (
     <>
@@ -137,7 +139,7 @@ export default function Users() {
 
       <section className="card" aria-labelledby="invite-heading" style={{ marginTop: "1.5rem" }}>
         <h2 id="invite-heading">{t.users.inviteTitle}</h2>
-        <Form method="post" className="stacked" noValidate>
+        <Form method="post" className="stacked" noValidate onSubmit={invite.onSubmit}>
           <input type="hidden" name="intent" value="invite" />
           <Field name="name" label={t.users.name} required autoComplete="off" error={inviteErrors.name} />
           <Field name="email" type="email" label={t.users.email} required autoComplete="off" error={inviteErrors.email} />

@@ -4,6 +4,7 @@ import { Field } from "~/components/ui/field.tsx";
 import { signInThrottle, WINDOW_MS } from "~/domain/signin-throttle.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { signInSchema } from "~/forms/sign-in.ts";
+import { useValidatedForm } from "~/forms/use-validated-form.ts";
 import { t } from "~/i18n/sv.ts";
 import { recentFailures, recordSignInAttempt } from "~/models/session.server.ts";
 import { homePathFor, normaliseEmail, verifyLogin } from "~/models/user.server.ts";
@@ -40,7 +41,7 @@ export default function SignIn() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
-  const errors: FieldErrors = actionData?.errors ?? {};
+  const { errors, onSubmit } = useValidatedForm(signInSchema, actionData?.errors);
   return (
     <main id="main" className="page narrow">
       <p className="brand-line">
@@ -55,7 +56,7 @@ export default function SignIn() {
             {errors[""]}
           </p>
         ) : null}
-        <Form method="post" className="stacked" noValidate>
+        <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
           <Field name="email" type="email" label={t.signIn.email} autoComplete="username" required error={errors.email} />
           <Field

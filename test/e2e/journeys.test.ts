@@ -37,10 +37,17 @@ describe.skipIf(skipBrowser)("user journeys in Chromium", () => {
     await page.goto(url("/logga-in"));
     expect(await page.getAttribute("html", "lang")).toBe("sv");
     await expectNoAxeViolations(page);
+    // Wait for hydration so the shared zod schema runs in the browser.
+    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+    const posts: string[] = [];
+    page.on("request", (r) => r.method() === "POST" && posts.push(r.url()));
     await page.getByLabel("E-postadress").fill("inte-en-adress");
     await page.getByRole("button", { name: "Logga in" }).click();
     await page.getByText("Ange en giltig e-postadress.").waitFor();
+    await page.getByText("Ange ditt lösenord.").waitFor();
     expect(await page.getByLabel("E-postadress").getAttribute("aria-invalid")).toBe("true");
+    // Caught in the browser by the same schema the server uses: nothing was sent.
+    expect(posts).toEqual([]);
     await expectNoAxeViolations(page);
   });
 
