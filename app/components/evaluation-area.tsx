@@ -58,30 +58,8 @@ export function EvaluationAreaSection({ area, lists }: Props) {
         </p>
       ) : null}
       <div className="lists">
-        <div>
-          <h3>{t.evaluation.strengths}</h3>
-          {lists.strengths.length ? (
-            <ul>
-              {lists.strengths.map((s, i) => (
-                <li key={i}>{s}</li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">{t.evaluation.none}</p>
-          )}
-        </div>
-        <div>
-          <h3>{t.evaluation.improvements}</h3>
-          {lists.improvements.length ? (
-            <ul>
-              {lists.improvements.map((s, i) => (
-                <li key={i}>{s}</li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">{t.evaluation.none}</p>
-          )}
-        </div>
+        <ItemList title={t.evaluation.strengths} items={lists.strengths} />
+        <ItemList title={t.evaluation.improvements} items={lists.improvements} />
       </div>
       {lists.goodExamples.length ? (
         <p>
@@ -89,5 +67,22 @@ export function EvaluationAreaSection({ area, lists }: Props) {
         </p>
       ) : null}
     </section>
+  );
+}
+
+function ItemList({ title, items }: { title: string; items: string[] }) {
+  return (
+    <div>
+      <h3>{title}</h3>
+      {items.length ? (
+        <ul>
+          {items.map((item, i) => (
+            <li key={i}>{item}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t.evaluation.none}</p>
+      )}
+    </div>
   );
 }

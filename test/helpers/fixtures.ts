@@ -1,10 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { createEvaluation, type NewEvaluation } from "~/models/evaluation.server.ts";
 import { createMunicipality } from "~/models/municipality.server.ts";
 import { addMembership, createUserWithPassword } from "~/models/user.server.ts";
-import { seedCatalog } from "../../prisma/seed/seed.ts";
+import { demoEvaluationInput, seedCatalog } from "../../prisma/seed/seed.ts";
 
 export const PASSWORD = "Testlösenord-123";
 
@@ -14,25 +12,9 @@ export function ensureCatalog() {
   return catalogSeeded;
 }
 
-const demo = JSON.parse(
-  readFileSync(path.resolve(import.meta.dirname, "../../prisma/seed/demo-evaluation.json"), "utf8"),
-) as { evaluation: Omit<NewEvaluation, "frameworkVersionKey" | "reportDate" | "sourceHash"> & { frameworkVersion: string; reportDate: string } };
-
-/** An evaluation in the 2010 version with the demo's facts, optionally for another year. */
+/** An evaluation in the 2010 version with the demo's facts, optionally changed. */
 export function demoEvaluation(overrides: Partial<NewEvaluation> = {}): NewEvaluation {
-  const e = demo.evaluation;
-  return {
-    frameworkVersionKey: e.frameworkVersion,
-    year: e.year,
-    period: e.period,
-    reportDate: new Date(`${e.reportDate}T00:00:00Z`),
-    evaluators: e.evaluators,
-    statedTotal: e.statedTotal,
-    sourceHash: null,
-    sourceName: e.sourceName,
-    areas: e.areas,
-    ...overrides,
-  };
+  return { ...demoEvaluationInput(), ...overrides };
 }
 
 export interface Tenant {
