@@ -35,6 +35,9 @@ export function SiteHeader({ user, municipality, canManageUsers, roleLabel }: Si
                 <li>
                   <NavLink to={`${base}/utvarderingar`}>{t.nav.evaluations}</NavLink>
                 </li>
+                <li>
+                  <NavLink to={`${base}/jamfor`}>{t.nav.compare}</NavLink>
+                </li>
                 {canManageUsers ? (
                   <li>
                     <NavLink to={`${base}/anvandare`}>{t.nav.users}</NavLink>

@@ -1,3 +1,5 @@
+const fmt = (n: number) => String(n).replace(".", ",");
+
 /**
  * Every user-facing string, in Swedish. English can follow as another object of type Messages.
  */
@@ -11,6 +13,7 @@ export const sv = {
   nav: {
     start: "Översikt",
     evaluations: "Utvärderingar",
+    compare: "Jämförelse",
     users: "Användare",
     municipalities: "Kommuner",
     signOut: "Logga ut",
@@ -143,6 +146,89 @@ export const sv = {
     title: "Kommuner",
     intro: "Kommuner i den här installationen.",
     slug: "Kortnamn",
+  },
+  importer: {
+    title: "Läs in en utvärderingsrapport",
+    intro:
+      "Ladda upp rapporten från Kommunkompassen som PDF, Word (.docx) eller textfil, eller klistra in dess text. Du granskar och rättar det som lästs in innan något sparas.",
+    file: "Rapportfil",
+    fileHint: "PDF, Word (.docx) eller text (.txt), högst 20 MB.",
+    pasted: "…eller klistra in rapportens text",
+    read: "Läs in rapporten",
+    manual: "Rapporten går inte att läsa in? Lägg in utvärderingen för hand.",
+    noInput: "Välj en fil eller klistra in rapportens text.",
+    previewTitle: "Granska innan du sparar",
+    previewIntro:
+      "Kontrollera poängen och listorna mot rapporten och rätta det som behövs. Ingenting sparas förrän du bekräftar.",
+    warningsTitle: "Att kontrollera",
+    noWarnings: "Inga oklarheter hittades.",
+    confirm: "Spara utvärderingen",
+    cancel: "Avbryt",
+    saved: "Utvärderingen är sparad.",
+    duplicate: "Den här rapporten är redan inläst.",
+    openExisting: "Öppna den befintliga utvärderingen",
+    failures: {
+      empty: "Filen är tom.",
+      "not-text": "Filen innehåller inte läsbar text.",
+      "not-kommunkompassen": "Filen ser inte ut att vara en rapport från Kommunkompassen.",
+      "no-scores": "Rapporten nämner Kommunkompassen men innehåller ingen poängtabell som gick att läsa.",
+      "too-large": "Filen är för stor. Största tillåtna storlek är 20 MB.",
+      unsupported: "Filtypen stöds inte. Använd PDF, Word (.docx) eller text.",
+      unreadable: "Filen gick inte att öppna. Den kan vara skadad eller lösenordsskyddad.",
+      missing: (file: string) => `Filen finns inte: ${file}`,
+      municipality: (slug: string) => `Det finns ingen kommun med kortnamnet ${slug}.`,
+      version: "Ramverksversionen kunde inte avgöras.",
+    },
+    warnings: {
+      "missing-question": (w: { area: number; question: string }) => `Delfråga ${w.question} saknas i rapporten.`,
+      "unknown-question": (w: { question: string }) => `Delfråga ${w.question} finns inte i ramverksversionen.`,
+      "duplicate-question": (w: { question: string }) => `Delfråga ${w.question} förekommer flera gånger med olika poäng.`,
+      "points-above-max": (w: { question: string; points: number; maxPoints: number }) =>
+        `Delfråga ${w.question} har ${fmt(w.points)} poäng, mer än max ${fmt(w.maxPoints)}.`,
+      "max-differs": (w: { question: string; printed: number; expected: number }) =>
+        `Delfråga ${w.question} har max ${fmt(w.printed)} i rapporten men ${fmt(w.expected)} i ramverket.`,
+      "area-sum-mismatch": (w: { area: number; stated: number; computed: number }) =>
+        `Område ${w.area}: rapporten anger ${fmt(w.stated)} poäng, men delfrågorna summeras till ${fmt(w.computed)}.`,
+      "area-total-conflict": (w: { area: number; values: number[] }) =>
+        `Område ${w.area}: rapporten anger olika summor (${w.values.map(fmt).join(" och ")}).`,
+      "total-mismatch": (w: { stated: number; computed: number }) =>
+        `Rapporten anger totalt ${fmt(w.stated)} poäng, men områdena summeras till ${fmt(w.computed)}.`,
+      "list-unsplit": (w: { area: number }) =>
+        `Område ${w.area}: styrkor och förbättringsområden kunde inte delas upp. Kontrollera listorna.`,
+      "lists-missing": (w: { area: number }) => `Område ${w.area}: inga styrkor eller förbättringsområden hittades.`,
+      "area-missing": (w: { area: number }) => `Område ${w.area} saknas i rapporten.`,
+      "version-uncertain": () => "Ramverksversionen är osäker. Kontrollera att rätt version är vald.",
+      "metadata-missing": (w: { field: "municipality" | "year" }) =>
+        w.field === "year" ? "Utvärderingsåret hittades inte." : "Kommunens namn hittades inte.",
+    },
+  },
+  evaluationForm: {
+    newTitle: "Ny utvärdering",
+    handTitle: "Lägg in en utvärdering för hand",
+    editTitle: (year: number) => `Redigera utvärdering ${year}`,
+    edit: "Redigera utvärderingen",
+    changeVersion: "Byt version",
+    onePerLine: "En per rad.",
+    commaSeparated: "Skilj kommunerna åt med kommatecken.",
+    statedTotal: "Totalpoäng enligt rapporten",
+    statedArea: (n: number) => `Områdets summa enligt rapporten (område ${n})`,
+    statedHint: "Lämna tomt om rapporten inte anger någon.",
+    chooseVersion: "Välj ramverksversion",
+    start: "Fortsätt",
+    saveChanges: "Spara ändringarna",
+    updated: "Ändringarna är sparade.",
+    itemHasActions: (text: string) =>
+      `Förbättringsområdet "${text}" har åtgärder och kan inte tas bort. Ta bort eller flytta åtgärderna först.`,
+  },
+  compare: {
+    title: "Jämförelse över tid",
+    intro: "Kommunens utvärderingar sida vid sida.",
+    perArea: "Poäng per område",
+    perQuestion: (version: string) => `Poäng per delfråga (${version})`,
+    caveat:
+      "Utvärderingarna bygger på olika versioner av Kommunkompassen. Områdena jämförs med samma nummer, men frågorna och poängsättningen skiljer sig, så poängen är inte direkt jämförbara.",
+    needTwo: "Jämförelsen visas när kommunen har minst två utvärderingar.",
+    total: "Totalt",
   },
   chart: {
     previous: (year: number) => `Föregående (${year})`,

@@ -1,3 +1,4 @@
+import type { CatalogVersion } from "~/domain/report-reader/types.ts";
 import { getDb } from "~/services/db.server.ts";
 
 /** The framework catalog: versions, areas and sub-questions are data, never code. */
@@ -49,4 +50,25 @@ export async function upsertFrameworkVersion(data: FrameworkVersionData) {
 
 export async function listFrameworkVersions() {
   return getDb().frameworkVersion.findMany({ orderBy: { firstYear: "asc" } });
+}
+
+/** Every version with its areas and sub-questions, as the reader and the forms need them. */
+export async function getCatalog(): Promise<CatalogVersion[]> {
+  const versions = await getDb().frameworkVersion.findMany({
+    orderBy: { firstYear: "asc" },
+    include: {
+      areas: { orderBy: { number: "asc" }, include: { questions: { orderBy: { sortOrder: "asc" } } } },
+    },
+  });
+  return versions.map((v) => ({
+    key: v.key,
+    name: v.name,
+    firstYear: v.firstYear,
+    areas: v.areas.map((a) => ({
+      number: a.number,
+      name: a.name,
+      maxPoints: Number(a.maxPoints),
+      questions: a.questions.map((q) => ({ code: q.code, text: q.text, maxPoints: Number(q.maxPoints) })),
+    })),
+  }));
 }

@@ -1,3 +1,4 @@
+import type { EvaluationDraft } from "~/domain/evaluation-draft.ts";
 import type { AreaInput } from "~/domain/scoring.ts";
 import { getDb } from "~/services/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -145,23 +146,11 @@ export async function deleteEvaluation(municipalityId: string, evaluationId: str
   });
 }
 
-export interface NewEvaluation {
-  frameworkVersionKey: string;
-  year: number;
-  period: string | null;
-  reportDate: Date | null;
-  evaluators: string[];
-  statedTotal: number | null;
-  sourceHash: string | null;
-  sourceName: string | null;
-  areas: Array<{
-    number: number;
-    statedPoints: number | null;
-    goodExamples: string[];
-    scores: Array<{ code: string; points: number; printedPercent: number | null }>;
-    strengths: string[];
-    improvements: string[];
-  }>;
+/** A draft to save, with the fingerprint of the report it was read from (null when entered by hand). */
+export type NewEvaluation = Omit<EvaluationDraft, "reportDate"> & { reportDate: Date | null; sourceHash: string | null };
+
+export function fromDraft(draft: EvaluationDraft, sourceHash: string | null): NewEvaluation {
+  return { ...draft, reportDate: draft.reportDate ? new Date(`${draft.reportDate}T00:00:00Z`) : null, sourceHash };
 }
 
 export class UnknownQuestionError extends Error {}
@@ -229,5 +218,112 @@ export async function createEvaluation(municipalityId: string, input: NewEvaluat
       tx,
     );
     return evaluation;
+  });
+}
+
+/**
+ * An evaluation of this municipality that is the same report: the same fingerprint, or the same
+ * year, version and sub-question points.
+ */
+export async function findSameEvaluation(municipalityId: string, input: NewEvaluation) {
+  if (input.sourceHash) {
+    const byHash = await getDb().evaluation.findFirst({
+      where: { municipalityId, sourceHash: input.sourceHash },
+      select: { id: true, year: true },
+    });
+    if (byHash) return byHash;
+  }
+  const candidates = await getDb().evaluation.findMany({
+    where: { municipalityId, year: input.year, frameworkVersion: { key: input.frameworkVersionKey } },
+    select: { id: true, year: true, scores: { select: { points: true, question: { select: { code: true } } } } },
+  });
+  const wanted = new Map(input.areas.flatMap((a) => a.scores.map((s) => [s.code, s.points] as const)));
+  return (
+    candidates.find(
+      (c) =>
+        c.scores.length === wanted.size &&
+        c.scores.every((s) => wanted.get(s.question.code) === Number(s.points)),
+    ) ?? null
+  );
+}
+
+export class ItemHasActionsError extends Error {
+  constructor(public readonly text: string) {
+    super(`improvement item has actions: ${text}`);
+  }
+}
+
+/**
+ * Saves corrections to an evaluation in one transaction. Improvement items keep their identity
+ * when their text is unchanged, so actions stay linked; removing an item that has actions is
+ * refused.
+ */
+export async function updateEvaluation(municipalityId: string, evaluationId: string, draft: EvaluationDraft, actorId: string) {
+  return getDb().$transaction(async (tx) => {
+    const evaluation = await tx.evaluation.findFirst({
+      where: { id: evaluationId, municipalityId },
+      include: {
+        frameworkVersion: { include: { areas: { include: { questions: true } } } },
+        areas: { include: { improvements: { include: { _count: { select: { actions: true } } } } } },
+      },
+    });
+    if (!evaluation) return null;
+    await tx.evaluation.update({
+      where: { id: evaluation.id },
+      data: {
+        year: draft.year,
+        period: draft.period,
+        reportDate: draft.reportDate ? new Date(`${draft.reportDate}T00:00:00Z`) : null,
+        evaluators: draft.evaluators,
+        statedTotal: draft.statedTotal,
+        sourceName: draft.sourceName,
+      },
+    });
+    for (const area of draft.areas) {
+      const frameworkArea = evaluation.frameworkVersion.areas.find((a) => a.number === area.number);
+      if (!frameworkArea) continue;
+      const evalArea =
+        evaluation.areas.find((a) => a.frameworkAreaId === frameworkArea.id) ??
+        (await tx.evaluationArea.create({
+          data: { evaluationId: evaluation.id, frameworkAreaId: frameworkArea.id, goodExamples: [] },
+          include: { improvements: { include: { _count: { select: { actions: true } } } } },
+        }));
+      await tx.evaluationArea.update({
+        where: { id: evalArea.id },
+        data: { statedPoints: area.statedPoints, goodExamples: area.goodExamples },
+      });
+      for (const score of area.scores) {
+        const question = frameworkArea.questions.find((q) => q.code === score.code);
+        if (!question) throw new UnknownQuestionError(score.code);
+        await tx.questionScore.upsert({
+          where: { evaluationId_questionId: { evaluationId: evaluation.id, questionId: question.id } },
+          create: { evaluationId: evaluation.id, questionId: question.id, points: score.points, printedPercent: score.printedPercent },
+          update: { points: score.points, printedPercent: score.printedPercent },
+        });
+      }
+      await tx.strength.deleteMany({ where: { evaluationAreaId: evalArea.id } });
+      await tx.strength.createMany({
+        data: area.strengths.map((text, sortOrder) => ({ evaluationAreaId: evalArea.id, text, sortOrder })),
+      });
+      const remaining = [...evalArea.improvements];
+      for (const [sortOrder, text] of area.improvements.entries()) {
+        const index = remaining.findIndex((i) => i.text === text);
+        if (index >= 0) {
+          const [kept] = remaining.splice(index, 1);
+          await tx.improvementItem.update({ where: { id: kept!.id }, data: { sortOrder } });
+        } else {
+          await tx.improvementItem.create({ data: { evaluationAreaId: evalArea.id, text, sortOrder } });
+        }
+      }
+      for (const removed of remaining) {
+        if (removed._count.actions > 0) throw new ItemHasActionsError(removed.text);
+        await tx.improvementItem.delete({ where: { id: removed.id } });
+      }
+    }
+    await recordAudit(
+      { municipalityId, actorId, entityType: "Evaluation", entityId: evaluation.id, event: "updated" },
+      tx,
+    );
+    return evaluation.id;
   });
 }

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { EvaluationAreaSection } from "~/components/evaluation-area.tsx";
 import { can } from "~/domain/access.ts";
@@ -64,11 +64,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EvaluationPage() {
-  const { evaluation, scored, areas, canManage } = useLoaderData<typeof loader>();
+  const { municipality, evaluation, scored, areas, canManage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
   return (
     <>
       <h1>{t.evaluation.title(evaluation.year)}</h1>
+      {params.get("sparad") ? (
+        <p className="notice success" role="status">
+          {t.importer.saved}
+        </p>
+      ) : null}
+      {canManage ? (
+        <p className="no-print">
+          <Link className="button secondary" to={`/k/${municipality.slug}/utvarderingar/${evaluation.id}/redigera`}>
+            {t.evaluationForm.edit}
+          </Link>
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>{t.evaluation.framework}</dt>
         <dd>{evaluation.version}</dd>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { can } from "~/domain/access.ts";
 import { t } from "~/i18n/sv.ts";
 import { listEvaluations } from "~/models/evaluation.server.ts";
 import { requireMunicipality } from "~/services/access.server.ts";
@@ -8,16 +9,28 @@ import { formatPoints } from "~/utils/format.ts";
 export const meta: MetaFunction = () => [{ title: `${t.evaluation.listTitle} – ${t.app.name}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { municipality } = await requireMunicipality(request, params.slug);
-  return { municipality, evaluations: await listEvaluations(municipality.id) };
+  const { user, municipality, role } = await requireMunicipality(request, params.slug);
+  return {
+    municipality,
+    evaluations: await listEvaluations(municipality.id),
+    canManage: can({ isOperator: user.isOperator, role }, "evaluation:manage"),
+  };
 }
 
 export default function EvaluationList() {
-  const { municipality, evaluations } = useLoaderData<typeof loader>();
+  const { municipality, evaluations, canManage } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <>
       <h1>{t.evaluation.listTitle}</h1>
+      <p className="inline-form no-print">
+        {canManage ? (
+          <Link className="button" to={`/k/${municipality.slug}/utvarderingar/ny`}>
+            {t.importer.title}
+          </Link>
+        ) : null}
+        {evaluations.length > 1 ? <Link to={`/k/${municipality.slug}/jamfor`}>{t.compare.title}</Link> : null}
+      </p>
       {params.get("borttagen") ? <p className="notice success" role="status">{t.evaluation.deleted}</p> : null}
       {evaluations.length === 0 ? (
         <p className="notice">{t.evaluation.empty}</p>

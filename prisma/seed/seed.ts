@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Role } from "~/domain/access.ts";
 import { upsertFrameworkVersion, type FrameworkVersionData } from "~/models/catalog.server.ts";
-import { createEvaluation, type NewEvaluation } from "~/models/evaluation.server.ts";
+import { createEvaluation, fromDraft, type NewEvaluation } from "~/models/evaluation.server.ts";
 import { createMunicipality } from "~/models/municipality.server.ts";
 import { addMembership, createUserWithPassword } from "~/models/user.server.ts";
 import { getDb } from "~/services/db.server.ts";
@@ -71,15 +71,17 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
 /** The demo evaluation (the Hammarö 2013 facts) as input for createEvaluation. */
 export function demoEvaluationInput(): NewEvaluation {
   const e = readJson<DemoFile>("demo-evaluation.json").evaluation;
-  return {
-    frameworkVersionKey: e.frameworkVersion,
-    year: e.year,
-    period: e.period,
-    reportDate: new Date(`${e.reportDate}T00:00:00Z`),
-    evaluators: e.evaluators,
-    statedTotal: e.statedTotal,
-    sourceHash: null,
-    sourceName: e.sourceName,
-    areas: e.areas,
-  };
+  return fromDraft(
+    {
+      frameworkVersionKey: e.frameworkVersion,
+      year: e.year,
+      period: e.period,
+      reportDate: e.reportDate,
+      evaluators: e.evaluators,
+      statedTotal: e.statedTotal,
+      sourceName: e.sourceName,
+      areas: e.areas,
+    },
+    null,
+  );
 }

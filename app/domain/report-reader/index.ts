@@ -16,6 +16,7 @@ const BINARY_SHARE = 0.02;
 function looksBinary(raw: string): boolean {
   if (raw.includes("\u0000")) return true;
   const sample = raw.slice(0, 20_000);
+  // eslint-disable-next-line no-control-regex -- counting control characters is the point
   const control = sample.match(/[\u0001-\u0008\u000E-\u001F\uFFFD]/g)?.length ?? 0;
   return control / Math.max(1, sample.length) > BINARY_SHARE;
 }

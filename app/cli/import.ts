@@ -1,0 +1,85 @@
+import { readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { warningMessage } from "~/domain/report-reader/messages.ts";
+import type { CatalogVersion } from "~/domain/report-reader/types.ts";
+import { t } from "~/i18n/sv.ts";
+import { extractReportText } from "~/services/report-file.server.ts";
+import { readReportText } from "~/services/report-import.server.ts";
+
+/**
+ * `npm run --silent import -- [--dry-run] [--json] [--municipality SLUG] FILE`
+ * Reads a report with the same reader as the web import. With --dry-run nothing is saved and
+ * no database is needed; otherwise the evaluation is saved to the named municipality.
+ */
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+const { values: options, positionals } = parseArgs({
+  options: {
+    "dry-run": { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    municipality: { type: "string" },
+  },
+  allowPositionals: true,
+});
+const file = positionals[0];
+if (!file) fail("Ange en rapportfil: npm run import -- [--dry-run] [--json] [--municipality KORTNAMN] FIL", 2);
+if (!existsSync(file)) fail(t.importer.failures.missing(file), 2);
+if (!options["dry-run"] && !options.municipality) fail("Ange --municipality KORTNAMN, eller --dry-run för att bara läsa.", 2);
+
+const extracted = await extractReportText(new Uint8Array(readFileSync(file)));
+if (!extracted.ok) fail(t.importer.failures[extracted.reason]);
+
+let catalog: CatalogVersion[];
+let database: { stop(): Promise<void> } | null = null;
+if (options["dry-run"]) {
+  const catalogFile = path.resolve(import.meta.dirname, "../../prisma/seed/catalog.json");
+  catalog = (JSON.parse(readFileSync(catalogFile, "utf8")) as { versions: CatalogVersion[] }).versions;
+} else {
+  const { resolveDatabase } = await import("~/services/embedded-postgres.server.ts");
+  database = await resolveDatabase(process.cwd());
+  process.env.DATABASE_URL = database.url;
+  const { getCatalog } = await import("~/models/catalog.server.ts");
+  catalog = await getCatalog();
+}
+
+const read = readReportText(extracted.text, catalog, path.basename(file));
+if (!read.ok) {
+  await database?.stop();
+  fail(read.message);
+}
+const { report } = read;
+
+if (options.json) {
+  const warnings = report.warnings.map((w) => ({ ...w, message: warningMessage(w) }));
+  process.stdout.write(`${JSON.stringify({ ...report, warnings }, null, 2)}\n`);
+} else {
+  console.log(`${report.municipality ?? "?"} ${report.year ?? "?"} (${report.frameworkVersion})`);
+  for (const area of report.areas) {
+    console.log(
+      `  ${area.number}. ${area.name}: ${area.points} p, ${area.questions.length} delfrågor, ${area.strengths.length} styrkor, ${area.improvements.length} förbättringsområden`,
+    );
+  }
+  for (const w of read.warnings) console.log(`  ! ${w}`);
+}
+
+if (!options["dry-run"]) {
+  const { getDb } = await import("~/services/db.server.ts");
+  const { createEvaluation, findSameEvaluation, fromDraft } = await import("~/models/evaluation.server.ts");
+  const municipality = await getDb().municipality.findUnique({ where: { slug: options.municipality! } });
+  try {
+    if (!municipality) fail(t.importer.failures.municipality(options.municipality!));
+    const input = fromDraft(read.draft, read.sourceHash);
+    const same = await findSameEvaluation(municipality.id, input);
+    if (same) fail(`${t.importer.duplicate} (${same.year}, id ${same.id})`);
+    const created = await createEvaluation(municipality.id, input, null);
+    if (!options.json) console.log(`${t.importer.saved} (id ${created.id})`);
+  } finally {
+    await getDb().$disconnect();
+    await database?.stop();
+  }
+}

@@ -1,0 +1,199 @@
+import { Form, Link } from "@remix-run/react";
+import { field, type FormValues } from "~/domain/evaluation-draft.ts";
+import type { CatalogVersion } from "~/domain/report-reader/types.ts";
+import type { FieldErrors } from "~/forms/parse.ts";
+import { t } from "~/i18n/sv.ts";
+
+interface EvaluationFormProps {
+  version: CatalogVersion;
+  versions: CatalogVersion[];
+  values: FormValues;
+  errors: FieldErrors;
+  warnings: string[];
+  hidden: Record<string, string>;
+  submitLabel: string;
+  cancelTo: string;
+  /** Whether the framework version may still be changed (not when editing a saved evaluation). */
+  versionEditable: boolean;
+}
+
+const described = (name: string, errors: FieldErrors) => (errors[name] ? `${name}-error` : undefined);
+
+function ErrorText({ name, errors }: { name: string; errors: FieldErrors }) {
+  return errors[name] ? (
+    <span className="field-error" id={`${name}-error`}>
+      {errors[name]}
+    </span>
+  ) : null;
+}
+
+/** The evaluation form shared by the import preview, hand entry and editing. */
+export function EvaluationForm(props: EvaluationFormProps) {
+  const { version, versions, values, errors, warnings, hidden, submitLabel, cancelTo, versionEditable } = props;
+  const errorEntries = Object.entries(errors).filter(([, message]) => message);
+  const input = (name: string) => ({
+    id: name,
+    name,
+    defaultValue: values[name] ?? "",
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": described(name, errors),
+  });
+  return (
+    <Form method="post" className="stacked evaluation-form">
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {/* The reader's warnings travel with the form so they survive a round of corrections. */}
+      {warnings.map((w, i) => (
+        <input key={i} type="hidden" name="warning" value={w} />
+      ))}
+      {errorEntries.length > 0 ? (
+        <div className="notice error" role="alert" tabIndex={-1}>
+          <p>
+            <strong>{t.errors.fixErrors}</strong>
+          </p>
+          <ul>
+            {errorEntries.slice(0, 20).map(([name, message]) => (
+              <li key={name}>
+                <a href={`#${name}`}>{message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {warnings.length > 0 ? (
+        <section className="notice" aria-labelledby="warnings-heading">
+          <h2 id="warnings-heading">{t.importer.warningsTitle}</h2>
+          <ul>
+            {warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <fieldset className="card">
+        <legend>{t.evaluation.listTitle}</legend>
+        <div className="field">
+          <label htmlFor="frameworkVersionKey">{t.evaluation.framework}</label>
+          {versionEditable ? (
+            <span className="inline-form">
+              <select {...input("frameworkVersionKey")} defaultValue={version.key}>
+                {versions.map((v) => (
+                  <option key={v.key} value={v.key}>
+                    {v.name}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" name="intent" value="refresh" className="secondary">
+                {t.evaluationForm.changeVersion}
+              </button>
+            </span>
+          ) : (
+            <>
+              <input type="hidden" name="frameworkVersionKey" value={version.key} />
+              <span id="frameworkVersionKey">{version.name}</span>
+            </>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor="year">År</label>
+          <input {...input("year")} inputMode="numeric" required />
+          <ErrorText name="year" errors={errors} />
+        </div>
+        <div className="field">
+          <label htmlFor="period">{t.evaluation.period}</label>
+          <input {...input("period")} />
+          <ErrorText name="period" errors={errors} />
+        </div>
+        <div className="field">
+          <label htmlFor="reportDate">{t.evaluation.reportDate}</label>
+          <input {...input("reportDate")} type="date" />
+          <ErrorText name="reportDate" errors={errors} />
+        </div>
+        <div className="field">
+          <label htmlFor="evaluators">{t.evaluation.evaluators}</label>
+          <span className="hint">{t.evaluationForm.onePerLine}</span>
+          <textarea {...input("evaluators")} rows={3} />
+          <ErrorText name="evaluators" errors={errors} />
+        </div>
+        <div className="field">
+          <label htmlFor="statedTotal">{t.evaluationForm.statedTotal}</label>
+          <span className="hint">{t.evaluationForm.statedHint}</span>
+          <input {...input("statedTotal")} inputMode="decimal" />
+          <ErrorText name="statedTotal" errors={errors} />
+        </div>
+        <input type="hidden" name="sourceName" value={values.sourceName ?? ""} />
+      </fieldset>
+
+      {version.areas.map((area) => (
+        <fieldset key={area.number} className="card">
+          <legend>{t.evaluation.areaHeading(area.number, area.name)}</legend>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.evaluation.code}</th>
+                <th scope="col">{t.evaluation.question}</th>
+                <th scope="col" className="num">{t.evaluation.points}</th>
+                <th scope="col" className="num">{t.evaluation.max}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {area.questions.map((q) => {
+                const name = field.points(q.code);
+                return (
+                  <tr key={q.code}>
+                    <td>{q.code}</td>
+                    <td>
+                      <label htmlFor={name}>{q.text}</label>
+                      <ErrorText name={name} errors={errors} />
+                    </td>
+                    <td className="num">
+                      <input {...input(name)} className="points-input" inputMode="decimal" size={5} required />
+                      {values[field.printedPercent(q.code)] ? (
+                        <input type="hidden" name={field.printedPercent(q.code)} value={values[field.printedPercent(q.code)]} />
+                      ) : null}
+                    </td>
+                    <td className="num">{String(q.maxPoints).replace(".", ",")}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <div className="field">
+            <label htmlFor={field.statedPoints(area.number)}>{t.evaluationForm.statedArea(area.number)}</label>
+            <span className="hint">{t.evaluationForm.statedHint}</span>
+            <input {...input(field.statedPoints(area.number))} inputMode="decimal" />
+            <ErrorText name={field.statedPoints(area.number)} errors={errors} />
+          </div>
+          <div className="lists">
+            <div className="field">
+              <label htmlFor={field.strengths(area.number)}>{t.evaluation.strengths}</label>
+              <span className="hint">{t.evaluationForm.onePerLine}</span>
+              <textarea {...input(field.strengths(area.number))} rows={6} />
+              <ErrorText name={field.strengths(area.number)} errors={errors} />
+            </div>
+            <div className="field">
+              <label htmlFor={field.improvements(area.number)}>{t.evaluation.improvements}</label>
+              <span className="hint">{t.evaluationForm.onePerLine}</span>
+              <textarea {...input(field.improvements(area.number))} rows={6} />
+              <ErrorText name={field.improvements(area.number)} errors={errors} />
+            </div>
+          </div>
+          <div className="field">
+            <label htmlFor={field.goodExamples(area.number)}>{t.evaluation.goodExamples}</label>
+            <span className="hint">{t.evaluationForm.commaSeparated}</span>
+            <input {...input(field.goodExamples(area.number))} />
+          </div>
+        </fieldset>
+      ))}
+
+      <div className="inline-form">
+        <button type="submit" name="intent" value="save">
+          {submitLabel}
+        </button>
+        <Link to={cancelTo}>{t.importer.cancel}</Link>
+      </div>
+    </Form>
+  );
+}

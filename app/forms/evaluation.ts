@@ -1,0 +1,123 @@
+import { z } from "zod";
+import { field, type EvaluationDraft, type FormValues } from "~/domain/evaluation-draft.ts";
+import type { CatalogVersion } from "~/domain/report-reader/types.ts";
+import type { FieldErrors, ParseResult } from "./parse.ts";
+
+/**
+ * The evaluation form (import preview, hand entry and editing share it). The question fields
+ * depend on the framework version, so the schema is built from the version's catalog.
+ */
+
+const msg = {
+  year: "Ange ett årtal mellan 1990 och 2100.",
+  points: (max: number) => `Ange poäng mellan 0 och ${String(max).replace(".", ",")} (högst två decimaler).`,
+  stated: (max: number) => `Ange en summa mellan 0 och ${String(max).replace(".", ",")}, eller lämna tomt.`,
+  date: "Ange datumet som ÅÅÅÅ-MM-DD, eller lämna tomt.",
+  tooLong: "Texten är för lång.",
+  version: "Välj en ramverksversion.",
+  tooMany: "För många rader (högst 200).",
+};
+
+const decimal = z
+  .string()
+  .trim()
+  .regex(/^\d{1,3}(?:[.,]\d{1,2})?$/)
+  .transform((s) => Number(s.replace(",", ".")));
+
+
+const lines = z
+  .string()
+  .max(200_000, { error: msg.tooLong })
+  .transform((s) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
+  .refine((items) => items.length <= 200, { error: msg.tooMany })
+  .refine((items) => items.every((i) => i.length <= 2000), { error: msg.tooLong });
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: msg.tooLong })
+    .transform((s) => (s === "" ? null : s));
+
+export const evaluationBaseSchema = z.object({
+  frameworkVersionKey: z.string({ error: msg.version }).min(1, { error: msg.version }),
+  year: z.coerce.number({ error: msg.year }).int({ error: msg.year }).min(1990, { error: msg.year }).max(2100, { error: msg.year }),
+  period: optionalText(200),
+  reportDate: z
+    .string()
+    .trim()
+    .refine((s) => s === "" || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s))), { error: msg.date })
+    .transform((s) => (s === "" ? null : s)),
+  evaluators: lines,
+  sourceName: optionalText(300),
+});
+
+function parsePoints(raw: string | undefined, max: number): number | null {
+  const parsed = decimal.safeParse(raw ?? "");
+  if (!parsed.success || parsed.data > max) return null;
+  return parsed.data;
+}
+
+/** Validates the form against the version; errors are keyed by field name, in Swedish. */
+export function parseEvaluationForm(values: FormValues, version: CatalogVersion): ParseResult<EvaluationDraft> {
+  const errors: FieldErrors = {};
+  const base = evaluationBaseSchema.safeParse(values);
+  if (!base.success) {
+    for (const issue of base.error.issues) errors[String(issue.path[0] ?? "")] ??= issue.message;
+  }
+  const totalMax = version.areas.reduce((s, a) => s + a.maxPoints, 0);
+  const statedTotalRaw = (values.statedTotal ?? "").trim();
+  const statedTotal = statedTotalRaw === "" ? null : parsePoints(statedTotalRaw, totalMax);
+  if (statedTotalRaw !== "" && statedTotal === null) errors.statedTotal = msg.stated(totalMax);
+
+  const areas = version.areas.map((area) => {
+    const statedRaw = (values[field.statedPoints(area.number)] ?? "").trim();
+    const statedPoints = statedRaw === "" ? null : parsePoints(statedRaw, area.maxPoints);
+    if (statedRaw !== "" && statedPoints === null) errors[field.statedPoints(area.number)] = msg.stated(area.maxPoints);
+    const scores = area.questions.map((q) => {
+      const value = parsePoints(values[field.points(q.code)], q.maxPoints);
+      if (value === null) errors[field.points(q.code)] = msg.points(q.maxPoints);
+      const percent = Number(values[field.printedPercent(q.code)] ?? "");
+      return {
+        code: q.code,
+        points: value ?? 0,
+        printedPercent: values[field.printedPercent(q.code)] && Number.isInteger(percent) ? percent : null,
+      };
+    });
+    const listOf = (name: string) => {
+      const parsed = lines.safeParse(values[name] ?? "");
+      if (!parsed.success) {
+        errors[name] = parsed.error.issues[0]?.message ?? msg.tooLong;
+        return [];
+      }
+      return parsed.data;
+    };
+    return {
+      number: area.number,
+      statedPoints,
+      scores,
+      strengths: listOf(field.strengths(area.number)),
+      improvements: listOf(field.improvements(area.number)),
+      goodExamples: (values[field.goodExamples(area.number)] ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .slice(0, 30),
+    };
+  });
+
+  if (Object.keys(errors).length > 0 || !base.success) return { ok: false, errors };
+  return {
+    ok: true,
+    data: {
+      frameworkVersionKey: version.key,
+      year: base.data.year,
+      period: base.data.period,
+      reportDate: base.data.reportDate,
+      evaluators: base.data.evaluators,
+      statedTotal,
+      sourceName: base.data.sourceName,
+      areas,
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { createHash } from "node:crypto";
+import { draftFromReport, type EvaluationDraft } from "~/domain/evaluation-draft.ts";
+import { readReport } from "~/domain/report-reader/index.ts";
+import { warningMessage } from "~/domain/report-reader/messages.ts";
+import { normalizeText } from "~/domain/report-reader/text.ts";
+import type { CatalogVersion, ParsedReport } from "~/domain/report-reader/types.ts";
+import { t } from "~/i18n/sv.ts";
+import { extractReportText } from "./report-file.server.ts";
+
+/** From an uploaded file or pasted text to a draft evaluation with warnings (nothing is saved). */
+
+export type ImportRead =
+  | { ok: true; report: ParsedReport; draft: EvaluationDraft; warnings: string[]; sourceHash: string }
+  | { ok: false; message: string };
+
+/** The report's fingerprint: its text with all spacing folded, so PDF, Word and text agree. */
+export function reportFingerprint(text: string): string {
+  const folded = normalizeText(text).replace(/\s+/g, " ").trim();
+  return createHash("sha256").update(folded).digest("hex");
+}
+
+export function readReportText(text: string, catalog: readonly CatalogVersion[], sourceName: string | null): ImportRead {
+  const result = readReport(text, catalog);
+  if (!result.ok) return { ok: false, message: t.importer.failures[result.reason] };
+  const version = catalog.find((v) => v.key === result.report.frameworkVersion);
+  if (!version) return { ok: false, message: t.importer.failures.version };
+  return {
+    ok: true,
+    report: result.report,
+    draft: draftFromReport(result.report, version, sourceName),
+    warnings: result.report.warnings.map(warningMessage),
+    sourceHash: reportFingerprint(text),
+  };
+}
+
+export async function readReportFile(
+  bytes: Uint8Array,
+  catalog: readonly CatalogVersion[],
+  fileName: string | null,
+): Promise<ImportRead> {
+  const extracted = await extractReportText(bytes);
+  if (!extracted.ok) return { ok: false, message: t.importer.failures[extracted.reason] };
+  return readReportText(extracted.text, catalog, fileName);
+}
