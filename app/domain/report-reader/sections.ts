@@ -52,10 +52,13 @@ function itemsFromText(text: string): string[] {
   return item ? [item] : [];
 }
 
-/** Reads the bulleted (or plain) list that starts at `from`, until a blank line or heading. */
-function readList(lines: readonly string[], from: number, end: number): string[] {
+/**
+ * Reads the bulleted (or plain) list that starts at `from`, until a blank line or heading.
+ * `started` says an item was already taken from the heading's own line.
+ */
+function readList(lines: readonly string[], from: number, end: number, started = false): string[] {
   const items: string[] = [];
-  let sawItem = false;
+  let sawItem = started;
   for (let i = from; i < end; i++) {
     const line = lines[i]!;
     const trimmed = line.trim();
@@ -64,6 +67,8 @@ function readList(lines: readonly string[], from: number, end: number): string[]
       continue;
     }
     if (STRENGTHS.test(trimmed) || IMPROVEMENTS.test(trimmed) || AREA_HEADING.test(line)) break;
+    // A table row or a paragraph is not a list item.
+    if (!BULLET.test(line) && !trimmed.includes("•") && (line.includes("\t") || trimmed.length > 400)) break;
     if (trimmed.includes("•")) {
       items.push(...itemsFromText(trimmed));
       sawItem = true;
@@ -116,7 +121,7 @@ export function readLists(lines: readonly string[], section: AreaSection): Secti
       result.found = true;
       const glued = rest.replace(/^[:\s]+/, "");
       if (glued) result.strengths.push(...itemsFromText(glued));
-      result.strengths.push(...readList(lines, i + 1, section.end));
+      result.strengths.push(...readList(lines, i + 1, section.end, glued !== ""));
       continue;
     }
     const improvements = IMPROVEMENTS.exec(trimmed);
@@ -124,7 +129,7 @@ export function readLists(lines: readonly string[], section: AreaSection): Secti
       result.found = true;
       const glued = trimmed.slice(improvements[0].length).replace(/^[:\s]+/, "");
       if (glued) result.improvements.push(...itemsFromText(glued));
-      result.improvements.push(...readList(lines, i + 1, section.end));
+      result.improvements.push(...readList(lines, i + 1, section.end, glued !== ""));
     }
   }
   return result;
