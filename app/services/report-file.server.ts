@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+import path from "node:path";
 import mammoth from "mammoth";
 
 /**
@@ -48,7 +50,7 @@ const decodeEntities = (s: string) =>
 const inner = (html: string) => decodeEntities(html.replace(/<[^>]+>/g, "")).replace(/\n+/g, " ");
 
 async function docxToText(bytes: Uint8Array): Promise<string> {
-  const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+  const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: false });
   // Mammoth's HTML is flat and regular: paragraphs, headings, lists and tables.
   return html
     .replace(/<table>[\s\S]*?<\/table>/g, (table) =>
@@ -66,6 +68,11 @@ async function docxToText(bytes: Uint8Array): Promise<string> {
     .join("\n");
 }
 
+/** pdf.js reads the 14 standard PDF fonts' metrics from files it ships. */
+function standardFontDataUrl(): string {
+  return path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts") + path.sep;
+}
+
 interface PdfItem {
   str: string;
   x: number;
@@ -76,8 +83,13 @@ interface PdfItem {
 
 async function pdfToText(bytes: Uint8Array): Promise<string> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true })
-    .promise;
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    standardFontDataUrl: standardFontDataUrl(),
+    verbosity: 0,
+  }).promise;
   const pages: string[] = [];
   try {
     for (let p = 1; p <= doc.numPages; p++) {
@@ -85,7 +97,8 @@ async function pdfToText(bytes: Uint8Array): Promise<string> {
       const content = await page.getTextContent();
       const items: PdfItem[] = [];
       for (const item of content.items) {
-        if (!("str" in item) || item.str === "") continue;
+        // Whitespace items are pdf.js's own guesses at gaps; the positions tell us better.
+        if (!("str" in item) || item.str.trim() === "") continue;
         items.push({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height || 10 });
       }
       pages.push(itemsToLines(items));

@@ -59,6 +59,7 @@ function itemsFromText(text: string): string[] {
 function readList(lines: readonly string[], from: number, end: number, started = false): string[] {
   const items: string[] = [];
   let sawItem = started;
+  let bulleted = started;
   for (let i = from; i < end; i++) {
     const line = lines[i]!;
     const trimmed = line.trim();
@@ -71,19 +72,19 @@ function readList(lines: readonly string[], from: number, end: number, started =
     if (!BULLET.test(line) && !trimmed.includes("•") && (line.includes("\t") || trimmed.length > 400)) break;
     if (trimmed.includes("•")) {
       items.push(...itemsFromText(trimmed));
-      sawItem = true;
+      sawItem = bulleted = true;
     } else if (BULLET.test(line)) {
       items.push(cleanItem(line));
-      sawItem = true;
-    } else if (sawItem && items.length > 0 && !/\*\*$/.test(items[items.length - 1]!) && /^[a-zåäö(]/.test(trimmed)) {
-      // A wrapped line continues the previous item.
+      sawItem = bulleted = true;
+    } else if (bulleted) {
+      // In a bulleted list a lower-case line continues the item above (a wrapped line);
+      // anything else ends the list (a page break may have eaten the blank line).
+      if (!/^[a-zåäö(]/.test(trimmed) || items.length === 0) break;
       items[items.length - 1] = cleanItem(`${items[items.length - 1]} ${trimmed}`);
-    } else if (!sawItem) {
+    } else {
       // A plain list without bullets: one item per line.
       items.push(cleanItem(trimmed));
       sawItem = true;
-    } else {
-      items.push(cleanItem(trimmed));
     }
   }
   return items.filter(Boolean);
