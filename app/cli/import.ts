@@ -41,8 +41,9 @@ if (options["dry-run"]) {
   catalog = (JSON.parse(readFileSync(catalogFile, "utf8")) as { versions: CatalogVersion[] }).versions;
 } else {
   const { resolveDatabase } = await import("~/services/embedded-postgres.server.ts");
-  database = await resolveDatabase(process.cwd());
-  process.env.DATABASE_URL = database.url;
+  const running = await resolveDatabase(process.cwd());
+  database = running;
+  process.env.DATABASE_URL = running.url;
   const { getCatalog } = await import("~/models/catalog.server.ts");
   catalog = await getCatalog();
 }
