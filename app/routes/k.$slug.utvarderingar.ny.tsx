@@ -16,7 +16,7 @@ import type { FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { getCatalog } from "~/models/catalog.server.ts";
 import { createEvaluation, findSameEvaluation, fromDraft } from "~/models/evaluation.server.ts";
-import { requireMunicipality } from "~/services/access.server.ts";
+import { discardBody, requireMunicipality, requireMunicipalityForUpload } from "~/services/access.server.ts";
 import { MAX_REPORT_BYTES } from "~/services/report-file.server.ts";
 import { readReportFile, readReportText } from "~/services/report-import.server.ts";
 
@@ -47,8 +47,12 @@ type Preview = {
 type Upload = { stage: "upload"; error: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, municipality } = await requireMunicipality(request, params.slug, "evaluation:manage");
+  const { user, municipality } = await requireMunicipalityForUpload(request, params.slug, "evaluation:manage");
   const catalog = await getCatalog();
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_REPORT_BYTES + 1024 * 1024) {
+    await discardBody(request);
+    return data<Upload>({ stage: "upload", error: t.importer.failures["too-large"] }, { status: 413 });
+  }
   let form: FormData;
   try {
     form = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data")

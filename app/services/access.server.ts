@@ -54,3 +54,29 @@ export async function requireMunicipality(
   if (!role || !can(principal, permission)) throw forbidden();
   return { user, municipality: found.municipality, role };
 }
+
+/**
+ * For actions that receive uploads: reads and drops the request body before a refusal is sent,
+ * so the client sees the 403 page instead of a connection reset mid-upload.
+ */
+export async function requireMunicipalityForUpload(
+  request: Request,
+  slug: string | undefined,
+  permission: Permission,
+): Promise<MunicipalityContext> {
+  try {
+    return await requireMunicipality(request, slug, permission);
+  } catch (refusal) {
+    await discardBody(request);
+    throw refusal;
+  }
+}
+
+/** Reads a request body to its end without keeping it, so the connection stays usable. */
+export async function discardBody(request: Request): Promise<void> {
+  if (!request.body || request.bodyUsed || request.body.locked) return;
+  const reader = request.body.getReader();
+  while (!(await reader.read()).done) {
+    // discard
+  }
+}
