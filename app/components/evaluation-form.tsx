@@ -73,7 +73,7 @@ export function EvaluationForm(props: EvaluationFormProps) {
       ) : null}
 
       <fieldset className="card">
-        <legend>{t.evaluation.listTitle}</legend>
+        <legend>{t.evaluationForm.about}</legend>
         <div className="field">
           <label htmlFor="frameworkVersionKey">{t.evaluation.framework}</label>
           {versionEditable ? (

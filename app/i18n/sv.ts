@@ -204,6 +204,7 @@ export const sv = {
   },
   evaluationForm: {
     newTitle: "Ny utvärdering",
+    about: "Om utvärderingen",
     handTitle: "Lägg in en utvärdering för hand",
     editTitle: (year: number) => `Redigera utvärdering ${year}`,
     edit: "Redigera utvärderingen",

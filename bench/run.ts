@@ -1,0 +1,123 @@
+import { mkdtempSync, readFileSync, rmSync, chmodSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import { readReport } from "~/domain/report-reader/index.ts";
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from "~/services/embedded-postgres.server.ts";
+import { migrate } from "~/services/migrator.server.ts";
+import { renderReport } from "../test/fixtures/report-layouts.ts";
+import { catalog } from "../test/helpers/catalog.ts";
+import { reportSpec } from "../test/helpers/report-spec.ts";
+
+/**
+ * `npm run bench`: measured figures, each as a ratio to a baseline measured in the same run.
+ * Run `npm run build` first (the page benchmarks serve the built app).
+ */
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function time(fn: () => void, runs: number): number {
+  for (let i = 0; i < 5; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+// --- Reading a report ------------------------------------------------------------------------
+const spec = fc.sample(reportSpec.filter((s) => s.version.firstYear >= 2010), { numRuns: 1, seed: 1 })[0]!;
+let text = renderReport(spec, "2010-tabs");
+const filler = "Kommunen arbetar systematiskt med uppföljning av verksamhetens resultat och kvalitet. ".repeat(12);
+// Pad each section with running text until the report is as long as a 40-page report (~120 kB).
+while (text.length < 120_000) text = text.replace(/(Allmänt\n\n)/g, `$1${filler}\n\n`);
+const pages = Math.round(text.length / 3000);
+const readMs = time(() => readReport(text, catalog), 30);
+const baselineMs = time(() => text.split("\n").filter((l) => /\d/.test(l)).length, 30);
+console.log(`Läsa en rapport (${pages} sidor, ${Math.round(text.length / 1000)} kB): median ${readMs.toFixed(1)} ms (mål: under 100 ms)`);
+console.log(`  = ${(readMs / baselineMs).toFixed(1)} × tiden för att bara dela texten i rader och hitta siffror (${baselineMs.toFixed(2)} ms)`);
+
+// --- Pages -----------------------------------------------------------------------------------
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const a = server.address();
+      server.close(() => resolve(typeof a === "object" && a ? a.port : 0));
+    });
+  });
+}
+
+const dbName = `kompassplan_bench_${Date.now()}`;
+let url: string;
+let stop = async () => {};
+let temp: string | null = null;
+if (process.env.DATABASE_URL) {
+  const u = new URL(process.env.DATABASE_URL);
+  u.pathname = `/${dbName}`;
+  url = u.toString();
+  await ensureDatabase(url);
+} else {
+  temp = mkdtempSync(path.join(os.tmpdir(), "kompassplan-bench-"));
+  chmodSync(temp, 0o755);
+  const server = await startEmbeddedPostgres({ dataDir: path.join(temp, "pg"), port: await freePort(), database: dbName, persistent: false });
+  url = server.url;
+  stop = server.stop;
+}
+process.env.DATABASE_URL = url;
+try {
+  await migrate(url);
+  const { createTenant, PASSWORD, demoEvaluation } = await import("../test/helpers/fixtures.ts");
+  const { createEvaluation } = await import("~/models/evaluation.server.ts");
+  const { startServer } = await import("../test/helpers/global-server.ts");
+  const tenant = await createTenant("bench");
+  await createEvaluation(tenant.municipality.id, demoEvaluation({ year: 2009 }), null);
+  const port = await freePort();
+  const web = await startServer(port);
+  const base = `http://localhost:${port}`;
+  const login = await fetch(`${base}/logga-in`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: base },
+    body: new URLSearchParams({ email: tenant.coordinator.email, password: PASSWORD }),
+  });
+  const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+  const measure = async (pathname: string, signedIn = true, runs = 60) => {
+    const samples: number[] = [];
+    for (let i = 0; i < runs + 5; i++) {
+      const t0 = performance.now();
+      const res = await fetch(base + pathname, { headers: signedIn ? { Cookie: cookie } : {} });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${pathname}: ${res.status}`);
+      if (i >= 5) samples.push(performance.now() - t0);
+    }
+    return median(samples);
+  };
+  const lightest = await measure("/healthz");
+  const slug = tenant.municipality.slug;
+  const pagesToMeasure: Array<[string, string, boolean?]> = [
+    ["Inloggningssidan (utloggad)", "/logga-in", false],
+    ["Översikt (diagram, två utvärderingar)", `/k/${slug}`],
+    ["Utvärdering (45 delfrågor, listor)", `/k/${slug}/utvarderingar/${tenant.evaluationId}`],
+    ["Jämförelse över tid", `/k/${slug}/jamfor`],
+    ["Ny utvärdering (formulär)", `/k/${slug}/utvarderingar/ny?version=2010`],
+  ];
+  console.log(`\nSidor, median av 60 anrop, som kvot mot den lättaste sidan (/healthz, ${lightest.toFixed(1)} ms):`);
+  for (const [label, pathname, signedIn] of pagesToMeasure) {
+    const ms = await measure(pathname, signedIn ?? true);
+    console.log(`  ${label}: ${ms.toFixed(1)} ms = ${(ms / lightest).toFixed(1)} ×`);
+  }
+  web.kill("SIGTERM");
+  const { getDb } = await import("~/services/db.server.ts");
+  await getDb().$disconnect();
+} finally {
+  if (process.env.DATABASE_URL && !temp) await dropDatabase(url).catch(() => {});
+  await stop();
+  if (temp) rmSync(temp, { recursive: true, force: true });
+}
