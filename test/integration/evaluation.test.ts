@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { scoreEvaluation } from "~/domain/scoring.ts";
 import {
+  createEvaluation,
   deleteEvaluation,
+  UnknownQuestionError,
   EvaluationHasActionsError,
   getEvaluation,
   getLatestEvaluations,
 } from "~/models/evaluation.server.ts";
 import { getDb } from "~/services/db.server.ts";
-import { createTenant, PASSWORD } from "../helpers/fixtures.ts";
+import { createTenant, demoEvaluation, PASSWORD } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
 
 describe("evaluations", () => {
@@ -33,6 +35,16 @@ describe("evaluations", () => {
     expect(html).toContain("Etik");
     expect(html).toContain("Stödjande IT-teknik för att föra ut resultat och jämförelser på enhetsnivå");
     expect(html).toContain("Rapporten anger 86 %");
+  });
+
+  it("saves an evaluation in one transaction: a failure half-way leaves nothing behind", async () => {
+    const tenant = await createTenant("atomic");
+    const before = await getDb().evaluation.count({ where: { municipalityId: tenant.municipality.id } });
+    const draft = demoEvaluation({ year: 2030 });
+    draft.areas[7]!.scores.push({ code: "8.99", points: 1, printedPercent: null });
+    await expect(createEvaluation(tenant.municipality.id, draft, null)).rejects.toThrow(UnknownQuestionError);
+    expect(await getDb().evaluation.count({ where: { municipalityId: tenant.municipality.id } })).toBe(before);
+    expect(await getDb().evaluation.count({ where: { municipalityId: tenant.municipality.id, year: 2030 } })).toBe(0);
   });
 
   it("lists the latest evaluations newest first for the start page", async () => {
