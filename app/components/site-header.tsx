@@ -33,6 +33,12 @@ export function SiteHeader({ user, municipality, canManageUsers, roleLabel }: Si
                   </NavLink>
                 </li>
                 <li>
+                  <NavLink to={`${base}/plan`}>{t.nav.plan}</NavLink>
+                </li>
+                <li>
+                  <NavLink to={`${base}/mina-atgarder`}>{t.nav.mine}</NavLink>
+                </li>
+                <li>
                   <NavLink to={`${base}/utvarderingar`}>{t.nav.evaluations}</NavLink>
                 </li>
                 <li>

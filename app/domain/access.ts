@@ -40,3 +40,9 @@ export function can(principal: Principal, permission: Permission): boolean {
 }
 
 export const ROLES: readonly Role[] = ["COORDINATOR", "OWNER", "VIEWER"];
+
+/** Whether the principal may change an action's status, notes and evidence. */
+export function canUpdateAction(principal: Principal, userId: string, ownerId: string | null): boolean {
+  if (can(principal, "actions:manage")) return true;
+  return can(principal, "actions:update-own") && ownerId === userId;
+}

@@ -12,6 +12,7 @@ export interface AuditEntry {
   field?: string;
   oldValue?: string | null;
   newValue?: string | null;
+  reason?: string | null;
 }
 
 /** Records who changed what and when. Pass the transaction the change itself runs in. */

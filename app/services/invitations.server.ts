@@ -23,5 +23,5 @@ export async function invitePerson(
     html: textToHtml(text),
   });
   await enqueueMailDelivery(mailId);
-  return { email: invited.email, link: invited.token ? link : null };
+  return { userId: invited.userId, email: invited.email, link: invited.token ? link : null };
 }

@@ -1,0 +1,159 @@
+import { Form, Link } from "@remix-run/react";
+import { effectField } from "~/forms/action.ts";
+import type { FieldErrors } from "~/forms/parse.ts";
+import { t } from "~/i18n/sv.ts";
+import { formatPoints } from "~/utils/format.ts";
+
+export interface ActionFormQuestion {
+  id: string;
+  code: string;
+  text: string;
+  maxPoints: number;
+  currentPoints: number | null;
+  suggested: boolean;
+}
+
+interface ActionFormProps {
+  values: Record<string, string>;
+  errors: FieldErrors;
+  owners: Array<{ id: string; name: string }>;
+  questions: ActionFormQuestion[];
+  editing: boolean;
+  submitLabel: string;
+  cancelTo: string;
+}
+
+function Err({ name, errors }: { name: string; errors: FieldErrors }) {
+  return errors[name] ? (
+    <span className="field-error" id={`${name}-error`}>
+      {errors[name]}
+    </span>
+  ) : null;
+}
+
+/** Creating and editing an action (coordinators). */
+export function ActionForm({ values, errors, owners, questions, editing, submitLabel, cancelTo }: ActionFormProps) {
+  const attrs = (name: string) => ({
+    id: name,
+    name,
+    defaultValue: values[name] ?? "",
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `${name}-error` : undefined,
+  });
+  return (
+    <Form method="post" className="stacked">
+      <input type="hidden" name="version" value={values.version ?? "0"} />
+      {errors[""] ? (
+        <p className="notice error" role="alert">
+          {errors[""]}
+        </p>
+      ) : null}
+      <div className="field">
+        <label htmlFor="title">{t.action.titleField}</label>
+        <input {...attrs("title")} required maxLength={200} />
+        <Err name="title" errors={errors} />
+      </div>
+      <div className="field">
+        <label htmlFor="description">{t.action.description}</label>
+        <textarea {...attrs("description")} rows={4} />
+      </div>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor="ownerId">{t.action.owner}</label>
+          <select {...attrs("ownerId")}>
+            <option value="">{t.action.noOwner}</option>
+            {owners.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+          <Err name="ownerId" errors={errors} />
+        </div>
+        <div className="field">
+          <label htmlFor="deadline">{t.action.deadline}</label>
+          <input {...attrs("deadline")} type="date" required />
+          <Err name="deadline" errors={errors} />
+        </div>
+        <div className="field">
+          <label htmlFor="priority">{t.action.priority}</label>
+          <select {...attrs("priority")} defaultValue={values.priority ?? "MEDIUM"}>
+            {(["HIGH", "MEDIUM", "LOW"] as const).map((p) => (
+              <option key={p} value={p}>
+                {t.priorities[p]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor="inviteEmail">{t.action.inviteOwner}</label>
+          <input {...attrs("inviteEmail")} type="email" autoComplete="off" />
+          <Err name="inviteEmail" errors={errors} />
+        </div>
+        <div className="field">
+          <label htmlFor="inviteName">{t.action.inviteName}</label>
+          <input {...attrs("inviteName")} autoComplete="off" />
+        </div>
+      </div>
+      {editing ? (
+        <div className="field">
+          <label htmlFor="deadlineReason">{t.action.deadlineReason}</label>
+          <span className="hint">{t.action.deadlineReasonHint}</span>
+          <input {...attrs("deadlineReason")} />
+          <Err name="deadlineReason" errors={errors} />
+        </div>
+      ) : null}
+      <fieldset className="card" aria-describedby={errors.questions ? "questions-error" : "questions-hint"}>
+        <legend>{t.action.questions}</legend>
+        <p className="hint" id="questions-hint">
+          {t.action.questionsHint}
+        </p>
+        <Err name="questions" errors={errors} />
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.evaluation.code}</th>
+              <th scope="col">{t.evaluation.question}</th>
+              <th scope="col" className="num">{t.plan.effects}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {questions.map((q) => {
+              const name = effectField(q.id);
+              return (
+                <tr key={q.id} className={q.suggested ? "suggested" : undefined}>
+                  <td>
+                    {q.code}
+                    {q.suggested ? (
+                      <>
+                        {" "}
+                        <span className="badge">{t.action.suggested}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    <label htmlFor={name}>{q.text}</label>
+                    <br />
+                    <small className="muted">
+                      {t.action.current(q.currentPoints === null ? "–" : formatPoints(q.currentPoints), formatPoints(q.maxPoints))}
+                    </small>
+                    <Err name={name} errors={errors} />
+                  </td>
+                  <td className="num">
+                    <input {...attrs(name)} inputMode="decimal" size={5} className="points-input" />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </fieldset>
+      <div className="inline-form">
+        <button type="submit">{submitLabel}</button>
+        <Link to={cancelTo}>{t.importer.cancel}</Link>
+      </div>
+    </Form>
+  );
+}

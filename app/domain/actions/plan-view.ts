@@ -1,0 +1,78 @@
+import { isLate, STATUSES, type ActionStatus } from "./status.ts";
+
+/** Filtering and counting the plan for the plan page and the exports. Pure. */
+
+export interface PlanFilters {
+  status: ActionStatus | null;
+  ownerId: string | null;
+  area: number | null;
+  late: boolean;
+  noAction: boolean;
+}
+
+interface ActionLike {
+  status: ActionStatus;
+  deadline: string;
+  ownerId: string | null;
+}
+
+interface PlanLike<A extends ActionLike> {
+  areas: Array<{ number: number; items: Array<{ id: string; text: string; actions: A[] }> }>;
+}
+
+export interface PlanCounts {
+  items: number;
+  actions: number;
+  byStatus: Record<ActionStatus, number>;
+  late: number;
+  itemsWithoutAction: number;
+}
+
+export function countPlan<A extends ActionLike>(plan: PlanLike<A>, now: Date): PlanCounts {
+  const items = plan.areas.flatMap((a) => a.items);
+  const actions = items.flatMap((i) => i.actions);
+  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>;
+  for (const a of actions) byStatus[a.status]++;
+  return {
+    items: items.length,
+    actions: actions.length,
+    byStatus,
+    late: actions.filter((a) => isLate(a, now)).length,
+    itemsWithoutAction: items.filter((i) => i.actions.length === 0).length,
+  };
+}
+
+/** Keeps the areas, items and actions that match; an item stays when one of its actions does. */
+export function filterPlan<A extends ActionLike, P extends PlanLike<A>>(plan: P, filters: PlanFilters, now: Date): P {
+  const actionMatches = (a: A) =>
+    (filters.status === null || a.status === filters.status) &&
+    (filters.ownerId === null || a.ownerId === filters.ownerId) &&
+    (!filters.late || isLate(a, now));
+  const actionFilterActive = filters.status !== null || filters.ownerId !== null || filters.late;
+  const areas = plan.areas
+    .filter((area) => filters.area === null || area.number === filters.area)
+    .map((area) => ({
+      ...area,
+      items: area.items
+        .map((item) => ({ ...item, actions: item.actions.filter(actionMatches) }))
+        .filter((item, index) => {
+          const original = area.items[index]!;
+          if (filters.noAction) return original.actions.length === 0;
+          return !actionFilterActive || item.actions.length > 0;
+        }),
+    }))
+    .filter((area) => area.items.length > 0);
+  return { ...plan, areas };
+}
+
+export function parseFilters(params: URLSearchParams): PlanFilters {
+  const status = params.get("status");
+  const area = Number(params.get("omrade"));
+  return {
+    status: STATUSES.includes(status as ActionStatus) ? (status as ActionStatus) : null,
+    ownerId: params.get("ansvarig") || null,
+    area: Number.isInteger(area) && area >= 1 && area <= 8 ? area : null,
+    late: params.get("sena") === "1",
+    noAction: params.get("utan") === "1",
+  };
+}

@@ -1,0 +1,380 @@
+import { diffFields } from "~/domain/actions/changes.ts";
+import { isoDate } from "~/domain/actions/dates.ts";
+import { checkEffect } from "~/domain/actions/effects.ts";
+import { checkStatusChange, type ActionStatus, type StatusChangeError } from "~/domain/actions/status.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { getDb } from "~/services/db.server.ts";
+import { recordAudit } from "./audit.server.ts";
+
+/** Actions of the improvement plan. Every function takes the municipality id. */
+
+export type Priority = "LOW" | "MEDIUM" | "HIGH";
+
+export interface ActionInput {
+  title: string;
+  description: string;
+  ownerId: string | null;
+  /** YYYY-MM-DD */
+  deadline: string;
+  priority: Priority;
+  effects: Array<{ questionId: string; expectedEffect: number }>;
+}
+
+export class ActionConflictError extends Error {
+  constructor(public readonly currentVersion: number) {
+    super("action was changed by someone else");
+  }
+}
+export class ActionRuleError extends Error {
+  constructor(
+    public readonly code: StatusChangeError | "deadline-reason-required" | "owner-not-member" | "effect-too-large" | "question-not-in-evaluation",
+    public readonly detail?: string,
+  ) {
+    super(code);
+  }
+}
+
+const dateValue = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** Sub-questions an item's evaluation has, with max and current points (for caps and suggestions). */
+export async function questionsForItem(municipalityId: string, improvementItemId: string) {
+  const item = await getDb().improvementItem.findFirst({
+    where: { id: improvementItemId, evaluationArea: { evaluation: { municipalityId } } },
+    include: {
+      evaluationArea: {
+        include: {
+          frameworkArea: true,
+          evaluation: {
+            include: {
+              scores: true,
+              frameworkVersion: { include: { areas: { include: { questions: { orderBy: { sortOrder: "asc" } } }, orderBy: { number: "asc" } } } },
+              areas: { select: { frameworkAreaId: true, goodExamples: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!item) return null;
+  const evaluation = item.evaluationArea.evaluation;
+  const points = new Map(evaluation.scores.map((s) => [s.questionId, Number(s.points)]));
+  return {
+    item: { id: item.id, text: item.text, area: item.evaluationArea.frameworkArea.number, areaName: item.evaluationArea.frameworkArea.name },
+    evaluationId: evaluation.id,
+    goodExamples: item.evaluationArea.goodExamples,
+    questions: evaluation.frameworkVersion.areas.flatMap((area) =>
+      area.questions.map((q) => ({
+        id: q.id,
+        code: q.code,
+        text: q.text,
+        area: area.number,
+        maxPoints: Number(q.maxPoints),
+        currentPoints: points.get(q.id) ?? null,
+      })),
+    ),
+  };
+}
+
+async function assertInput(tx: Prisma.TransactionClient, municipalityId: string, improvementItemId: string, input: ActionInput) {
+  if (input.ownerId) {
+    const member = await tx.membership.findFirst({ where: { municipalityId, userId: input.ownerId } });
+    if (!member) throw new ActionRuleError("owner-not-member");
+  }
+  const context = await questionsForItem(municipalityId, improvementItemId);
+  if (!context) throw new ActionRuleError("question-not-in-evaluation");
+  for (const effect of input.effects) {
+    const q = context.questions.find((x) => x.id === effect.questionId);
+    if (!q) throw new ActionRuleError("question-not-in-evaluation", effect.questionId);
+    if (checkEffect(effect.expectedEffect, q.maxPoints, q.currentPoints)) throw new ActionRuleError("effect-too-large", q.code);
+  }
+}
+
+export async function createAction(municipalityId: string, improvementItemId: string, input: ActionInput, actorId: string) {
+  return getDb().$transaction(async (tx) => {
+    await assertInput(tx, municipalityId, improvementItemId, input);
+    const action = await tx.action.create({
+      data: {
+        municipalityId,
+        improvementItemId,
+        title: input.title,
+        description: input.description,
+        ownerId: input.ownerId,
+        deadline: dateValue(input.deadline),
+        priority: input.priority,
+        questions: { create: input.effects.map((e) => ({ questionId: e.questionId, expectedEffect: e.expectedEffect })) },
+      },
+    });
+    await recordAudit({ municipalityId, actorId, entityType: "Action", entityId: action.id, event: "created", newValue: input.title }, tx);
+    return action;
+  });
+}
+
+async function lockAction(tx: Prisma.TransactionClient, municipalityId: string, actionId: string, expectedVersion: number) {
+  await tx.$queryRaw`SELECT id FROM "Action" WHERE id = ${actionId}::uuid FOR UPDATE`;
+  const action = await tx.action.findFirst({
+    where: { id: actionId, municipalityId },
+    include: { questions: { include: { question: { select: { code: true } } } }, owner: { select: { name: true } } },
+  });
+  if (!action) return null;
+  if (action.version !== expectedVersion) throw new ActionConflictError(action.version);
+  return action;
+}
+
+/** Saves a coordinator's edit; a changed deadline needs a reason and is counted. */
+export async function updateAction(
+  municipalityId: string,
+  actionId: string,
+  expectedVersion: number,
+  input: ActionInput,
+  deadlineReason: string | null,
+  actorId: string,
+) {
+  return getDb().$transaction(async (tx) => {
+    const action = await lockAction(tx, municipalityId, actionId, expectedVersion);
+    if (!action) return null;
+    await assertInput(tx, municipalityId, action.improvementItemId, input);
+    const deadlineChanged = isoDate(action.deadline) !== input.deadline;
+    if (deadlineChanged && !deadlineReason?.trim()) throw new ActionRuleError("deadline-reason-required");
+    const owners = input.ownerId ? await tx.user.findUnique({ where: { id: input.ownerId }, select: { name: true } }) : null;
+    const codeOf = new Map(action.questions.map((q) => [q.questionId, q.question.code]));
+    const newCodes = await tx.frameworkQuestion.findMany({ where: { id: { in: input.effects.map((e) => e.questionId) } }, select: { id: true, code: true } });
+    for (const q of newCodes) codeOf.set(q.id, q.code);
+    const effects = (list: Array<{ questionId: string; expectedEffect: number | { toString(): string } }>) =>
+      list.map((e) => `${codeOf.get(e.questionId)}: +${Number(e.expectedEffect)}`);
+    const changes = diffFields(
+      {
+        title: action.title,
+        description: action.description,
+        owner: action.owner?.name ?? null,
+        deadline: isoDate(action.deadline),
+        priority: action.priority,
+        effects: effects(action.questions),
+      },
+      {
+        title: input.title,
+        description: input.description,
+        owner: owners?.name ?? null,
+        deadline: input.deadline,
+        priority: input.priority,
+        effects: effects(input.effects),
+      },
+    );
+    await tx.action.update({
+      where: { id: action.id },
+      data: {
+        title: input.title,
+        description: input.description,
+        ownerId: input.ownerId,
+        deadline: dateValue(input.deadline),
+        priority: input.priority,
+        version: { increment: 1 },
+        deadlineChangeCount: deadlineChanged ? { increment: 1 } : undefined,
+      },
+    });
+    await tx.actionQuestion.deleteMany({ where: { actionId: action.id } });
+    await tx.actionQuestion.createMany({
+      data: input.effects.map((e) => ({ actionId: action.id, questionId: e.questionId, expectedEffect: e.expectedEffect })),
+    });
+    await recordAudit(
+      changes.map((c) => ({
+        municipalityId,
+        actorId,
+        entityType: "Action",
+        entityId: action.id,
+        event: "updated",
+        ...c,
+        reason: c.field === "deadline" ? deadlineReason : null,
+      })),
+      tx,
+    );
+    return { changes, previousOwnerId: action.ownerId };
+  });
+}
+
+export async function changeStatus(
+  municipalityId: string,
+  actionId: string,
+  expectedVersion: number,
+  to: ActionStatus,
+  reason: string | null,
+  actorId: string,
+) {
+  return getDb().$transaction(async (tx) => {
+    const action = await lockAction(tx, municipalityId, actionId, expectedVersion);
+    if (!action) return null;
+    const notesAndEvidence =
+      (await tx.progressNote.count({ where: { actionId } })) + (await tx.evidence.count({ where: { actionId } }));
+    const problem = checkStatusChange(action.status, to, { notesAndEvidence, reason });
+    if (problem) throw new ActionRuleError(problem);
+    await tx.action.update({
+      where: { id: actionId },
+      data: {
+        status: to,
+        cancelReason: to === "CANCELLED" ? reason : null,
+        completedAt: to === "DONE" ? new Date() : null,
+        version: { increment: 1 },
+      },
+    });
+    await recordAudit(
+      { municipalityId, actorId, entityType: "Action", entityId: actionId, event: "status", field: "status", oldValue: action.status, newValue: to, reason },
+      tx,
+    );
+    return true;
+  });
+}
+
+export async function addNote(municipalityId: string, actionId: string, body: string, authorId: string) {
+  const action = await getDb().action.findFirst({ where: { id: actionId, municipalityId }, select: { id: true } });
+  if (!action) return null;
+  return getDb().progressNote.create({ data: { actionId, body, authorId } });
+}
+
+export interface EvidenceInput {
+  kind: "LINK" | "FILE";
+  title: string;
+  url?: string | null;
+  storageKey?: string | null;
+  fileName?: string | null;
+  mimeType?: string | null;
+  sizeBytes?: number | null;
+  /** YYYY-MM-DD */
+  evidenceDate: string;
+}
+
+export async function addEvidence(municipalityId: string, actionId: string, input: EvidenceInput, addedById: string) {
+  const action = await getDb().action.findFirst({ where: { id: actionId, municipalityId }, select: { id: true } });
+  if (!action) return null;
+  return getDb().evidence.create({
+    data: { actionId, addedById, ...input, evidenceDate: dateValue(input.evidenceDate) },
+  });
+}
+
+export async function findEvidence(municipalityId: string, evidenceId: string) {
+  return getDb().evidence.findFirst({ where: { id: evidenceId, action: { municipalityId } } });
+}
+
+export async function getActionSummary(municipalityId: string, actionId: string) {
+  return getDb().action.findFirst({ where: { id: actionId, municipalityId }, select: { id: true, ownerId: true, version: true, status: true } });
+}
+
+/** An action with its item, linked sub-questions, notes, evidence and audit trail. */
+export async function getActionDetail(municipalityId: string, actionId: string) {
+  const action = await getDb().action.findFirst({
+    where: { id: actionId, municipalityId },
+    include: {
+      owner: { select: { id: true, name: true, email: true } },
+      improvementItem: {
+        include: { evaluationArea: { include: { frameworkArea: true, evaluation: { select: { id: true, year: true } } } } },
+      },
+      questions: { include: { question: true } },
+      notes: { include: { author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+      evidence: { include: { addedBy: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!action) return null;
+  const audit = await getDb().auditEvent.findMany({
+    where: { municipalityId, entityType: "Action", entityId: actionId },
+    include: { actor: { select: { name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return { action, audit };
+}
+
+export interface PlanAction {
+  id: string;
+  title: string;
+  status: ActionStatus;
+  priority: Priority;
+  deadline: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  deadlineChangeCount: number;
+  effects: Array<{ code: string; expectedEffect: number }>;
+}
+
+export interface Plan {
+  evaluation: { id: string; year: number } | null;
+  areas: Array<{
+    number: number;
+    name: string;
+    goodExamples: string[];
+    items: Array<{ id: string; text: string; actions: PlanAction[] }>;
+  }>;
+}
+
+/** The plan of the latest evaluation (or the one given): areas → improvement items → actions. */
+export async function getPlan(municipalityId: string, evaluationId?: string): Promise<Plan> {
+  const evaluation = await getDb().evaluation.findFirst({
+    where: { municipalityId, ...(evaluationId ? { id: evaluationId } : {}) },
+    orderBy: [{ year: "desc" }, { createdAt: "desc" }],
+    include: {
+      areas: {
+        include: {
+          frameworkArea: true,
+          improvements: {
+            orderBy: { sortOrder: "asc" },
+            include: {
+              actions: {
+                where: { municipalityId },
+                orderBy: { deadline: "asc" },
+                include: { owner: { select: { name: true } }, questions: { include: { question: { select: { code: true } } } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!evaluation) return { evaluation: null, areas: [] };
+  return {
+    evaluation: { id: evaluation.id, year: evaluation.year },
+    areas: [...evaluation.areas]
+      .sort((a, b) => a.frameworkArea.number - b.frameworkArea.number)
+      .map((area) => ({
+        number: area.frameworkArea.number,
+        name: area.frameworkArea.name,
+        goodExamples: area.goodExamples,
+        items: area.improvements.map((item) => ({
+          id: item.id,
+          text: item.text,
+          actions: item.actions.map((a) => ({
+            id: a.id,
+            title: a.title,
+            status: a.status,
+            priority: a.priority,
+            deadline: isoDate(a.deadline),
+            ownerId: a.ownerId,
+            ownerName: a.owner?.name ?? null,
+            deadlineChangeCount: a.deadlineChangeCount,
+            effects: a.questions.map((q) => ({ code: q.question.code, expectedEffect: Number(q.expectedEffect) })),
+          })),
+        })),
+      })),
+  };
+}
+
+/** The user's own actions in this municipality. */
+export async function listOwnActions(municipalityId: string, userId: string) {
+  const rows = await getDb().action.findMany({
+    where: { municipalityId, ownerId: userId },
+    include: { improvementItem: { include: { evaluationArea: { include: { frameworkArea: true } } } } },
+  });
+  return rows.map((a) => ({
+    id: a.id,
+    title: a.title,
+    status: a.status as ActionStatus,
+    deadline: isoDate(a.deadline),
+    priority: a.priority,
+    area: a.improvementItem.evaluationArea.frameworkArea.number,
+    item: a.improvementItem.text,
+  }));
+}
+
+/** Every open action with an owner across municipalities the user belongs to (for the calendar). */
+export async function listDeadlinesForCalendar(userId: string) {
+  return getDb().action.findMany({
+    where: { ownerId: userId, municipality: { memberships: { some: { userId } } } },
+    include: { municipality: { select: { slug: true, name: true } } },
+    orderBy: { deadline: "asc" },
+  });
+}

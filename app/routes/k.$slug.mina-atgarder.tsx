@@ -1,0 +1,88 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { StatusBadge } from "~/components/status-badge.tsx";
+import { compareForOwner, daysLate } from "~/domain/actions/status.ts";
+import { t } from "~/i18n/sv.ts";
+import { listOwnActions } from "~/models/action.server.ts";
+import { hasCalendarToken, renewCalendarToken } from "~/models/calendar.server.ts";
+import { requireMunicipality } from "~/services/access.server.ts";
+import { publicUrl } from "~/services/env.server.ts";
+import { formatDate } from "~/utils/format.ts";
+
+export const meta: MetaFunction = () => [{ title: `${t.mine.title} – ${t.app.name}` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, municipality } = await requireMunicipality(request, params.slug);
+  const now = new Date();
+  const actions = (await listOwnActions(municipality.id, user.id)).sort(compareForOwner(now)).map((a) => ({ ...a, daysLate: daysLate(a, now) }));
+  return { municipality, actions, hasCalendar: await hasCalendarToken(user.id) };
+}
+
+/** Creates or renews the personal calendar address (any signed-in member, for their own feed). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user } = await requireMunicipality(request, params.slug);
+  const form = await request.formData();
+  if (form.get("intent") !== "calendar") return data({ url: null }, { status: 400 });
+  const token = await renewCalendarToken(user.id);
+  return { url: `${publicUrl()}/kalender/${token}.ics` };
+}
+
+export default function MyActions() {
+  const { municipality, actions, hasCalendar } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <h1>{t.mine.title}</h1>
+      <p className="lead">{t.mine.intro}</p>
+      {actions.length === 0 ? (
+        <p className="notice">{t.mine.empty}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.action.title}</th>
+              <th scope="col">{t.action.item}</th>
+              <th scope="col">{t.plan.deadline}</th>
+              <th scope="col">{t.plan.status}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {actions.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <Link to={`/k/${municipality.slug}/atgarder/${a.id}`}>{a.title}</Link>
+                </td>
+                <td>
+                  {a.area}. {a.item}
+                </td>
+                <td>{formatDate(a.deadline)}</td>
+                <td>
+                  <StatusBadge status={a.status} daysLate={a.daysLate} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <section className="card" aria-labelledby="calendar-heading" style={{ marginTop: "1.5rem" }}>
+        <h2 id="calendar-heading">{t.mine.calendarTitle}</h2>
+        <p>{t.mine.calendarIntro}</p>
+        {result?.url ? (
+          <div className="notice success" role="status">
+            <p>{hasCalendar ? t.mine.calendarRenewed : null}</p>
+            <label htmlFor="calendar-url">{t.mine.calendarUrl}</label>
+            <input id="calendar-url" readOnly value={result.url} className="wide" />
+          </div>
+        ) : hasCalendar ? (
+          <p className="muted">{t.mine.calendarHidden}</p>
+        ) : null}
+        <Form method="post">
+          <input type="hidden" name="intent" value="calendar" />
+          <button type="submit" className="secondary">
+            {hasCalendar ? t.mine.calendarRenew : t.mine.calendarCreate}
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}

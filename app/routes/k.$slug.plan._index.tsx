@@ -1,0 +1,198 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { StatusBadge } from "~/components/status-badge.tsx";
+import { can } from "~/domain/access.ts";
+import { countPlan, filterPlan, parseFilters } from "~/domain/actions/plan-view.ts";
+import { daysLate, STATUSES } from "~/domain/actions/status.ts";
+import { t } from "~/i18n/sv.ts";
+import { getPlan } from "~/models/action.server.ts";
+import { listMembers } from "~/models/user.server.ts";
+import { requireMunicipality } from "~/services/access.server.ts";
+import { formatDate } from "~/utils/format.ts";
+
+export const meta: MetaFunction = () => [{ title: `${t.plan.title} – ${t.app.name}` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, municipality, role } = await requireMunicipality(request, params.slug);
+  const now = new Date();
+  const url = new URL(request.url);
+  const filters = parseFilters(url.searchParams);
+  const plan = await getPlan(municipality.id);
+  const filtered = filterPlan(plan, filters, now);
+  const withLateness = {
+    ...filtered,
+    areas: filtered.areas.map((area) => ({
+      ...area,
+      items: area.items.map((item) => ({ ...item, actions: item.actions.map((a) => ({ ...a, daysLate: daysLate(a, now) })) })),
+    })),
+  };
+  return {
+    municipality,
+    plan: withLateness,
+    counts: countPlan(plan, now),
+    withoutAction: plan.areas.flatMap((a) => a.items.filter((i) => i.actions.length === 0).map((i) => ({ ...i, area: a.number }))),
+    owners: (await listMembers(municipality.id)).map((m) => ({ id: m.id, name: m.name })),
+    areas: plan.areas.map((a) => ({ number: a.number, name: a.name })),
+    canManage: can({ isOperator: user.isOperator, role }, "actions:manage"),
+    printView: url.searchParams.get("utskrift") === "1",
+  };
+}
+
+export default function PlanPage() {
+  const { municipality, plan, counts, withoutAction, owners, areas, canManage, printView } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const base = `/k/${municipality.slug}`;
+  if (!plan.evaluation) {
+    return (
+      <>
+        <h1>{t.plan.title}</h1>
+        <p className="notice">{t.plan.noEvaluation}</p>
+      </>
+    );
+  }
+  const query = params.toString();
+  return (
+    <div className={printView ? "print-view" : undefined}>
+      <h1>{t.plan.title}</h1>
+      <p className="lead">{t.plan.intro(plan.evaluation.year)}</p>
+      <p role="status">
+        {t.plan.counts({ actions: counts.actions, late: counts.late, without: counts.itemsWithoutAction })}{" "}
+        {STATUSES.map((s) => `${t.statuses[s]}: ${counts.byStatus[s]}`).join(" · ")}
+      </p>
+      {!printView ? (
+        <>
+          <p className="inline-form no-print">
+            <a href={`${base}/plan.xlsx${query ? `?${query}` : ""}`} className="button secondary" download>
+              {t.plan.exportXlsx}
+            </a>
+            <a href={`${base}/plan.csv${query ? `?${query}` : ""}`} download>
+              {t.plan.exportCsv}
+            </a>
+            <Link to={`?${new URLSearchParams({ ...Object.fromEntries(params), utskrift: "1" })}`}>{t.plan.print}</Link>
+          </p>
+          <Form method="get" className="card filters no-print" aria-labelledby="filter-heading">
+            <h2 id="filter-heading">{t.plan.filters}</h2>
+            <div className="form-grid">
+              <div className="field">
+                <label htmlFor="status">{t.plan.status}</label>
+                <select id="status" name="status" defaultValue={params.get("status") ?? ""}>
+                  <option value="">{t.plan.all}</option>
+                  {STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {t.statuses[s]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="ansvarig">{t.plan.owner}</label>
+                <select id="ansvarig" name="ansvarig" defaultValue={params.get("ansvarig") ?? ""}>
+                  <option value="">{t.plan.all}</option>
+                  {owners.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="omrade">{t.plan.area}</label>
+                <select id="omrade" name="omrade" defaultValue={params.get("omrade") ?? ""}>
+                  <option value="">{t.plan.all}</option>
+                  {areas.map((a) => (
+                    <option key={a.number} value={a.number}>
+                      {a.number}. {a.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <div className="inline-form">
+              <label>
+                <input type="checkbox" name="sena" value="1" defaultChecked={params.get("sena") === "1"} /> {t.plan.onlyLate}
+              </label>
+              <label>
+                <input type="checkbox" name="utan" value="1" defaultChecked={params.get("utan") === "1"} /> {t.plan.onlyWithoutAction}
+              </label>
+            </div>
+            <div className="inline-form">
+              <button type="submit">{t.plan.apply}</button>
+              <Link to=".">{t.plan.clear}</Link>
+            </div>
+          </Form>
+          <section className="card" aria-labelledby="without-heading">
+            <h2 id="without-heading">
+              {t.plan.withoutTitle} ({withoutAction.length})
+            </h2>
+            {withoutAction.length === 0 ? (
+              <p>{t.plan.allCovered}</p>
+            ) : (
+              <ul>
+                {withoutAction.map((i) => (
+                  <li key={i.id}>
+                    {i.area}. {i.text}
+                    {canManage ? (
+                      <>
+                        {" "}
+                        <Link to={`${base}/plan/ny?punkt=${i.id}`}>{t.plan.newAction}</Link>
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      ) : null}
+      {plan.areas.length === 0 ? <p className="notice">{t.plan.noMatch}</p> : null}
+      {plan.areas.map((area) => (
+        <section key={area.number} className="card" aria-labelledby={`plan-area-${area.number}`}>
+          <h2 id={`plan-area-${area.number}`}>{t.evaluation.areaHeading(area.number, area.name)}</h2>
+          {area.goodExamples.length ? (
+            <p className="muted">
+              {t.plan.goodExamples}: {area.goodExamples.join(", ")}
+            </p>
+          ) : null}
+          {area.items.map((item) => (
+            <div key={item.id} className="plan-item">
+              <h3>{item.text}</h3>
+              {item.actions.length === 0 ? (
+                <p className="muted">{t.plan.noActions}</p>
+              ) : (
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.action.title}</th>
+                      <th scope="col">{t.plan.owner}</th>
+                      <th scope="col">{t.plan.deadline}</th>
+                      <th scope="col">{t.plan.status}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {item.actions.map((a) => (
+                      <tr key={a.id}>
+                        <td>
+                          <Link to={`${base}/atgarder/${a.id}`}>{a.title}</Link>
+                        </td>
+                        <td>{a.ownerName ?? t.plan.unassigned}</td>
+                        <td>{formatDate(a.deadline)}</td>
+                        <td>
+                          <StatusBadge status={a.status} daysLate={a.daysLate} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              {canManage && !printView ? (
+                <p className="no-print">
+                  <Link to={`${base}/plan/ny?punkt=${item.id}`}>{t.plan.newAction}</Link>
+                </p>
+              ) : null}
+            </div>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

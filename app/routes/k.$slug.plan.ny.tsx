@@ -1,0 +1,83 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ActionForm } from "~/components/action-form.tsx";
+import { stockholmDate } from "~/domain/actions/dates.ts";
+import { parseActionForm } from "~/forms/action.ts";
+import type { FieldErrors } from "~/forms/parse.ts";
+import { t } from "~/i18n/sv.ts";
+import { ActionRuleError, createAction } from "~/models/action.server.ts";
+import { notFound, requireMunicipality } from "~/services/access.server.ts";
+import { actionFormContext, resolveOwner } from "~/services/action-plan.server.ts";
+import { notifyAssignment } from "~/services/action-mail.server.ts";
+
+export const meta: MetaFunction = () => [{ title: `${t.plan.newAction} – ${t.app.name}` }];
+
+async function load(request: Request, slug: string | undefined) {
+  const context = await requireMunicipality(request, slug, "actions:manage");
+  const itemId = z.uuid().safeParse(new URL(request.url).searchParams.get("punkt"));
+  if (!itemId.success) throw notFound();
+  const form = await actionFormContext(context.municipality.id, itemId.data);
+  if (!form) throw notFound();
+  return { ...context, form };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { municipality, form } = await load(request, params.slug);
+  const inMonths = new Date();
+  inMonths.setMonth(inMonths.getMonth() + 6);
+  return { municipality, form, values: { deadline: stockholmDate(inMonths), priority: "MEDIUM", version: "0" } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, municipality, form } = await load(request, params.slug);
+  const values: Record<string, string> = {};
+  for (const [k, v] of await request.formData()) if (typeof v === "string") values[k] = v;
+  const parsed = parseActionForm(values, form.questions);
+  if (!parsed.ok) return data({ values, errors: parsed.errors }, { status: 400 });
+  try {
+    const ownerId = await resolveOwner(municipality, parsed.data, user.id);
+    const created = await createAction(municipality.id, form.item.id, { ...parsed.data, ownerId }, user.id);
+    await notifyAssignment(municipality, created.id, ownerId);
+    throw redirect(`/k/${municipality.slug}/atgarder/${created.id}?skapad=1`);
+  } catch (error) {
+    if (error instanceof ActionRuleError) {
+      const message = error.code === "effect-too-large" ? t.action.errors["effect-too-large"](error.detail ?? "") : t.action.errors[error.code];
+      return data({ values, errors: { "": message } as FieldErrors }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function NewAction() {
+  const { municipality, form, values } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <h1>{t.plan.newAction}</h1>
+      <section className="card" aria-labelledby="item-heading">
+        <h2 id="item-heading">{t.action.item}</h2>
+        <p>
+          <strong>
+            {form.item.area}. {form.item.areaName}:
+          </strong>{" "}
+          {form.item.text}
+        </p>
+        {form.goodExamples.length ? (
+          <p>
+            {t.plan.goodExamples}: {form.goodExamples.join(", ")}
+          </p>
+        ) : null}
+      </section>
+      <ActionForm
+        values={result?.values ?? values}
+        errors={result?.errors ?? {}}
+        owners={form.owners}
+        questions={form.questions}
+        editing={false}
+        submitLabel={t.action.save}
+        cancelTo={`/k/${municipality.slug}/plan`}
+      />
+    </>
+  );
+}

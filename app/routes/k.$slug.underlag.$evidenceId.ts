@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { findEvidence } from "~/models/action.server.ts";
+import { notFound, requireMunicipality } from "~/services/access.server.ts";
+import { readStoredFile } from "~/services/file-storage.server.ts";
+import { attachment } from "~/services/plan-export.server.ts";
+
+/** An evidence file, only to members of the action's municipality. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { municipality } = await requireMunicipality(request, params.slug);
+  const id = z.uuid().safeParse(params.evidenceId);
+  if (!id.success) throw notFound();
+  const evidence = await findEvidence(municipality.id, id.data);
+  if (!evidence?.storageKey) throw notFound();
+  const bytes = await readStoredFile(evidence.storageKey);
+  return new Response(new Uint8Array(bytes), {
+    headers: { ...attachment(evidence.fileName ?? "underlag", evidence.mimeType ?? "application/octet-stream"), "X-Content-Type-Options": "nosniff" },
+  });
+}

@@ -1,0 +1,35 @@
+import { suggestQuestions } from "~/domain/actions/suggest.ts";
+import type { ActionForm } from "~/forms/action.ts";
+import { questionsForItem } from "~/models/action.server.ts";
+import { listMembers, normaliseEmail } from "~/models/user.server.ts";
+import { invitePerson } from "./invitations.server.ts";
+
+/** What the action form needs: the item, its sub-questions (suggested first) and the owners to choose. */
+export async function actionFormContext(municipalityId: string, improvementItemId: string) {
+  const context = await questionsForItem(municipalityId, improvementItemId);
+  if (!context) return null;
+  const suggested = new Set(suggestQuestions(context.item, context.questions).map((q) => q.code));
+  const questions = [
+    ...context.questions.filter((q) => suggested.has(q.code)).sort((a, b) => [...suggested].indexOf(a.code) - [...suggested].indexOf(b.code)),
+    ...context.questions.filter((q) => !suggested.has(q.code)),
+  ].map((q) => ({ ...q, suggested: suggested.has(q.code) }));
+  const owners = (await listMembers(municipalityId)).filter((m) => m.role !== "VIEWER").map((m) => ({ id: m.id, name: m.name }));
+  return { ...context, questions, owners };
+}
+
+/**
+ * The owner the form names: a member chosen from the list, or a person invited by e-mail from
+ * the same form (an existing member with that address is used as is).
+ */
+export async function resolveOwner(
+  municipality: { id: string; name: string },
+  form: ActionForm,
+  actorId: string,
+): Promise<string | null> {
+  if (!form.inviteEmail) return form.ownerId;
+  const email = normaliseEmail(form.inviteEmail);
+  const member = (await listMembers(municipality.id)).find((m) => m.email === email);
+  if (member) return member.id;
+  const invited = await invitePerson(municipality, { email, name: form.inviteName || email, role: "OWNER" }, actorId);
+  return invited.userId;
+}

@@ -1,0 +1,57 @@
+import { stringify } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+import type { ExportRow } from "~/domain/actions/export-rows.ts";
+import { t } from "~/i18n/sv.ts";
+
+/** The plan as a real spreadsheet (.xlsx) and as CSV, with Swedish headings. */
+
+const columns = [
+  { header: "Område", key: "area", width: 34 },
+  { header: "Förbättringsområde", key: "item", width: 50 },
+  { header: "Åtgärd", key: "title", width: 40 },
+  { header: "Ansvarig", key: "owner", width: 24 },
+  { header: "Slutdatum", key: "deadline", width: 12 },
+  { header: "Status", key: "status", width: 14 },
+  { header: "Dagar försenad", key: "daysLate", width: 14 },
+  { header: "Prioritet", key: "priority", width: 10 },
+  { header: "Delfrågor (förväntad effekt)", key: "questions", width: 30 },
+  { header: "Ändrade slutdatum", key: "deadlineChanges", width: 16 },
+] as const;
+
+const display = (row: ExportRow) => ({
+  ...row,
+  status: t.statuses[row.status],
+  priority: t.priorities[row.priority],
+});
+
+export async function planToXlsx(rows: ExportRow[], title: string): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = t.app.name;
+  const sheet = workbook.addWorksheet(t.plan.title, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ ...c }));
+  for (const row of rows) {
+    sheet.addRow({ ...display(row), deadline: new Date(`${row.deadline}T00:00:00Z`) });
+  }
+  sheet.getColumn("deadline").numFmt = "yyyy-mm-dd";
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
+  workbook.title = title;
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** Semicolon-separated with a byte order mark, as Excel in Swedish opens it directly. */
+export function planToCsv(rows: ExportRow[]): string {
+  const body = stringify(
+    rows.map((row) => columns.map((c) => String(display(row)[c.key]))),
+    { header: true, columns: columns.map((c) => c.header), delimiter: ";" },
+  );
+  return `\uFEFF${body}`;
+}
+
+export function attachment(fileName: string, contentType: string) {
+  return {
+    "Content-Type": contentType,
+    "Content-Disposition": `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    "Cache-Control": "no-store",
+  };
+}
