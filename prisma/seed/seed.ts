@@ -6,6 +6,7 @@ import { createEvaluation, fromDraft, type NewEvaluation } from "~/models/evalua
 import { createMunicipality } from "~/models/municipality.server.ts";
 import { addMembership, createUserWithPassword } from "~/models/user.server.ts";
 import { getDb } from "~/services/db.server.ts";
+import { seedDemoPlan } from "./demo-plan.ts";
 
 /**
  * The framework catalog (both versions the reports use) and the demo municipality, whose
@@ -55,6 +56,7 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
   if ((await getDb().municipality.count()) > 0) return false;
   const demo = readJson<DemoFile>("demo-evaluation.json");
   const municipality = await createMunicipality(demo.municipality.slug, demo.municipality.name);
+  const ids: Record<string, string> = {};
   for (const account of DEMO_ACCOUNTS) {
     const user = await createUserWithPassword({
       email: account.email,
@@ -62,9 +64,21 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
       password: DEMO_PASSWORD,
       isOperator: account.role === "OPERATOR",
     });
+    ids[account.role] = user.id;
     if (account.role !== "OPERATOR") await addMembership(municipality.id, user.id, account.role);
   }
+  // Two more action owners without sign-in, so the plan has several people in it.
+  const colleagues = [];
+  for (const [email, name] of [
+    ["hr-chef@demo.kompassplan.se", "Hanna Personalchef"],
+    ["it-chef@demo.kompassplan.se", "Ivar IT-chef"],
+  ] as const) {
+    const user = await createUserWithPassword({ email, name, password: `${DEMO_PASSWORD}-${name}` });
+    await addMembership(municipality.id, user.id, "OWNER");
+    colleagues.push(user.id);
+  }
   await createEvaluation(municipality.id, demoEvaluationInput(), null);
+  await seedDemoPlan(municipality, { coordinatorId: ids.COORDINATOR!, ownerIds: [ids.OWNER!, ...colleagues, ids.COORDINATOR!] });
   return true;
 }
 

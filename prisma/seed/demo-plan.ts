@@ -1,0 +1,78 @@
+import { stockholmDate } from "~/domain/actions/dates.ts";
+import { effectCap } from "~/domain/actions/effects.ts";
+import type { ActionStatus } from "~/domain/actions/status.ts";
+import { suggestQuestions } from "~/domain/actions/suggest.ts";
+import { addEvidence, addNote, changeStatus, createAction, getPlan, questionsForItem, type Priority } from "~/models/action.server.ts";
+
+/**
+ * A realistic plan for the demo municipality: actions for most improvement items, owned by the
+ * demo users, in every status, some late, with notes and evidence.
+ */
+
+const plan: Array<{ status: ActionStatus; days: number; priority: Priority }> = [
+  { status: "IN_PROGRESS", days: -21, priority: "HIGH" },
+  { status: "NOT_STARTED", days: -9, priority: "MEDIUM" },
+  { status: "DONE", days: -40, priority: "MEDIUM" },
+  { status: "IN_PROGRESS", days: 12, priority: "HIGH" },
+  { status: "NOT_STARTED", days: 45, priority: "LOW" },
+  { status: "IN_PROGRESS", days: 90, priority: "MEDIUM" },
+  { status: "DONE", days: -5, priority: "HIGH" },
+  { status: "CANCELLED", days: 30, priority: "LOW" },
+  { status: "NOT_STARTED", days: 180, priority: "MEDIUM" },
+  { status: "IN_PROGRESS", days: 240, priority: "MEDIUM" },
+];
+
+function addDays(now: Date, days: number): string {
+  return stockholmDate(new Date(now.getTime() + days * 86_400_000));
+}
+
+export async function seedDemoPlan(
+  municipality: { id: string },
+  people: { coordinatorId: string; ownerIds: string[] },
+  now = new Date(),
+) {
+  const { areas } = await getPlan(municipality.id);
+  const items = areas.flatMap((a) => a.items);
+  let n = 0;
+  // Leave every fifth item without an action, so the "no action yet" list has something to show.
+  for (const [index, item] of items.entries()) {
+    if (index % 5 === 4) continue;
+    const context = await questionsForItem(municipality.id, item.id);
+    if (!context) continue;
+    const [best] = suggestQuestions(context.item, context.questions, 1);
+    const question = context.questions.find((q) => q.code === best?.code) ?? context.questions[0]!;
+    const cap = effectCap(question.maxPoints, question.currentPoints);
+    const shape = plan[n % plan.length]!;
+    const ownerId = people.ownerIds[n % people.ownerIds.length]!;
+    n++;
+    const action = await createAction(
+      municipality.id,
+      item.id,
+      {
+        title: item.text.length > 80 ? `${item.text.slice(0, 77)}…` : item.text,
+        description: `Åtgärd för förbättringsområdet "${item.text}".`,
+        ownerId,
+        deadline: addDays(now, shape.days),
+        priority: shape.priority,
+        effects: [{ questionId: question.id, expectedEffect: Math.min(cap, 3) }],
+      },
+      people.coordinatorId,
+    );
+    if (shape.status === "NOT_STARTED") continue;
+    await addNote(municipality.id, action.id, "Arbetet har startat: en arbetsgrupp är utsedd och en tidplan tagen.", ownerId);
+    if (shape.status === "IN_PROGRESS") {
+      await changeStatus(municipality.id, action.id, 1, "IN_PROGRESS", null, ownerId);
+    } else if (shape.status === "DONE") {
+      await addEvidence(
+        municipality.id,
+        action.id,
+        { kind: "LINK", title: "Beslut i kommunstyrelsen", url: "https://example.se/protokoll/ks", evidenceDate: addDays(now, -10) },
+        ownerId,
+      );
+      await changeStatus(municipality.id, action.id, 1, "DONE", null, ownerId);
+    } else {
+      await changeStatus(municipality.id, action.id, 1, "CANCELLED", "Ersätts av det nya kvalitetsprogrammet.", people.coordinatorId);
+    }
+  }
+  return n;
+}
