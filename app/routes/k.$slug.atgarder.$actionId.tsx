@@ -355,7 +355,7 @@ export default function ActionPage() {
             <li key={i}>
               <time dateTime={entry.at}>{new Date(entry.at).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm" })}</time>{" "}
               <strong>{entry.who}</strong> {t.action.events[entry.kind] ?? entry.kind}
-              {entry.field ? ` ${(t.action.fields[entry.field] ?? entry.field).toLowerCase()}` : null}
+              {entry.field && entry.kind !== "status" ? ` ${(t.action.fields[entry.field] ?? entry.field).toLowerCase()}` : null}
               {entry.field === "status" ? (
                 <>
                   : {t.statuses[entry.oldValue as keyof typeof t.statuses] ?? entry.oldValue} →{" "}

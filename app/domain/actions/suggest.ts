@@ -1,9 +1,8 @@
-import { similarity, words } from "../report-reader/text.ts";
-
 /**
  * Suggests the sub-questions an improvement item is likely to lift: questions of the item's
- * own area first, ranked by how much of their wording the item shares, then stems
- * (e.g. "medborgardialog" ~ "medborgare"), then by points still open.
+ * own area first, ranked by how much of the item's wording they share. Longer words weigh
+ * more (they say more), and Swedish compounds count when they share a stem
+ * ("ledarutvecklingsprogram" ~ "ledarutveckling"). Points still open break ties.
  */
 
 export interface QuestionCandidate {
@@ -18,16 +17,34 @@ export interface Suggestion extends QuestionCandidate {
   score: number;
 }
 
+const STOP_WORDS = new Set(
+  "och att för som med det den de är av på till i om hur vad vilka vilken har kan ska alla ett en samt inom mellan eller från över vid mer nya bra".split(" "),
+);
 const STEM = 6;
 
-function stemOverlap(a: string, b: string): number {
-  const stems = (s: string) => new Set(words(s).filter((w) => w.length >= 4).map((w) => w.slice(0, STEM)));
-  const sa = stems(a);
-  const sb = stems(b);
-  if (sa.size === 0 || sb.size === 0) return 0;
-  let common = 0;
-  for (const s of sa) if (sb.has(s)) common++;
-  return common / Math.min(sa.size, sb.size);
+function tokens(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[^a-zåäöéü0-9]+/g, " ")
+    .split(" ")
+    .filter((w) => w.length > 2 && !STOP_WORDS.has(w));
+}
+
+function match(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length >= STEM && b.length >= STEM && a.slice(0, STEM) === b.slice(0, STEM)) return 0.8;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length >= 5 && long.includes(short) ? 0.6 : 0;
+}
+
+/** Length-weighted share of the item's words found in the question (0–1). */
+export function wordingScore(itemText: string, questionText: string): number {
+  const item = tokens(itemText);
+  const question = tokens(questionText);
+  const total = item.reduce((s, w) => s + w.length, 0);
+  if (total === 0 || question.length === 0) return 0;
+  const found = item.reduce((s, w) => s + w.length * Math.max(0, ...question.map((q) => match(w, q))), 0);
+  return found / total;
 }
 
 export function suggestQuestions(
@@ -38,11 +55,7 @@ export function suggestQuestions(
   return questions
     .map((q) => {
       const open = q.maxPoints - (q.currentPoints ?? 0);
-      const score =
-        (q.area === item.area ? 1 : 0) +
-        similarity(item.text, q.text) +
-        0.5 * stemOverlap(item.text, q.text) +
-        0.05 * (open / Math.max(1, q.maxPoints));
+      const score = (q.area === item.area ? 1 : 0) + wordingScore(item.text, q.text) + 0.05 * (open / Math.max(1, q.maxPoints));
       return { ...q, score };
     })
     .filter((q) => q.area === item.area || q.score > 0.3)
