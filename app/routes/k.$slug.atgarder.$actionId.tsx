@@ -1,13 +1,4 @@
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { StatusBadge } from "~/components/status-badge.tsx";
@@ -28,6 +19,7 @@ import {
 } from "~/models/action.server.ts";
 import { discardBody, forbidden, notFound, requireMunicipalityForUpload, requireMunicipality } from "~/services/access.server.ts";
 import { MAX_EVIDENCE_BYTES, storeFile } from "~/services/file-storage.server.ts";
+import { readUploadForm } from "~/services/upload.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -96,17 +88,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw forbidden();
   }
   const back = `/k/${municipality.slug}/atgarder/${summary.id}`;
-  let form: FormData;
-  try {
-    form = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data")
-      ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_EVIDENCE_BYTES }))
-      : await request.formData();
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      return data<Result>({ intent: "evidence", errors: { file: t.action.errors.fileSize } }, { status: 413 });
-    }
-    throw error;
-  }
+  const read = await readUploadForm(request, MAX_EVIDENCE_BYTES);
+  if ("tooLarge" in read) return data<Result>({ intent: "evidence", errors: { file: t.action.errors.fileSize } }, { status: 413 });
+  const form = read.form;
   const intent = String(form.get("intent") ?? "");
 
   if (intent === "note") {
@@ -166,6 +150,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirect(`${back}?sparad=1`);
   }
   return data<Result>({ intent, errors: { "": t.errors.fixErrors } }, { status: 400 });
+}
+
+const localized = (field: string | null, value: string | null): string => {
+  if (value === null) return "–";
+  if (field === "status") return t.statuses[value as keyof typeof t.statuses] ?? value;
+  if (field === "priority") return t.priorities[value as keyof typeof t.priorities] ?? value;
+  return value;
+};
+
+/** The rest of a timeline line after "who did what", as one string. */
+function describeChange(entry: { kind: string; field: string | null; oldValue: string | null; newValue: string | null }): string {
+  if (entry.kind === "note" || entry.kind === "evidence") return `: ${entry.newValue ?? ""}`;
+  if (!entry.field) return "";
+  const label = entry.kind === "status" ? "" : ` ${(t.action.fields[entry.field] ?? entry.field).toLowerCase()}`;
+  return `${label}: ${localized(entry.field, entry.oldValue)} → ${localized(entry.field, entry.newValue)}`;
 }
 
 function Err({ errors, name }: { errors: FieldErrors; name: string }) {
@@ -354,20 +353,7 @@ export default function ActionPage() {
           {timeline.map((entry, i) => (
             <li key={i}>
               <time dateTime={entry.at}>{new Date(entry.at).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm" })}</time>{" "}
-              <strong>{entry.who}</strong> {t.action.events[entry.kind] ?? entry.kind}
-              {entry.field && entry.kind !== "status" ? ` ${(t.action.fields[entry.field] ?? entry.field).toLowerCase()}` : null}
-              {entry.field === "status" ? (
-                <>
-                  : {t.statuses[entry.oldValue as keyof typeof t.statuses] ?? entry.oldValue} →{" "}
-                  {t.statuses[entry.newValue as keyof typeof t.statuses] ?? entry.newValue}
-                </>
-              ) : entry.field ? (
-                <>
-                  : {entry.oldValue ?? "–"} → {entry.newValue ?? "–"}
-                </>
-              ) : entry.kind === "note" || entry.kind === "evidence" ? (
-                <>: {entry.newValue}</>
-              ) : null}
+              <strong>{entry.who}</strong> {`${t.action.events[entry.kind] ?? entry.kind}${describeChange(entry)}`}
               {entry.reason ? <div className="muted">{t.action.because(entry.reason)}</div> : null}
             </li>
           ))}

@@ -1,13 +1,4 @@
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EvaluationForm } from "~/components/evaluation-form.tsx";
 import { draftToFormValues, emptyDraft, type FormValues } from "~/domain/evaluation-draft.ts";
@@ -16,9 +7,10 @@ import type { FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { getCatalog } from "~/models/catalog.server.ts";
 import { createEvaluation, findSameEvaluation, fromDraft } from "~/models/evaluation.server.ts";
-import { discardBody, requireMunicipality, requireMunicipalityForUpload } from "~/services/access.server.ts";
+import { requireMunicipality, requireMunicipalityForUpload } from "~/services/access.server.ts";
 import { MAX_REPORT_BYTES } from "~/services/report-file.server.ts";
 import { readReportFile, readReportText } from "~/services/report-import.server.ts";
+import { readUploadForm } from "~/services/upload.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.evaluationForm.newTitle} – ${t.app.name}` }];
 
@@ -49,21 +41,9 @@ type Upload = { stage: "upload"; error: string };
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, municipality } = await requireMunicipalityForUpload(request, params.slug, "evaluation:manage");
   const catalog = await getCatalog();
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_REPORT_BYTES + 1024 * 1024) {
-    await discardBody(request);
-    return data<Upload>({ stage: "upload", error: t.importer.failures["too-large"] }, { status: 413 });
-  }
-  let form: FormData;
-  try {
-    form = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data")
-      ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_REPORT_BYTES }))
-      : await request.formData();
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      return data<Upload>({ stage: "upload", error: t.importer.failures["too-large"] }, { status: 413 });
-    }
-    return data<Upload>({ stage: "upload", error: t.importer.failures.unreadable }, { status: 400 });
-  }
+  const read = await readUploadForm(request, MAX_REPORT_BYTES);
+  if ("tooLarge" in read) return data<Upload>({ stage: "upload", error: t.importer.failures["too-large"] }, { status: 413 });
+  const form = read.form;
   const intent = form.get("intent");
 
   if (intent === "read") {

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 
@@ -8,6 +10,7 @@ import type { TestProject } from "vitest/node";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    uploadDir: string;
   }
 }
 
@@ -46,10 +49,14 @@ export async function startServer(port: number, extraEnv: Record<string, string>
 export default async function setup(project: TestProject) {
   if (!process.env.DATABASE_URL) throw new Error("Run the tests with `npm test`: it prepares a throwaway database.");
   const port = await freePort();
-  const child = await startServer(port, { QUEUE_PREFIX: `test_${port}` });
+  // Uploaded evidence goes to a folder of the test run's own, never the product's .data/.
+  const uploadDir = mkdtempSync(path.join(os.tmpdir(), "kompassplan-uploads-"));
+  const child = await startServer(port, { QUEUE_PREFIX: `test_${port}`, UPLOAD_DIR: uploadDir });
   project.provide("baseUrl", `http://localhost:${port}`);
+  project.provide("uploadDir", uploadDir);
   return async () => {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
+    rmSync(uploadDir, { recursive: true, force: true });
   };
 }

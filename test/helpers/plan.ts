@@ -1,0 +1,19 @@
+import { createAction, questionsForItem } from "~/models/action.server.ts";
+import { getDb } from "~/services/db.server.ts";
+import type { Tenant } from "./fixtures.ts";
+
+/** An action on the tenant's first improvement item, owned by the given user. */
+export async function createTestAction(tenant: Tenant, ownerId: string | null, deadline = "2027-06-30", title = "Teståtgärd") {
+  const item = await getDb().improvementItem.findFirstOrThrow({
+    where: { evaluationArea: { evaluationId: tenant.evaluationId } },
+    orderBy: { sortOrder: "asc" },
+  });
+  const context = await questionsForItem(tenant.municipality.id, item.id);
+  const question = context!.questions.find((q) => q.code === "1.5")!;
+  return createAction(
+    tenant.municipality.id,
+    item.id,
+    { title, description: "", ownerId, deadline, priority: "MEDIUM", effects: [{ questionId: question.id, expectedEffect: 2 }] },
+    tenant.coordinator.id,
+  );
+}
