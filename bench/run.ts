@@ -78,6 +78,30 @@ try {
   const { startServer } = await import("../test/helpers/global-server.ts");
   const tenant = await createTenant("bench");
   await createEvaluation(tenant.municipality.id, demoEvaluation({ year: 2009 }), null);
+  // A realistic plan: 300 actions over the evaluation's items and 45 sub-questions.
+  const { createAction, questionsForItem } = await import("~/models/action.server.ts");
+  const { getDb: db } = await import("~/services/db.server.ts");
+  const items = await db().improvementItem.findMany({ where: { evaluationArea: { evaluationId: tenant.evaluationId } } });
+  const owners = [tenant.coordinator.id, tenant.owner.id];
+  const contexts = await Promise.all(items.map((i) => questionsForItem(tenant.municipality.id, i.id)));
+  for (let n = 0; n < 300; n++) {
+    const context = contexts[n % contexts.length]!;
+    const question = context.questions[n % context.questions.length]!;
+    await createAction(
+      tenant.municipality.id,
+      context.item.id,
+      {
+        title: `Åtgärd ${n + 1}`,
+        description: "",
+        ownerId: owners[n % 2]!,
+        deadline: `2026-${String((n % 12) + 1).padStart(2, "0")}-15`,
+        priority: "MEDIUM",
+        effects: [{ questionId: question.id, expectedEffect: 0 }],
+      },
+      tenant.coordinator.id,
+    );
+  }
+  const someAction = await db().action.findFirstOrThrow({ where: { municipalityId: tenant.municipality.id } });
   const port = await freePort();
   const web = await startServer(port);
   const base = `http://localhost:${port}`;
@@ -107,6 +131,11 @@ try {
     ["Utvärdering (45 delfrågor, listor)", `/k/${slug}/utvarderingar/${tenant.evaluationId}`],
     ["Jämförelse över tid", `/k/${slug}/jamfor`],
     ["Ny utvärdering (formulär)", `/k/${slug}/utvarderingar/ny?version=2010`],
+    ["Handlingsplan (300 åtgärder, 45 delfrågor)", `/k/${slug}/plan`],
+    ["Handlingsplan filtrerad (försenade)", `/k/${slug}/plan?sena=1`],
+    ["Mina åtgärder (150 åtgärder)", `/k/${slug}/mina-atgarder`],
+    ["Åtgärdssida", `/k/${slug}/atgarder/${someAction.id}`],
+    ["Excel-export av planen", `/k/${slug}/plan.xlsx`],
   ];
   console.log(`\nSidor, median av 60 anrop, som kvot mot den lättaste sidan (/healthz, ${lightest.toFixed(1)} ms):`);
   for (const [label, pathname, signedIn] of pagesToMeasure) {
