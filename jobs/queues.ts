@@ -10,6 +10,7 @@ import { Redis } from "ioredis";
 export const QUEUES = {
   mail: "mail",
   maintenance: "maintenance",
+  reminders: "reminders",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

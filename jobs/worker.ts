@@ -5,6 +5,7 @@ import { getEnv } from "~/services/env.server.ts";
 import { createDeliver } from "~/services/mailer.server.ts";
 import { deliverMailProcessor } from "./processors/deliver-mail.ts";
 import { MAINTENANCE_JOBS, maintenanceProcessor } from "./processors/maintenance.ts";
+import { REMINDER_JOBS, remindersProcessor } from "./processors/reminders.ts";
 import { backendKind, createQueue, createWorker, QUEUES, type QueueBackendConfig } from "./queues.ts";
 
 /**
@@ -21,15 +22,17 @@ export interface RunningWorker {
 
 export async function startWorker(
   config: QueueBackendConfig,
-  { deliver = createDeliver() }: { deliver?: Deliver } = {},
+  { deliver = createDeliver(), reminderEveryMs = 5 * 60_000 }: { deliver?: Deliver; reminderEveryMs?: number } = {},
 ): Promise<RunningWorker> {
   const mailQueue = createQueue<{ mailId: string }>(QUEUES.mail, config);
   const maintenanceQueue = createQueue(QUEUES.maintenance, config);
+  const remindersQueue = createQueue(QUEUES.reminders, config);
   const enqueueMail = (mailId: string) => mailQueue.add("deliver", { mailId }, { jobId: `mail-${mailId}` });
 
   const workers = [
     createWorker(QUEUES.mail, deliverMailProcessor(deliver), config),
     createWorker(QUEUES.maintenance, maintenanceProcessor(enqueueMail), config, 1),
+    createWorker(QUEUES.reminders, remindersProcessor(enqueueMail), config, 1),
   ];
   for (const worker of workers) {
     worker.on("failed", (job, error) => console.error(`[worker] ${worker.name}/${job?.name} failed: ${error.message}`));
@@ -47,7 +50,13 @@ export async function startWorker(
     { name: MAINTENANCE_JOBS.sweepMail },
   );
 
-  const queues = [mailQueue, maintenanceQueue] as Queue[];
+  await remindersQueue.upsertJobScheduler(
+    REMINDER_JOBS.tick,
+    { every: reminderEveryMs },
+    { name: REMINDER_JOBS.tick },
+  );
+
+  const queues = [mailQueue, maintenanceQueue, remindersQueue] as Queue[];
   return {
     workers: workers as Worker[],
     queues,
@@ -61,7 +70,9 @@ export async function startWorker(
 if (import.meta.url === `file://${process.argv[1]}`) {
   const env = getEnv();
   const config = { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix: process.env.QUEUE_PREFIX };
-  const running = await startWorker(config);
+  const running = await startWorker(config, {
+    reminderEveryMs: Number(process.env.REMINDER_EVERY_MS ?? 5 * 60_000),
+  });
   console.log(`Kompassplans bakgrundsjobb är igång (${backendKind(config) === "redis" ? "Redis" : "PostgreSQL"}).`);
   let stopping = false;
   const stop = async (signal: string) => {

@@ -171,6 +171,13 @@ export async function updateAction(
         deadlineChangeCount: deadlineChanged ? { increment: 1 } : undefined,
       },
     });
+    if (deadlineChanged || input.ownerId !== action.ownerId) {
+      // Reminders scheduled for the old deadline or the previous owner are withdrawn.
+      await tx.mailMessage.updateMany({
+        where: { actionId: action.id, status: "PENDING", kind: { notIn: ["assigned", "invitation"] } },
+        data: { status: "CANCELLED" },
+      });
+    }
     await tx.actionQuestion.deleteMany({ where: { actionId: action.id } });
     await tx.actionQuestion.createMany({
       data: input.effects.map((e) => ({ actionId: action.id, questionId: e.questionId, expectedEffect: e.expectedEffect })),
@@ -215,6 +222,12 @@ export async function changeStatus(
         version: { increment: 1 },
       },
     });
+    if (to === "DONE" || to === "CANCELLED") {
+      await tx.mailMessage.updateMany({
+        where: { actionId, status: "PENDING", kind: { notIn: ["assigned", "invitation"] } },
+        data: { status: "CANCELLED" },
+      });
+    }
     await recordAudit(
       { municipalityId, actorId, entityType: "Action", entityId: actionId, event: "status", field: "status", oldValue: action.status, newValue: to, reason },
       tx,
@@ -269,6 +282,7 @@ export async function getActionDetail(municipalityId: string, actionId: string) 
       questions: { include: { question: true } },
       notes: { include: { author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
       evidence: { include: { addedBy: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+      mails: { where: { status: { in: ["SENT", "KEPT"] } }, orderBy: { createdAt: "asc" } },
     },
   });
   if (!action) return null;

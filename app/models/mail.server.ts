@@ -9,6 +9,8 @@ export interface NewMail {
   subject: string;
   text: string;
   html: string;
+  actionId?: string | null;
+  kind?: string | null;
 }
 
 /** Stores a mail once per identity; returns its id (the existing one when already stored). */

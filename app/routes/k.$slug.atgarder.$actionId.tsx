@@ -48,6 +48,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     ...action.notes.map((n) => ({ at: n.createdAt.toISOString(), who: n.author?.name ?? "–", kind: "note", field: null, oldValue: null, newValue: n.body, reason: null })),
     ...action.evidence.map((e) => ({ at: e.createdAt.toISOString(), who: e.addedBy?.name ?? "–", kind: "evidence", field: null, oldValue: null, newValue: e.title, reason: null })),
+    ...action.mails.map((m) => ({
+      at: (m.sentAt ?? m.createdAt).toISOString(),
+      who: "Kompassplan",
+      kind: "mail",
+      field: null,
+      oldValue: null,
+      newValue: `${t.reminders.kindLabel[m.kind ?? ""] ?? m.kind ?? ""} → ${m.recipient}`,
+      reason: null,
+    })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return {
     municipality,
@@ -161,7 +170,7 @@ const localized = (field: string | null, value: string | null): string => {
 
 /** The rest of a timeline line after "who did what", as one string. */
 function describeChange(entry: { kind: string; field: string | null; oldValue: string | null; newValue: string | null }): string {
-  if (entry.kind === "note" || entry.kind === "evidence") return `: ${entry.newValue ?? ""}`;
+  if (entry.kind === "note" || entry.kind === "evidence" || entry.kind === "mail") return `: ${entry.newValue ?? ""}`;
   if (!entry.field) return "";
   const label = entry.kind === "status" ? "" : ` ${(t.action.fields[entry.field] ?? entry.field).toLowerCase()}`;
   return `${label}: ${localized(entry.field, entry.oldValue)} → ${localized(entry.field, entry.newValue)}`;

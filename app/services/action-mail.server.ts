@@ -22,6 +22,8 @@ export async function notifyAssignment(municipality: { id: string; slug: string;
     subject: t.mail.assignedSubject(action.title),
     text,
     html: textToHtml(text),
+    actionId,
+    kind: "assigned",
   });
   await enqueueMailDelivery(mailId);
 }

@@ -76,13 +76,30 @@ export async function dropDatabase(url: string): Promise<void> {
   }
 }
 
-/** DATABASE_URL when set; otherwise the embedded server with its data under .data/. */
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * DATABASE_URL when set; otherwise the embedded server with its data under .data/ — the one
+ * already running (e.g. under `npm start`) if there is one, else started here.
+ */
 export async function resolveDatabase(root: string): Promise<RunningDatabase> {
   const configured = process.env.DATABASE_URL;
   if (configured) return { url: configured, stop: async () => {} };
   const dataDir = process.env.KOMPASSPLAN_DATA_DIR ?? path.join(root, ".data");
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-  console.log(`Startar inbäddad PostgreSQL (data i ${dataDir}, port ${port}) …`);
+  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/kompassplan`;
+  if (await answers(url)) return { url, stop: async () => {} };
+  console.error(`Startar inbäddad PostgreSQL (data i ${dataDir}, port ${port}) …`);
   return startEmbeddedPostgres({
     dataDir: path.join(dataDir, "postgres"),
     port,

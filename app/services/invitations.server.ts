@@ -21,6 +21,7 @@ export async function invitePerson(
     subject: t.invitation.mailSubject(municipality.name),
     text,
     html: textToHtml(text),
+    kind: "invitation",
   });
   await enqueueMailDelivery(mailId);
   return { userId: invited.userId, email: invited.email, link: invited.token ? link : null };

@@ -1,0 +1,58 @@
+import { parseArgs } from "node:util";
+
+/**
+ * `npm run --silent reminders -- --dry-run --at <ISO time> [--municipality SLUG] --json`
+ * prints the notifications due at that moment, without sending or recording anything.
+ * Without --dry-run it runs the reminder job once, now, and hands new mails to the queue.
+ */
+const { values: options } = parseArgs({
+  options: {
+    "dry-run": { type: "boolean", default: false },
+    at: { type: "string" },
+    municipality: { type: "string" },
+    json: { type: "boolean", default: false },
+  },
+});
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+const at = options.at ? new Date(options.at) : new Date();
+if (Number.isNaN(at.getTime())) fail(`Ogiltig tidpunkt: ${options.at}. Använd ISO-format, t.ex. 2026-12-01T08:00:00+01:00.`);
+
+const { resolveDatabase } = await import("~/services/embedded-postgres.server.ts");
+const database = await resolveDatabase(process.cwd());
+process.env.DATABASE_URL = database.url;
+const { getDb } = await import("~/services/db.server.ts");
+try {
+  let municipalityId: string | undefined;
+  if (options.municipality) {
+    const m = await getDb().municipality.findUnique({ where: { slug: options.municipality } });
+    if (!m) fail(`Det finns ingen kommun med kortnamnet ${options.municipality}.`, 1);
+    municipalityId = m.id;
+  }
+  const { computeDue, runReminderTick, sendInstant } = await import("~/services/reminders.server.ts");
+  if (options["dry-run"]) {
+    const due = await computeDue(at, municipalityId);
+    const rows = due.map((n) => ({
+      recipient: n.recipient,
+      kind: n.kind,
+      actionId: n.actionId,
+      identity: n.identity,
+      sendAt: sendInstant(n.sendDate).toISOString(),
+    }));
+    if (options.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    else for (const r of rows) console.log(`${r.sendAt}  ${r.kind.padEnd(18)} ${r.recipient}  ${r.actionId ?? ""}`);
+  } else {
+    const { enqueueMailDelivery } = await import("~/services/queue.server.ts");
+    const result = await runReminderTick(at, enqueueMailDelivery, municipalityId);
+    console.log(options.json ? JSON.stringify(result) : `Förfallna: ${result.due}, nya: ${result.stored}, köade: ${result.queued}`);
+    process.exitCode = 0;
+  }
+} finally {
+  await getDb().$disconnect();
+  await database.stop();
+}
+process.exit(process.exitCode ?? 0);

@@ -1,0 +1,127 @@
+import { stockholmDate, isoDate } from "~/domain/actions/dates.ts";
+import type { ActionStatus } from "~/domain/actions/status.ts";
+import { DEFAULT_POLICY, type PolicyAction, type PolicyMunicipality, type PolicySettings, type PolicyUser } from "~/domain/reminder-policy.ts";
+import { getDb } from "~/services/db.server.ts";
+
+/** What the reminder policy needs, loaded in a few set-based queries (it runs for every municipality). */
+export async function loadPolicyData(municipalityId?: string) {
+  const db = getDb();
+  const municipalities = await db.municipality.findMany({
+    where: municipalityId ? { id: municipalityId } : {},
+    select: {
+      id: true,
+      nextEvaluationDate: true,
+      reminderPolicy: true,
+      memberships: { where: { role: "COORDINATOR" }, select: { userId: true } },
+    },
+  });
+  const actions = await db.$queryRaw<Array<{ id: string; municipalityId: string; status: ActionStatus; deadline: Date; ownerId: string | null; lastActivity: Date }>>`
+    SELECT a.id, a."municipalityId", a.status::text AS status, a.deadline, a."ownerId",
+      GREATEST(
+        a."createdAt",
+        COALESCE((SELECT max(n."createdAt") FROM "ProgressNote" n WHERE n."actionId" = a.id), a."createdAt"),
+        COALESCE((SELECT max(e."createdAt") FROM "Evidence" e WHERE e."actionId" = a.id), a."createdAt"),
+        COALESCE((SELECT max(x."createdAt") FROM "AuditEvent" x WHERE x."entityType" = 'Action' AND x."entityId" = a.id::text AND x.event = 'status'), a."createdAt")
+      ) AS "lastActivity"
+    FROM "Action" a
+    WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS')
+      AND (${municipalityId ?? null}::uuid IS NULL OR a."municipalityId" = ${municipalityId ?? null}::uuid)`;
+  const userIds = new Set<string>();
+  for (const m of municipalities) for (const c of m.memberships) userIds.add(c.userId);
+  for (const a of actions) if (a.ownerId) userIds.add(a.ownerId);
+  const users = await db.user.findMany({
+    where: { id: { in: [...userIds] } },
+    select: { id: true, email: true, digestPreference: true, managerId: true },
+  });
+  const managers = users.map((u) => u.managerId).filter((id): id is string => id !== null && !userIds.has(id));
+  const managerRows = managers.length
+    ? await db.user.findMany({ where: { id: { in: managers } }, select: { id: true, email: true, digestPreference: true, managerId: true } })
+    : [];
+  return {
+    municipalities: municipalities.map(
+      (m): PolicyMunicipality => ({
+        id: m.id,
+        policy: m.reminderPolicy ? toSettings(m.reminderPolicy) : DEFAULT_POLICY,
+        coordinatorIds: m.memberships.map((c) => c.userId),
+        nextEvaluationDate: m.nextEvaluationDate ? isoDate(m.nextEvaluationDate) : null,
+      }),
+    ),
+    actions: actions.map(
+      (a): PolicyAction => ({
+        id: a.id,
+        municipalityId: a.municipalityId,
+        status: a.status,
+        deadline: isoDate(a.deadline),
+        ownerId: a.ownerId,
+        lastActivity: stockholmDate(a.lastActivity),
+      }),
+    ),
+    users: [...users, ...managerRows].map(
+      (u): PolicyUser => ({ id: u.id, email: u.email, digest: u.digestPreference, managerId: u.managerId }),
+    ),
+  };
+}
+
+function toSettings(p: { daysBefore: number[]; onDeadlineDay: boolean; lateEveryDays: number; graceDays: number; secondLevelDays: number; silenceDays: number; digestWeekday: number }): PolicySettings {
+  return {
+    daysBefore: p.daysBefore,
+    onDeadlineDay: p.onDeadlineDay,
+    lateEveryDays: p.lateEveryDays,
+    graceDays: p.graceDays,
+    secondLevelDays: p.secondLevelDays,
+    silenceDays: p.silenceDays,
+    digestWeekday: p.digestWeekday,
+  };
+}
+
+export async function getReminderPolicy(municipalityId: string): Promise<PolicySettings> {
+  const row = await getDb().reminderPolicy.findUnique({ where: { municipalityId } });
+  return row ? toSettings(row) : DEFAULT_POLICY;
+}
+
+export async function saveReminderPolicy(municipalityId: string, settings: PolicySettings) {
+  await getDb().reminderPolicy.upsert({ where: { municipalityId }, create: { municipalityId, ...settings }, update: settings });
+}
+
+export async function setDigestPreference(userId: string, preference: "SINGLE" | "WEEKLY") {
+  await getDb().user.update({ where: { id: userId }, data: { digestPreference: preference } });
+}
+
+export async function getDigestPreference(userId: string) {
+  return (await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { digestPreference: true } })).digestPreference;
+}
+
+/** A person's manager (second escalation level); both must belong to the municipality. */
+export async function setManager(municipalityId: string, userId: string, managerId: string | null) {
+  const members = await getDb().membership.count({ where: { municipalityId, userId: { in: managerId ? [userId, managerId] : [userId] } } });
+  if (members !== (managerId ? 2 : 1) || managerId === userId) return false;
+  await getDb().user.update({ where: { id: userId }, data: { managerId } });
+  return true;
+}
+
+/** Stores notifications once per identity; returns the ids still waiting to be sent. */
+export async function storeNotifications(
+  mails: Array<{ identity: string; municipalityId: string; recipient: string; subject: string; text: string; html: string; actionId: string | null; kind: string; sendAt: Date }>,
+) {
+  if (mails.length === 0) return [];
+  const ids: string[] = [];
+  for (let i = 0; i < mails.length; i += 1000) {
+    const batch = mails.slice(i, i + 1000);
+    await getDb().mailMessage.createMany({ data: batch, skipDuplicates: true });
+    const rows = await getDb().mailMessage.findMany({
+      where: { identity: { in: batch.map((m) => m.identity) }, status: "PENDING" },
+      select: { id: true },
+    });
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
+
+export async function listOutbox(municipalityId: string, take = 200) {
+  return getDb().mailMessage.findMany({ where: { municipalityId }, orderBy: { createdAt: "desc" }, take });
+}
+
+export async function mailCounts() {
+  const rows = await getDb().mailMessage.groupBy({ by: ["status"], _count: true });
+  return Object.fromEntries(rows.map((r) => [r.status, r._count])) as Record<string, number>;
+}
