@@ -56,16 +56,19 @@ export function createWorker<T = unknown>(
   config: QueueBackendConfig,
   concurrency = 4,
 ): Worker<T> {
+  // A job whose worker died is picked up again after this long (BullMQ's stalled-job check).
+  const stalledInterval = Number(process.env.WORKER_STALLED_MS ?? 30_000);
   if (backendKind(config) === "postgres") {
     return new Worker(
       name,
       processor as Processor,
-      { concurrency, connection: postgresConnection(config) },
+      { concurrency, stalledInterval, connection: postgresConnection(config) },
       createPostgresBackend,
     ) as unknown as Worker<T>;
   }
   return new Worker<T>(name, processor, {
     concurrency,
+    stalledInterval,
     connection: redisConnection(config),
     prefix: config.prefix ?? "bull",
   });

@@ -45,16 +45,29 @@ export function SiteHeader({ user, municipality, canManageUsers, roleLabel }: Si
                   <NavLink to={`${base}/jamfor`}>{t.nav.compare}</NavLink>
                 </li>
                 {canManageUsers ? (
-                  <li>
-                    <NavLink to={`${base}/anvandare`}>{t.nav.users}</NavLink>
-                  </li>
+                  <>
+                    <li>
+                      <NavLink to={`${base}/anvandare`}>{t.nav.users}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to={`${base}/paminnelser`}>{t.nav.reminders}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to={`${base}/utkorg`}>{t.nav.outbox}</NavLink>
+                    </li>
+                  </>
                 ) : null}
               </>
             ) : null}
             {user.isOperator ? (
-              <li>
-                <NavLink to="/kommuner">{t.nav.municipalities}</NavLink>
-              </li>
+              <>
+                <li>
+                  <NavLink to="/kommuner">{t.nav.municipalities}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/drift">{t.nav.operations}</NavLink>
+                </li>
+              </>
             ) : null}
           </ul>
         </nav>

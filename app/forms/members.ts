@@ -22,8 +22,18 @@ export const removeMemberSchema = z.object({
   userId: z.uuid(),
 });
 
+export const managerSchema = z.object({
+  intent: z.literal("manager"),
+  userId: z.uuid(),
+  managerId: z
+    .string()
+    .transform((s) => (s === "" ? null : s))
+    .pipe(z.uuid().nullable()),
+});
+
 export const memberActionSchema = z.discriminatedUnion("intent", [
   inviteSchema,
   changeRoleSchema,
   removeMemberSchema,
+  managerSchema,
 ]);

@@ -48,7 +48,7 @@ export async function listMembers(municipalityId: string) {
     where: { municipalityId },
     select: {
       role: true,
-      user: { select: { id: true, name: true, email: true, passwordHash: true } },
+      user: { select: { id: true, name: true, email: true, passwordHash: true, managerId: true } },
     },
     orderBy: { user: { name: "asc" } },
   });
@@ -57,6 +57,7 @@ export async function listMembers(municipalityId: string) {
     name: user.name,
     email: user.email,
     role,
+    managerId: user.managerId,
     activated: user.passwordHash !== null,
   }));
 }

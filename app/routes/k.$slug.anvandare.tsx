@@ -6,6 +6,7 @@ import { inviteSchema, memberActionSchema } from "~/forms/members.ts";
 import { useValidatedForm } from "~/forms/use-validated-form.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
+import { setManager } from "~/models/reminders.server.ts";
 import { changeRole, listMembers, MembershipError, removeMember } from "~/models/user.server.ts";
 import { requireMunicipality } from "~/services/access.server.ts";
 import { invitePerson } from "~/services/invitations.server.ts";
@@ -37,6 +38,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (input.intent === "invite") {
       const invited = await invitePerson(municipality, input, user.id);
       return data<ActionResult>({ ok: t.users.invited(invited.email), link: invited.link, intent });
+    }
+    if (input.intent === "manager") {
+      const ok = await setManager(municipality.id, input.userId, input.managerId);
+      if (!ok) return data<ActionResult>({ errors: { "": t.errors.fixErrors }, intent }, { status: 400 });
+      return data<ActionResult>({ ok: t.users.managerSaved, intent });
     }
     if (input.intent === "change-role") {
       await changeRole(municipality.id, input.userId, input.role, user.id);
@@ -86,6 +92,7 @@ export default function Users() {
             <th scope="col">{t.users.name}</th>
             <th scope="col">{t.users.email}</th>
             <th scope="col">{t.users.role}</th>
+            <th scope="col">{t.users.manager}</th>
             <th scope="col">{t.users.actions}</th>
           </tr>
         </thead>
@@ -117,6 +124,28 @@ export default function Users() {
                     ))}
                   </select>
                   <button type="submit" className="secondary">
+                    {t.users.save}
+                  </button>
+                </Form>
+              </td>
+              <td>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="manager" />
+                  <input type="hidden" name="userId" value={m.id} />
+                  <label className="visually-hidden" htmlFor={`manager-${m.id}`}>
+                    {t.users.managerLabel(m.name)}
+                  </label>
+                  <select id={`manager-${m.id}`} name="managerId" defaultValue={m.managerId ?? ""}>
+                    <option value="">{t.users.noManager}</option>
+                    {members
+                      .filter((other) => other.id !== m.id)
+                      .map((other) => (
+                        <option key={other.id} value={other.id}>
+                          {other.name}
+                        </option>
+                      ))}
+                  </select>
+                  <button type="submit" className="secondary" aria-label={`${t.users.save}: ${t.users.managerLabel(m.name)}`}>
                     {t.users.save}
                   </button>
                 </Form>

@@ -5,9 +5,13 @@ import { compareForOwner, daysLate } from "~/domain/actions/status.ts";
 import { t } from "~/i18n/sv.ts";
 import { listOwnActions } from "~/models/action.server.ts";
 import { hasCalendarToken, renewCalendarToken } from "~/models/calendar.server.ts";
+import { getDigestPreference, setDigestPreference } from "~/models/reminders.server.ts";
 import { requireMunicipality } from "~/services/access.server.ts";
 import { publicUrl } from "~/services/env.server.ts";
 import { formatDate } from "~/utils/format.ts";
+import { z } from "zod";
+
+const digestSchema = z.enum(["SINGLE", "WEEKLY"]);
 
 export const meta: MetaFunction = () => [{ title: `${t.mine.title} – ${t.app.name}` }];
 
@@ -15,20 +19,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, municipality } = await requireMunicipality(request, params.slug);
   const now = new Date();
   const actions = (await listOwnActions(municipality.id, user.id)).sort(compareForOwner(now)).map((a) => ({ ...a, daysLate: daysLate(a, now) }));
-  return { municipality, actions, hasCalendar: await hasCalendarToken(user.id) };
+  return { municipality, actions, hasCalendar: await hasCalendarToken(user.id), digest: await getDigestPreference(user.id) };
 }
 
 /** Creates or renews the personal calendar address (any signed-in member, for their own feed). */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireMunicipality(request, params.slug);
   const form = await request.formData();
-  if (form.get("intent") !== "calendar") return data({ url: null }, { status: 400 });
+  const intent = form.get("intent");
+  if (intent === "digest") {
+    const parsed = digestSchema.safeParse(form.get("digest"));
+    if (!parsed.success) return data({ url: null, digestSaved: false }, { status: 400 });
+    await setDigestPreference(user.id, parsed.data);
+    return { url: null, digestSaved: true };
+  }
+  if (intent !== "calendar") return data({ url: null, digestSaved: false }, { status: 400 });
   const token = await renewCalendarToken(user.id);
-  return { url: `${publicUrl()}/kalender/${token}.ics` };
+  return { url: `${publicUrl()}/kalender/${token}.ics`, digestSaved: false };
 }
 
 export default function MyActions() {
-  const { municipality, actions, hasCalendar } = useLoaderData<typeof loader>();
+  const { municipality, actions, hasCalendar, digest } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <>
@@ -64,7 +75,34 @@ export default function MyActions() {
           </tbody>
         </table>
       )}
-      <section className="card" aria-labelledby="calendar-heading" style={{ marginTop: "1.5rem" }}>
+      <section className="card" aria-labelledby="digest-heading" style={{ marginTop: "1.5rem" }}>
+        <h2 id="digest-heading">{t.preferences.title}</h2>
+        {result?.digestSaved ? (
+          <p className="notice success" role="status">
+            {t.preferences.saved}
+          </p>
+        ) : null}
+        <Form method="post" className="stacked">
+          <input type="hidden" name="intent" value="digest" />
+          <fieldset>
+            <legend className="visually-hidden">{t.preferences.title}</legend>
+            <label>
+              <input type="radio" name="digest" value="SINGLE" defaultChecked={digest === "SINGLE"} /> {t.preferences.single}
+            </label>
+            <br />
+            <label>
+              <input type="radio" name="digest" value="WEEKLY" defaultChecked={digest === "WEEKLY"} /> {t.preferences.weekly}
+            </label>
+          </fieldset>
+          <p className="hint">{t.preferences.note}</p>
+          <div>
+            <button type="submit" className="secondary">
+              {t.preferences.save}
+            </button>
+          </div>
+        </Form>
+      </section>
+      <section className="card" aria-labelledby="calendar-heading">
         <h2 id="calendar-heading">{t.mine.calendarTitle}</h2>
         <p>{t.mine.calendarIntro}</p>
         {result?.url ? (

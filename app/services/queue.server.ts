@@ -1,5 +1,5 @@
 import type { Queue } from "bullmq";
-import { createQueue, QUEUES } from "../../jobs/queues.ts";
+import { backendKind, createQueue, QUEUES, type QueueName } from "../../jobs/queues.ts";
 import { getEnv } from "./env.server.ts";
 
 /** The web process's side of the queues: it only adds jobs; the worker process runs them. */
@@ -24,4 +24,48 @@ export async function enqueueMailDelivery(mailId: string): Promise<boolean> {
     console.error("Could not enqueue mail delivery; the sweep will retry", error);
     return false;
   }
+}
+
+const queues = new Map<QueueName, Queue>();
+function queueFor(name: QueueName): Queue {
+  let queue = queues.get(name);
+  if (!queue) {
+    queue = createQueue(name, queueConfig());
+    queues.set(name, queue);
+  }
+  return queue;
+}
+
+/** Counts and failed jobs per queue, for the operations page. */
+export async function queueHealth() {
+  const names = Object.values(QUEUES);
+  return {
+    backend: backendKind(queueConfig()),
+    queues: await Promise.all(
+      names.map(async (name) => {
+        const queue = queueFor(name);
+        const counts = await queue.getJobCounts("waiting", "active", "delayed", "failed", "completed");
+        const failed = await queue.getFailed(0, 49);
+        return {
+          name,
+          counts,
+          failed: failed.map((job) => ({
+            id: job.id ?? "",
+            name: job.name,
+            reason: job.failedReason ?? "",
+            attempts: job.attemptsMade,
+            at: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+          })),
+        };
+      }),
+    ),
+  };
+}
+
+export async function retryFailedJob(name: string, jobId: string): Promise<boolean> {
+  if (!(Object.values(QUEUES) as string[]).includes(name)) return false;
+  const job = await queueFor(name as QueueName).getJob(jobId);
+  if (!job || !(await job.isFailed())) return false;
+  await job.retry("failed");
+  return true;
 }

@@ -8,33 +8,59 @@ export interface CapturedMail {
   html: string;
 }
 
-/** A real SMTP server in the test process that keeps every mail it accepts. */
-export async function startSmtpSink() {
+/**
+ * A real SMTP server in the test process that keeps every mail it accepts. It can be stopped
+ * and started again on the same port, and made slow to accept (to kill a sender mid-send).
+ */
+export async function startSmtpSink(options: { acceptDelayMs?: number } = {}) {
   const received: CapturedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({
-            to: Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(", ") : (mail.to?.text ?? ""),
-            subject: mail.subject ?? "",
-            text: mail.text ?? "",
-            html: typeof mail.html === "string" ? mail.html : "",
-          });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
+  const closed = new Set<string>();
+  const make = () =>
+    new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      logger: false,
+      onClose(session) {
+        closed.add(session.id);
+      },
+      onData(stream, session, callback) {
+        simpleParser(stream)
+          .then(async (mail) => {
+            if (options.acceptDelayMs) await new Promise((r) => setTimeout(r, options.acceptDelayMs));
+            // A sender that vanished before our "250 OK" did not get its mail accepted.
+            if (closed.has(session.id)) return callback(new Error("connection closed"));
+            received.push({
+              to: Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(", ") : (mail.to?.text ?? ""),
+              subject: mail.subject ?? "",
+              text: mail.text ?? "",
+              html: typeof mail.html === "string" ? mail.html : "",
+            });
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+  let server = make();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
+  let running = true;
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    async stop() {
+      if (!running) return;
+      running = false;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+    async start() {
+      if (running) return;
+      server = make();
+      await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+      running = true;
+    },
+    close() {
+      return this.stop();
+    },
   };
 }

@@ -1,0 +1,112 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { SiteHeader } from "~/components/site-header.tsx";
+import { t } from "~/i18n/sv.ts";
+import { mailCounts } from "~/models/reminders.server.ts";
+import { requireOperator } from "~/services/access.server.ts";
+import { queueHealth, retryFailedJob } from "~/services/queue.server.ts";
+
+export const meta: MetaFunction = () => [{ title: `${t.operations.title} – ${t.app.name}` }];
+
+/** Queue health for operators: counts, failed jobs with their reason, and retry. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireOperator(request);
+  return { user: { name: user.name, isOperator: true }, health: await queueHealth(), mails: await mailCounts() };
+}
+
+const retrySchema = z.object({ queue: z.string().min(1).max(50), jobId: z.string().min(1).max(200) });
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireOperator(request);
+  const parsed = retrySchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ ok: false }, { status: 400 });
+  const ok = await retryFailedJob(parsed.data.queue, parsed.data.jobId);
+  return data({ ok }, { status: ok ? 200 : 404 });
+}
+
+export default function Operations() {
+  const { user, health, mails } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <SiteHeader user={user} roleLabel={t.roles.OPERATOR} />
+      <main id="main" className="page">
+        <h1>{t.operations.title}</h1>
+        <p className="lead">
+          {t.operations.intro} {t.operations.backend(health.backend === "redis" ? "Redis" : "PostgreSQL")}
+        </p>
+        {result?.ok ? (
+          <p className="notice success" role="status">
+            {t.operations.retried}
+          </p>
+        ) : null}
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.operations.queue}</th>
+              <th scope="col" className="num">{t.operations.waiting}</th>
+              <th scope="col" className="num">{t.operations.active}</th>
+              <th scope="col" className="num">{t.operations.delayed}</th>
+              <th scope="col" className="num">{t.operations.failed}</th>
+              <th scope="col" className="num">{t.operations.completed}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {health.queues.map((q) => (
+              <tr key={q.name}>
+                <th scope="row">{q.name}</th>
+                {(["waiting", "active", "delayed", "failed", "completed"] as const).map((k) => (
+                  <td key={k} className="num">
+                    {q.counts[k] ?? 0}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2>{t.operations.mails}</h2>
+        <p>{Object.entries(mails).map(([status, n]) => `${t.outbox.statuses[status] ?? status}: ${n}`).join(" · ") || "–"}</p>
+        <h2>{t.operations.failedJobs}</h2>
+        {health.queues.every((q) => q.failed.length === 0) ? <p>{t.operations.none}</p> : null}
+        {health.queues
+          .filter((q) => q.failed.length > 0)
+          .map((q) => (
+            <table key={q.name}>
+              <caption>{q.name}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Jobb</th>
+                  <th scope="col">{t.operations.reason}</th>
+                  <th scope="col" className="num">{t.operations.attempts}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t.operations.retry}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {q.failed.map((job) => (
+                  <tr key={job.id}>
+                    <td>
+                      {job.name} ({job.id})
+                    </td>
+                    <td>{job.reason}</td>
+                    <td className="num">{job.attempts}</td>
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="queue" value={q.name} />
+                        <input type="hidden" name="jobId" value={job.id} />
+                        <button type="submit" className="secondary">
+                          {t.operations.retry}
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+      </main>
+    </>
+  );
+}
