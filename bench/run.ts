@@ -143,6 +143,10 @@ try {
     console.log(`  ${label}: ${ms.toFixed(1)} ms = ${(ms / lightest).toFixed(1)} ×`);
   }
   web.kill("SIGTERM");
+  if (process.env.BENCH_REMINDERS !== "false") {
+    const { benchReminders } = await import("./reminders.ts");
+    await benchReminders({ databaseUrl: url, redisUrl: process.env.REDIS_URL, prefix: `bench_${Date.now()}` });
+  }
   const { getDb } = await import("~/services/db.server.ts");
   await getDb().$disconnect();
 } finally {

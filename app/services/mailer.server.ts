@@ -8,7 +8,8 @@ import { getEnv } from "./env.server.ts";
  */
 export function createDeliver(smtpUrl = getEnv().SMTP_URL, from = getEnv().MAIL_FROM): Deliver {
   if (!smtpUrl) return async () => "kept";
-  const transport = nodemailer.createTransport(smtpUrl);
+  // A pool keeps connections open between mails, so a batch does not reconnect for each one.
+  const transport = nodemailer.createTransport(smtpUrl.includes("pool=") ? smtpUrl : `${smtpUrl}${smtpUrl.includes("?") ? "&" : "?"}pool=true`);
   return async (mail) => {
     await transport.sendMail({ from, to: mail.recipient, subject: mail.subject, text: mail.text, html: mail.html });
     return "sent";
