@@ -21,4 +21,10 @@ export const reminderPolicySchema = z.object({
   secondLevelDays: days,
   silenceDays: days,
   digestWeekday: z.coerce.number({ error: e.weekday }).int().min(1, { error: e.weekday }).max(7, { error: e.weekday }),
+  nextEvaluationDate: z
+    .string()
+    .trim()
+    .default("")
+    .refine((s) => s === "" || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`))), { error: e.date })
+    .transform((s) => (s === "" ? null : s)),
 });

@@ -425,7 +425,10 @@ export const sv = {
       daysBefore: "Ange högst fem antal dagar mellan 1 och 365, åtskilda med kommatecken.",
       days: "Ange ett antal dagar mellan 1 och 365.",
       weekday: "Välj en veckodag.",
+      date: "Ange datumet som ÅÅÅÅ-MM-DD, eller lämna tomt.",
     },
+    nextEvaluation: "Planerat datum för nästa utvärdering",
+    nextEvaluationHint: "Samordnarna får en lägesrapport 90 och 30 dagar före.",
   },
   outbox: {
     title: "Utkorg",

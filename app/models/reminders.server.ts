@@ -125,3 +125,15 @@ export async function mailCounts() {
   const rows = await getDb().mailMessage.groupBy({ by: ["status"], _count: true });
   return Object.fromEntries(rows.map((r) => [r.status, r._count])) as Record<string, number>;
 }
+
+export async function getNextEvaluationDate(municipalityId: string): Promise<string | null> {
+  const m = await getDb().municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { nextEvaluationDate: true } });
+  return m.nextEvaluationDate ? isoDate(m.nextEvaluationDate) : null;
+}
+
+export async function setNextEvaluationDate(municipalityId: string, date: string | null) {
+  await getDb().municipality.update({
+    where: { id: municipalityId },
+    data: { nextEvaluationDate: date ? new Date(`${date}T00:00:00Z`) : null },
+  });
+}

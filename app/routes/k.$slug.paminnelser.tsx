@@ -4,26 +4,28 @@ import { Field } from "~/components/ui/field.tsx";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { reminderPolicySchema } from "~/forms/reminder-policy.ts";
 import { t } from "~/i18n/sv.ts";
-import { getReminderPolicy, saveReminderPolicy } from "~/models/reminders.server.ts";
+import { getNextEvaluationDate, getReminderPolicy, saveReminderPolicy, setNextEvaluationDate } from "~/models/reminders.server.ts";
 import { requireMunicipality } from "~/services/access.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.policy.title} – ${t.app.name}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality } = await requireMunicipality(request, params.slug, "actions:manage");
-  return { policy: await getReminderPolicy(municipality.id) };
+  return { policy: await getReminderPolicy(municipality.id), nextEvaluationDate: await getNextEvaluationDate(municipality.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { municipality } = await requireMunicipality(request, params.slug, "actions:manage");
   const parsed = parseForm(reminderPolicySchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, saved: false }, { status: 400 });
-  await saveReminderPolicy(municipality.id, parsed.data);
+  const { nextEvaluationDate, ...settings } = parsed.data;
+  await saveReminderPolicy(municipality.id, settings);
+  await setNextEvaluationDate(municipality.id, nextEvaluationDate);
   return { errors: {} as FieldErrors, saved: true };
 }
 
 export default function ReminderPolicy() {
-  const { policy } = useLoaderData<typeof loader>();
+  const { policy, nextEvaluationDate } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? {};
   const numberField = (name: "lateEveryDays" | "graceDays" | "secondLevelDays" | "silenceDays") => (
@@ -57,6 +59,14 @@ export default function ReminderPolicy() {
             ))}
           </select>
         </div>
+        <Field
+          name="nextEvaluationDate"
+          type="date"
+          label={t.policy.nextEvaluation}
+          hint={t.policy.nextEvaluationHint}
+          defaultValue={nextEvaluationDate ?? ""}
+          error={errors.nextEvaluationDate}
+        />
         <div>
           <button type="submit">{t.policy.save}</button>
         </div>

@@ -29,8 +29,12 @@ describe("the municipality's reminder policy", () => {
     expect(html).toContain("Ange ett antal dagar mellan 1 och 365.");
     const ok = await as.coordinator!.post(`${base()}/paminnelser`, {
       daysBefore: "10", onDeadlineDay: "on", lateEveryDays: "3", graceDays: "2", secondLevelDays: "5", silenceDays: "20", digestWeekday: "3",
+      nextEvaluationDate: "2027-05-03",
     });
     expect(ok.status).toBe(200);
+    // 90 days before 3 May 2027 is 2 Feb; the coordinators get a readiness summary then.
+    const readiness = await computeDue(new Date("2027-02-02T08:00:00Z"), tenant.municipality.id);
+    expect(readiness.filter((n) => n.kind === "readiness").map((n) => n.recipient)).toEqual([tenant.coordinator.email]);
     const saved = await getDb().reminderPolicy.findUniqueOrThrow({ where: { municipalityId: tenant.municipality.id } });
     expect(saved).toMatchObject({ daysBefore: [10], lateEveryDays: 3, graceDays: 2, digestWeekday: 3 });
     const action = await createTestAction(tenant, tenant.owner.id, "2027-02-01", "Tio dagar före");
