@@ -37,8 +37,10 @@ describe.skipIf(skipBrowser)("reminders in Chromium", () => {
 
     await page.getByRole("link", { name: "Utkorg" }).click();
     await page.getByRole("heading", { level: 1, name: "Utkorg" }).waitFor();
-    await page.getByText("Försenad åtgärd: Påminnelse i utkorgen").click();
-    await page.getByText(`/atgarder/${action.id}`).first().waitFor();
+    const letter = page.locator("details").filter({ has: page.getByText("Försenad åtgärd: Påminnelse i utkorgen", { exact: true }) });
+    await letter.locator("summary").click();
+    await letter.locator("pre").waitFor({ state: "visible" });
+    expect(await letter.locator("pre").textContent()).toContain(`/atgarder/${action.id}`);
     await expectNoAxeViolations(page);
 
     await page.goto(url(`/k/${tenant.municipality.slug}/atgarder/${action.id}`));
