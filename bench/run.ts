@@ -1,10 +1,10 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { readReport } from "~/domain/report-reader/index.ts";
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from "~/services/embedded-postgres.server.ts";
+import { freePort } from "~/services/free-port.server.ts";
 import { migrate } from "~/services/migrator.server.ts";
 import { renderReport } from "../test/fixtures/report-layouts.ts";
 import { catalog } from "../test/helpers/catalog.ts";
@@ -44,15 +44,6 @@ console.log(`Läsa en rapport (${pages} sidor, ${Math.round(text.length / 1000)}
 console.log(`  = ${(readMs / baselineMs).toFixed(1)} × tiden för att bara dela texten i rader och hitta siffror (${baselineMs.toFixed(2)} ms)`);
 
 // --- Pages -----------------------------------------------------------------------------------
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const a = server.address();
-      server.close(() => resolve(typeof a === "object" && a ? a.port : 0));
-    });
-  });
-}
 
 const dbName = `kompassplan_bench_${Date.now()}`;
 let url: string;

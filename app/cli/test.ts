@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from "~/services/embedded-postgres.server.ts";
+import { freePort } from "~/services/free-port.server.ts";
 import { migrate } from "~/services/migrator.server.ts";
 
 /**
@@ -23,15 +23,6 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** The plain closing line CI reads: "N passed, N failed" (", N skipped" when any). */
 function printSummary(reportFile: string) {

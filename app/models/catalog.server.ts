@@ -3,18 +3,10 @@ import { getDb } from "~/services/db.server.ts";
 
 /** The framework catalog: versions, areas and sub-questions are data, never code. */
 
-export interface FrameworkVersionData {
-  key: string;
-  name: string;
-  firstYear: number;
-  areas: Array<{
-    number: number;
-    name: string;
-    maxPoints: number;
-    headings: string[];
-    questions: Array<{ code: string; text: string; maxPoints: number }>;
-  }>;
-}
+/** A catalog version as seeded: what the reader needs, plus each area's sub-headings. */
+export type FrameworkVersionData = Omit<CatalogVersion, "areas"> & {
+  areas: Array<CatalogVersion["areas"][number] & { headings: string[] }>;
+};
 
 /** Adds a version, or brings an existing one's names and max points up to date. */
 export async function upsertFrameworkVersion(data: FrameworkVersionData) {

@@ -9,7 +9,7 @@ import { t } from "~/i18n/sv.ts";
 import { ActionConflictError, ActionRuleError, getActionDetail, updateAction } from "~/models/action.server.ts";
 import { notFound, requireMunicipality } from "~/services/access.server.ts";
 import { notifyAssignment } from "~/services/action-mail.server.ts";
-import { actionFormContext, resolveOwner } from "~/services/action-plan.server.ts";
+import { actionFormContext, resolveOwner, ruleMessage } from "~/services/action-plan.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.action.edit} – ${t.app.name}` }];
 
@@ -65,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const errors: FieldErrors =
         error.code === "deadline-reason-required"
           ? { deadlineReason: t.action.errors["deadline-reason-required"] }
-          : { "": error.code === "effect-too-large" ? t.action.errors["effect-too-large"](error.detail ?? "") : t.action.errors[error.code] };
+          : { "": ruleMessage(error) };
       return data({ values, errors }, { status: 400 });
     }
     throw error;

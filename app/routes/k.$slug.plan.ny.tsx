@@ -8,7 +8,7 @@ import type { FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { ActionRuleError, createAction } from "~/models/action.server.ts";
 import { notFound, requireMunicipality } from "~/services/access.server.ts";
-import { actionFormContext, resolveOwner } from "~/services/action-plan.server.ts";
+import { actionFormContext, resolveOwner, ruleMessage } from "~/services/action-plan.server.ts";
 import { notifyAssignment } from "~/services/action-mail.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.plan.newAction} – ${t.app.name}` }];
@@ -42,8 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirect(`/k/${municipality.slug}/atgarder/${created.id}?skapad=1`);
   } catch (error) {
     if (error instanceof ActionRuleError) {
-      const message = error.code === "effect-too-large" ? t.action.errors["effect-too-large"](error.detail ?? "") : t.action.errors[error.code];
-      return data({ values, errors: { "": message } as FieldErrors }, { status: 400 });
+      return data({ values, errors: { "": ruleMessage(error) } as FieldErrors }, { status: 400 });
     }
     throw error;
   }

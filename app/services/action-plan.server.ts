@@ -1,6 +1,7 @@
 import { suggestQuestions } from "~/domain/actions/suggest.ts";
 import type { ActionForm } from "~/forms/action.ts";
-import { questionsForItem } from "~/models/action.server.ts";
+import { t } from "~/i18n/sv.ts";
+import { questionsForItem, type ActionRuleError } from "~/models/action.server.ts";
 import { listMembers, normaliseEmail } from "~/models/user.server.ts";
 import { invitePerson } from "./invitations.server.ts";
 
@@ -32,4 +33,9 @@ export async function resolveOwner(
   if (member) return member.id;
   const invited = await invitePerson(municipality, { email, name: form.inviteName || email, role: "OWNER" }, actorId);
   return invited.userId;
+}
+
+/** A refused action rule, in Swedish. */
+export function ruleMessage(error: ActionRuleError): string {
+  return error.code === "effect-too-large" ? t.action.errors["effect-too-large"](error.detail ?? "") : t.action.errors[error.code];
 }

@@ -7,6 +7,7 @@ import { MAINTENANCE_JOBS, STALE_MAIL_MS } from "../../jobs/processors/maintenan
 import { createQueue, QUEUES, type QueueBackendConfig } from "../../jobs/queues.ts";
 import { startWorker } from "../../jobs/worker.ts";
 import { startSmtpSink } from "../helpers/smtp.ts";
+import { waitFor } from "../helpers/wait.ts";
 
 /**
  * The worker on both queue backends: BullMQ's PostgreSQL backend (the embedded default) always,
@@ -25,15 +26,6 @@ beforeAll(async () => {
 });
 afterAll(() => smtp.close());
 
-async function waitFor<T>(check: () => Promise<T | null | undefined | false>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const newMail = (subject: string) => ({
   identity: `test:${randomUUID()}`,

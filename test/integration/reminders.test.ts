@@ -1,5 +1,4 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeMail } from "~/models/mail.server.ts";
@@ -11,30 +10,14 @@ import { startWorker } from "../../jobs/worker.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
 import { createTestAction } from "../helpers/plan.ts";
+import { freePort } from "~/services/free-port.server.ts";
 import { startSmtpSink } from "../helpers/smtp.ts";
+import { waitFor } from "../helpers/wait.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const pgConfig = (tag: string): QueueBackendConfig => ({ databaseUrl: process.env.DATABASE_URL!, prefix: `r_${tag}_${Date.now()}` });
 
-async function waitFor<T>(check: () => Promise<T | null | undefined | false>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const a = server.address();
-      server.close(() => resolve(typeof a === "object" && a ? a.port : 0));
-    });
-  });
-}
 
 let tenant: Tenant;
 beforeAll(async () => {
