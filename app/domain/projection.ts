@@ -1,0 +1,140 @@
+import { sumPoints } from "./points.ts";
+import { daysBetween } from "./actions/dates.ts";
+import type { ActionStatus } from "./actions/status.ts";
+
+/**
+ * Readiness before the next evaluation: for each sub-question, area and the total, what the
+ * points are now (current), with the effect of actions done with evidence (secured), with open
+ * actions due before the evaluation weighted by how likely they are to be done (likely), and if
+ * every linked action is done in time (potential). Always capped at max. Pure.
+ */
+
+/** How likely an action is to deliver its effect, and why. The one place these rules live. */
+export const LIKELIHOOD_RULES = [
+  { id: "done-evidence", weight: 1, text: "Klar med underlag: räknas som säkrad." },
+  { id: "done", weight: 0.9, text: "Klar utan underlag: 90 % (underlaget är det utvärderarna ser)." },
+  { id: "in-progress", weight: 0.7, text: "Pågår och i tid: 70 %." },
+  { id: "not-started-time", weight: 0.5, text: "Ej påbörjad, mer än 90 dagar till slutdatum: 50 %." },
+  { id: "not-started-late-start", weight: 0.3, text: "Ej påbörjad, högst 90 dagar till slutdatum: 30 %." },
+  { id: "late", weight: 0.2, text: "Försenad: 20 %." },
+  { id: "after-evaluation", weight: 0, text: "Slutdatum efter utvärderingen: räknas inte som trolig." },
+  { id: "cancelled", weight: 0, text: "Avbruten: räknas inte." },
+] as const;
+
+export type RuleId = (typeof LIKELIHOOD_RULES)[number]["id"];
+
+export interface ProjectionAction {
+  id: string;
+  title: string;
+  status: ActionStatus;
+  /** YYYY-MM-DD */
+  deadline: string;
+  hasEvidence: boolean;
+  effects: Array<{ code: string; expectedEffect: number }>;
+}
+
+export interface ProjectionQuestion {
+  code: string;
+  text: string;
+  area: number;
+  maxPoints: number;
+  current: number;
+}
+
+export interface Figures {
+  current: number;
+  secured: number;
+  likely: number;
+  potential: number;
+  maxPoints: number;
+}
+
+export interface Contribution {
+  actionId: string;
+  title: string;
+  effect: number;
+  rule: RuleId;
+  weight: number;
+}
+
+export interface ProjectedQuestion extends Figures {
+  code: string;
+  text: string;
+  area: number;
+  contributions: Contribution[];
+}
+
+export interface Projection {
+  questions: ProjectedQuestion[];
+  areas: Array<Figures & { number: number }>;
+  total: Figures;
+}
+
+export function ruleFor(action: ProjectionAction, today: string, evaluationDate: string | null): RuleId {
+  if (action.status === "CANCELLED") return "cancelled";
+  if (action.status === "DONE") return action.hasEvidence ? "done-evidence" : "done";
+  if (evaluationDate !== null && action.deadline > evaluationDate) return "after-evaluation";
+  if (action.deadline < today) return "late";
+  if (action.status === "IN_PROGRESS") return "in-progress";
+  return daysBetween(today, action.deadline) > 90 ? "not-started-time" : "not-started-late-start";
+}
+
+const weightOf = (rule: RuleId) => LIKELIHOOD_RULES.find((r) => r.id === rule)!.weight;
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export function project(
+  questions: readonly ProjectionQuestion[],
+  actions: readonly ProjectionAction[],
+  options: { today: string; evaluationDate: string | null },
+): Projection {
+  const projected = questions.map((q): ProjectedQuestion => {
+    const contributions: Contribution[] = [];
+    for (const action of actions) {
+      for (const effect of action.effects) {
+        if (effect.code !== q.code) continue;
+        const rule = ruleFor(action, options.today, options.evaluationDate);
+        contributions.push({ actionId: action.id, title: action.title, effect: effect.expectedEffect, rule, weight: weightOf(rule) });
+      }
+    }
+    const cap = (n: number) => Math.min(q.maxPoints, round2(n));
+    const securedGain = sumPoints(contributions.filter((c) => c.rule === "done-evidence").map((c) => c.effect));
+    const likelyGain = contributions
+      .filter((c) => c.rule !== "done-evidence")
+      .reduce((s, c) => s + c.effect * c.weight, 0);
+    const potentialGain = sumPoints(contributions.filter((c) => c.rule !== "cancelled").map((c) => c.effect));
+    const current = Math.min(q.maxPoints, q.current);
+    const secured = cap(current + securedGain);
+    const likely = cap(secured + likelyGain);
+    const potential = Math.max(likely, cap(current + potentialGain));
+    return { code: q.code, text: q.text, area: q.area, maxPoints: q.maxPoints, current, secured, likely, potential, contributions };
+  });
+  const sum = (list: readonly Figures[]): Figures => ({
+    current: round2(list.reduce((s, f) => s + f.current, 0)),
+    secured: round2(list.reduce((s, f) => s + f.secured, 0)),
+    likely: round2(list.reduce((s, f) => s + f.likely, 0)),
+    potential: round2(list.reduce((s, f) => s + f.potential, 0)),
+    maxPoints: round2(list.reduce((s, f) => s + f.maxPoints, 0)),
+  });
+  const areaNumbers = [...new Set(projected.map((q) => q.area))].sort((a, b) => a - b);
+  const areas = areaNumbers.map((number) => ({ number, ...sum(projected.filter((q) => q.area === number)) }));
+  return { questions: projected, areas, total: sum(areas) };
+}
+
+/** "Var finns poängen?": sub-questions by points still open, with what addresses them. */
+export function whereArePoints(projection: Projection, evaluationDate: string | null, deadlines: ReadonlyMap<string, string>) {
+  return projection.questions
+    .map((q) => {
+      const open = round2(q.maxPoints - q.current);
+      const active = q.contributions.filter((c) => c.rule !== "cancelled");
+      return {
+        code: q.code,
+        text: q.text,
+        open,
+        actions: active.length,
+        largeGapWithoutAction: active.length === 0 && open >= q.maxPoints * 0.3,
+        actionsAfterEvaluation:
+          evaluationDate === null ? 0 : active.filter((c) => (deadlines.get(c.actionId) ?? "") > evaluationDate).length,
+      };
+    })
+    .sort((a, b) => b.open - a.open || Number(a.actions > 0) - Number(b.actions > 0) || a.code.localeCompare(b.code, "sv", { numeric: true }));
+}
