@@ -39,6 +39,9 @@ export function SiteHeader({ user, municipality, canManageUsers, roleLabel }: Si
                   <NavLink to={`${base}/mina-atgarder`}>{t.nav.mine}</NavLink>
                 </li>
                 <li>
+                  <NavLink to={`${base}/infor-utvardering`}>{t.nav.readiness}</NavLink>
+                </li>
+                <li>
                   <NavLink to={`${base}/utvarderingar`}>{t.nav.evaluations}</NavLink>
                 </li>
                 <li>

@@ -15,6 +15,7 @@ export const sv = {
     evaluations: "Utvärderingar",
     plan: "Handlingsplan",
     mine: "Mina åtgärder",
+    readiness: "Inför utvärdering",
     compare: "Jämförelse",
     users: "Användare",
     reminders: "Påminnelser",
@@ -472,6 +473,32 @@ export const sv = {
     assignedSubject: (title: string) => `Ny åtgärd att ansvara för: ${title}`,
     assigned: (name: string, title: string, deadline: string, link: string) =>
       `Hej ${name}!\n\nDu är ansvarig för åtgärden "${title}" i Kompassplan, med slutdatum ${deadline}.\n\nSe åtgärden här:\n${link}\n\nVänliga hälsningar\nKompassplan`,
+  },
+  readiness: {
+    title: "Inför nästa utvärdering",
+    intro: (date: string | null) =>
+      date
+        ? `Om det som planeras blir gjort: vilka poäng kan höjas till utvärderingen ${date}?`
+        : "Inget datum för nästa utvärdering är satt (sätts under Påminnelser). Alla öppna åtgärder räknas som möjliga i tid.",
+    current: "Nu",
+    secured: "Säkrat",
+    likely: "Troligt",
+    potential: "Möjligt",
+    total: "Totalt",
+    explain: "Så räknas det",
+    rulesTitle: "Reglerna för ”troligt”",
+    rulesIntro:
+      "Säkrat är nuvarande poäng plus effekten av klara åtgärder med underlag. Troligt lägger till öppna åtgärder med slutdatum före utvärderingen, vägda efter sannolikhet. Möjligt är om alla kopplade åtgärder blir klara. Allt begränsas till frågans max.",
+    contributions: "Bidrag",
+    noContributions: "Inga åtgärder är kopplade till delfrågan.",
+    contribution: (title: string, effect: string, weight: number, rule: string) => `${title}: +${effect} × ${Math.round(weight * 100)} % (${rule})`,
+    whereTitle: "Var finns poängen?",
+    whereIntro: "Delfrågorna med flest poäng kvar att hämta, och vad som görs åt dem.",
+    open: "Poäng kvar",
+    actions: "Åtgärder",
+    flagNoAction: "Stort glapp utan åtgärd",
+    flagAfter: (n: number) => `${n} ${n === 1 ? "åtgärd" : "åtgärder"} med slutdatum efter utvärderingen`,
+    noEvaluation: "Kommunen har ingen utvärdering ännu.",
   },
   compare: {
     title: "Jämförelse över tid",

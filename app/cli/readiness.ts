@@ -1,0 +1,45 @@
+import { parseArgs } from "node:util";
+
+/**
+ * `npm run --silent readiness -- --municipality SLUG [--at DATE] --json`: the readiness
+ * projection as data, the same numbers as the page.
+ */
+const { values: options } = parseArgs({
+  options: { municipality: { type: "string" }, at: { type: "string" }, json: { type: "boolean", default: false } },
+});
+function fail(message: string, code = 2): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+if (!options.municipality) fail("Ange --municipality KORTNAMN.");
+const at = options.at ? new Date(options.at.length === 10 ? `${options.at}T12:00:00Z` : options.at) : new Date();
+if (Number.isNaN(at.getTime())) fail(`Ogiltigt datum: ${options.at}`);
+
+const { resolveDatabase } = await import("~/services/embedded-postgres.server.ts");
+const database = await resolveDatabase(process.cwd());
+process.env.DATABASE_URL = database.url;
+const { getDb } = await import("~/services/db.server.ts");
+try {
+  const municipality = await getDb().municipality.findUnique({ where: { slug: options.municipality } });
+  if (!municipality) fail(`Det finns ingen kommun med kortnamnet ${options.municipality}.`, 1);
+  const { readinessFor } = await import("~/services/readiness.server.ts");
+  const result = await readinessFor(municipality.id, at);
+  if (!result) fail("Kommunen har ingen utvärdering ännu.", 1);
+  const four = (f: { current: number; secured: number; likely: number; potential: number }) => ({
+    current: f.current,
+    secured: f.secured,
+    likely: f.likely,
+    potential: f.potential,
+  });
+  const out = {
+    questions: result.projection.questions.map((q) => ({ code: q.code, maxPoints: q.maxPoints, ...four(q) })),
+    areas: result.projection.areas.map((a) => ({ number: a.number, ...four(a) })),
+    total: four(result.projection.total),
+  };
+  if (options.json) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  else console.log(`Totalt: nu ${out.total.current}, säkrat ${out.total.secured}, troligt ${out.total.likely}, möjligt ${out.total.potential}`);
+} finally {
+  await getDb().$disconnect();
+  await database.stop();
+}
+process.exit(0);

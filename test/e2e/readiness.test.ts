@@ -1,0 +1,31 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNoAxeViolations, launchBrowser, signIn, skipBrowser } from "../helpers/browser.ts";
+import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
+import { createTestAction } from "../helpers/plan.ts";
+
+let browser: Browser;
+let tenant: Tenant;
+
+describe.skipIf(skipBrowser)("readiness in Chromium", () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    tenant = await createTenant("e2e-ready");
+    await createTestAction(tenant, tenant.owner.id, "2027-03-01", "Inför visselblåsare");
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("a council member reads what can rise before the next evaluation and opens an explanation", async () => {
+    const page = await (await browser.newContext({ locale: "sv-SE" })).newPage();
+    await signIn(page, tenant.viewer.email, PASSWORD);
+    await page.getByRole("link", { name: "Inför utvärdering" }).click();
+    await page.getByRole("heading", { level: 1, name: "Inför nästa utvärdering" }).waitFor();
+    await page.getByRole("heading", { name: "Var finns poängen?" }).waitFor();
+    await page.getByText(/^1\.5 Etik - hur hantera korruption\?: nu 3/).click();
+    await page.getByRole("link", { name: /Inför visselblåsare: \+2 × \d+ %/ }).waitFor();
+    expect(await page.getByText("Reglerna för ”troligt”").count()).toBe(1);
+    await expectNoAxeViolations(page);
+  });
+});

@@ -1,0 +1,51 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { addEvidence, changeStatus } from "~/models/action.server.ts";
+import { setNextEvaluationDate } from "~/models/reminders.server.ts";
+import { createTenant, PASSWORD } from "../helpers/fixtures.ts";
+import { HttpClient } from "../helpers/http.ts";
+import { createTestAction } from "../helpers/plan.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+describe("readiness before the next evaluation", () => {
+  it("gives the same numbers on the page and from the command", async () => {
+    const tenant = await createTenant("ready");
+    await setNextEvaluationDate(tenant.municipality.id, "2030-06-30");
+    const done = await createTestAction(tenant, tenant.owner.id, "2029-01-01", "Klar med underlag");
+    await addEvidence(tenant.municipality.id, done.id, { kind: "LINK", title: "Beslut", url: "https://example.se", evidenceDate: "2026-11-01" }, tenant.owner.id);
+    await changeStatus(tenant.municipality.id, done.id, 1, "DONE", null, tenant.owner.id);
+    await createTestAction(tenant, tenant.owner.id, "2031-01-01", "Efter utvärderingen");
+
+    const out = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["app/cli/readiness.ts", "--municipality", tenant.municipality.slug, "--json"], {
+      cwd: root,
+      encoding: "utf8",
+      env: process.env,
+    });
+    expect(out.status, out.stderr).toBe(0);
+    const data = JSON.parse(out.stdout) as {
+      questions: Array<{ code: string; maxPoints: number; current: number; secured: number; likely: number; potential: number }>;
+      areas: Array<{ number: number; current: number; secured: number; likely: number; potential: number }>;
+      total: { current: number; secured: number; likely: number; potential: number };
+    };
+    const q15 = data.questions.find((q) => q.code === "1.5")!;
+    // 1.5 Etik: 3 of 10 now; +2 secured by the done action; the one due after the evaluation is only potential.
+    expect(q15).toEqual({ code: "1.5", maxPoints: 10, current: 3, secured: 5, likely: 5, potential: 7 });
+    expect(data.total.current).toBe(601);
+    expect(data.total.secured).toBe(603);
+
+    const http = new HttpClient();
+    await http.signIn(tenant.viewer.email, PASSWORD);
+    const res = await http.get(`/k/${tenant.municipality.slug}/infor-utvardering`);
+    expect(res.status).toBe(200);
+    const html = (await res.text()).replace(/<!-- -->/g, "");
+    expect(html).toContain("1.5 Etik - hur hantera korruption?: nu 3, säkrat 5, troligt 5, möjligt 7 av 10");
+    expect(html).toContain("Klar med underlag: +2 × 100 %");
+    expect(html).toContain("1 åtgärd med slutdatum efter utvärderingen");
+    for (const a of data.areas) {
+      expect(html).toContain(`href="#area-${a.number}"`);
+    }
+    expect(html).toMatch(new RegExp(`Totalt</th><td class="num">601</td><td class="num">603</td>`));
+  });
+});
