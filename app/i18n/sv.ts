@@ -499,6 +499,15 @@ export const sv = {
     flagNoAction: "Stort glapp utan åtgärd",
     flagAfter: (n: number) => `${n} ${n === 1 ? "åtgärd" : "åtgärder"} med slutdatum efter utvärderingen`,
     noEvaluation: "Kommunen har ingen utvärdering ännu.",
+    chartTitle: "Poäng per område: nu, troligt och möjligt",
+    chartDescription: "Stapeldiagram per område med poängen i föregående och senaste utvärdering samt troliga och möjliga poäng till nästa.",
+    whatIfTitle: "Tänk om …",
+    whatIfIntro: "Slå av åtgärder eller ändra förväntad effekt och se hur prognosen rör sig. Ingenting sparas.",
+    whatIfRun: "Räkna om",
+    whatIfResult: (likely: string, potential: string, savedLikely: string, savedPotential: string) =>
+      `Med dina ändringar: troligt ${likely}, möjligt ${potential} (enligt planen: troligt ${savedLikely}, möjligt ${savedPotential}).`,
+    include: "Med",
+    includeLabel: (title: string) => `Räkna med ${title}`,
   },
   compare: {
     title: "Jämförelse över tid",

@@ -1,6 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { LIKELIHOOD_RULES, whereArePoints } from "~/domain/projection.ts";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { AreaScoreChart } from "~/components/charts/area-score-chart.tsx";
+import { stockholmDate } from "~/domain/actions/dates.ts";
+import { scoreEvaluation } from "~/domain/scoring.ts";
+import { applyWhatIf, parseWhatIf } from "~/domain/what-if.ts";
+import { getLatestEvaluations } from "~/models/evaluation.server.ts";
+import { LIKELIHOOD_RULES, project, whereArePoints } from "~/domain/projection.ts";
 import { t } from "~/i18n/sv.ts";
 import { requireMunicipality } from "~/services/access.server.ts";
 import { readinessFor } from "~/services/readiness.server.ts";
@@ -10,16 +15,31 @@ export const meta: MetaFunction = () => [{ title: `${t.readiness.title} – ${t.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality } = await requireMunicipality(request, params.slug);
-  const result = await readinessFor(municipality.id, new Date());
-  if (!result) return { municipality, result: null, where: [] };
+  const now = new Date();
+  const result = await readinessFor(municipality.id, now);
+  if (!result) return { municipality, result: null, where: [], sandbox: null, previous: null };
   const deadlines = new Map(result.actions.map((a) => [a.id, a.deadline]));
-  return { municipality, result, where: whereArePoints(result.projection, result.nextEvaluationDate, deadlines).slice(0, 15) };
+  const whatIf = parseWhatIf(new URL(request.url).searchParams);
+  const sandbox = whatIf
+    ? project(result.questions, applyWhatIf(result.actions, whatIf), { today: stockholmDate(now), evaluationDate: result.nextEvaluationDate }).total
+    : null;
+  const [, previousEvaluation] = await getLatestEvaluations(municipality.id, 2);
+  const previous = previousEvaluation
+    ? { year: previousEvaluation.year, areas: scoreEvaluation(previousEvaluation.areas, previousEvaluation.statedTotal).areas.map((a) => ({ number: a.number, points: a.points })) }
+    : null;
+  return {
+    municipality,
+    result,
+    where: whereArePoints(result.projection, result.nextEvaluationDate, deadlines).slice(0, 15),
+    sandbox: sandbox ? { total: sandbox, off: whatIf ? [...whatIf.off] : [], effects: whatIf ? Object.fromEntries(whatIf.effects) : {} } : null,
+    previous,
+  };
 }
 
 const ruleText = (id: string) => LIKELIHOOD_RULES.find((r) => r.id === id)?.text ?? id;
 
 export default function Readiness() {
-  const { municipality, result, where } = useLoaderData<typeof loader>();
+  const { municipality, result, where, sandbox, previous } = useLoaderData<typeof loader>();
   if (!result) {
     return (
       <>
@@ -73,6 +93,80 @@ export default function Readiness() {
             </tr>
           </tfoot>
         </table>
+      </section>
+      <section className="card" aria-labelledby="chart-heading">
+        <h2 id="chart-heading">{t.readiness.chartTitle}</h2>
+        <AreaScoreChart
+          areas={projection.areas.map((a) => ({ number: a.number, name: `${t.start.area} ${a.number}`, maxPoints: a.maxPoints }))}
+          series={[
+            ...(previous
+              ? [{ label: t.chart.previous(previous.year), color: "#8a9aa8", values: projection.areas.map((a) => previous.areas.find((p) => p.number === a.number)?.points ?? null) }]
+              : []),
+            { label: t.readiness.current, color: "#0b4f6c", values: projection.areas.map((a) => a.current) },
+            { label: t.readiness.likely, color: "#1d6b36", values: projection.areas.map((a) => a.likely) },
+            { label: t.readiness.potential, color: "#b34700", values: projection.areas.map((a) => a.potential) },
+          ]}
+          title={t.readiness.chartTitle}
+          description={t.readiness.chartDescription}
+        />
+      </section>
+      <section className="card" aria-labelledby="whatif-heading">
+        <h2 id="whatif-heading">{t.readiness.whatIfTitle}</h2>
+        <p>{t.readiness.whatIfIntro}</p>
+        {sandbox ? (
+          <p className="notice" role="status">
+            {t.readiness.whatIfResult(formatPoints(sandbox.total.likely), formatPoints(sandbox.total.potential), formatPoints(projection.total.likely), formatPoints(projection.total.potential))}
+          </p>
+        ) : null}
+        <Form method="get" className="stacked">
+          <input type="hidden" name="tankom" value="1" />
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.readiness.include}</th>
+                <th scope="col">{t.action.title}</th>
+                <th scope="col">{t.plan.effects}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.actions.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <input type="hidden" name="alla" value={a.id} />
+                    <input
+                      type="checkbox"
+                      name="med"
+                      value={a.id}
+                      id={`med-${a.id}`}
+                      defaultChecked={!sandbox?.off.includes(a.id)}
+                    />
+                  </td>
+                  <td>
+                    <label htmlFor={`med-${a.id}`}>{a.title}</label>
+                  </td>
+                  <td>
+                    {a.effects.map((e) => (
+                      <span key={e.code} className="inline-form">
+                        <label htmlFor={`effekt-${a.id}-${e.code}`}>{e.code}</label>
+                        <input
+                          id={`effekt-${a.id}-${e.code}`}
+                          name={`effekt.${a.id}.${e.code}`}
+                          inputMode="decimal"
+                          size={4}
+                          defaultValue={String(sandbox?.effects[`${a.id}:${e.code}`] ?? e.expectedEffect).replace(".", ",")}
+                        />
+                      </span>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="inline-form">
+            <button type="submit">{t.readiness.whatIfRun}</button>
+            <Link to=".">{t.plan.clear}</Link>
+          </div>
+        </Form>
       </section>
       <section className="card" aria-labelledby="rules-heading">
         <h2 id="rules-heading">{t.readiness.rulesTitle}</h2>

@@ -26,6 +26,15 @@ describe.skipIf(skipBrowser)("readiness in Chromium", () => {
     await page.getByText(/^1\.5 Etik - hur hantera korruption\?: nu 3/).click();
     await page.getByRole("link", { name: /Inför visselblåsare: \+2 × \d+ %/ }).waitFor();
     expect(await page.getByText("Reglerna för ”troligt”").count()).toBe(1);
+    expect(await page.getByRole("img", { name: "Poäng per område: nu, troligt och möjligt" }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+
+    // What-if: switch the action off and the projection falls back; nothing is saved.
+    await page.getByLabel("Inför visselblåsare").uncheck();
+    await page.getByRole("button", { name: "Räkna om" }).click();
+    const status = page.getByRole("status").filter({ hasText: "Med dina ändringar" });
+    await status.waitFor();
+    expect(await status.textContent()).toMatch(/troligt 601, möjligt 601 \(enligt planen: troligt 60[1-9]/);
     await expectNoAxeViolations(page);
   });
 });

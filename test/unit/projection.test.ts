@@ -126,3 +126,27 @@ describe("Var finns poängen?", () => {
     expect(rows[2]).toMatchObject({ open: 1, largeGapWithoutAction: false });
   });
 });
+
+describe("what-if", () => {
+  it("switches actions off and changes effects without touching the plan", async () => {
+    const { applyWhatIf, parseWhatIf } = await import("~/domain/what-if.ts");
+    const a1 = action({ id: "11111111-1111-1111-1111-111111111111", effects: [{ code: "1.1", expectedEffect: 4 }] });
+    const a2 = action({ id: "22222222-2222-2222-2222-222222222222", effects: [{ code: "2.1", expectedEffect: 2 }] });
+    const params = new URLSearchParams([
+      ["tankom", "1"],
+      ["alla", a1.id],
+      ["alla", a2.id],
+      ["med", a2.id],
+      [`effekt.${a2.id}.2.1`, "6"],
+    ]);
+    const whatIf = parseWhatIf(params)!;
+    const changed = applyWhatIf([a1, a2], whatIf);
+    expect(changed.map((a) => a.id)).toEqual([a2.id]);
+    expect(changed[0]!.effects[0]!.expectedEffect).toBe(6);
+    expect(a2.effects[0]!.expectedEffect).toBe(2);
+    const before = project(questions, [a1, a2], opts).total;
+    const after = project(questions, changed, opts).total;
+    expect(after.potential).toBe(before.potential - 4 + 4);
+    expect(parseWhatIf(new URLSearchParams("x=1"))).toBeNull();
+  });
+});
