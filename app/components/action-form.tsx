@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { effectField } from "~/forms/action.ts";
 import type { FieldErrors } from "~/forms/parse.ts";
+import { FieldError } from "~/components/ui/field-error.tsx";
 import { t } from "~/i18n/sv.ts";
 import { formatPoints } from "~/utils/format.ts";
 
@@ -23,13 +24,6 @@ interface ActionFormProps {
   cancelTo: string;
 }
 
-function Err({ name, errors }: { name: string; errors: FieldErrors }) {
-  return errors[name] ? (
-    <span className="field-error" id={`${name}-error`}>
-      {errors[name]}
-    </span>
-  ) : null;
-}
 
 /** Creating and editing an action (coordinators). */
 export function ActionForm({ values, errors, owners, questions, editing, submitLabel, cancelTo }: ActionFormProps) {
@@ -51,7 +45,7 @@ export function ActionForm({ values, errors, owners, questions, editing, submitL
       <div className="field">
         <label htmlFor="title">{t.action.titleField}</label>
         <input {...attrs("title")} required maxLength={200} />
-        <Err name="title" errors={errors} />
+        <FieldError name="title" errors={errors} />
       </div>
       <div className="field">
         <label htmlFor="description">{t.action.description}</label>
@@ -68,12 +62,12 @@ export function ActionForm({ values, errors, owners, questions, editing, submitL
               </option>
             ))}
           </select>
-          <Err name="ownerId" errors={errors} />
+          <FieldError name="ownerId" errors={errors} />
         </div>
         <div className="field">
           <label htmlFor="deadline">{t.action.deadline}</label>
           <input {...attrs("deadline")} type="date" required />
-          <Err name="deadline" errors={errors} />
+          <FieldError name="deadline" errors={errors} />
         </div>
         <div className="field">
           <label htmlFor="priority">{t.action.priority}</label>
@@ -90,7 +84,7 @@ export function ActionForm({ values, errors, owners, questions, editing, submitL
         <div className="field">
           <label htmlFor="inviteEmail">{t.action.inviteOwner}</label>
           <input {...attrs("inviteEmail")} type="email" autoComplete="off" />
-          <Err name="inviteEmail" errors={errors} />
+          <FieldError name="inviteEmail" errors={errors} />
         </div>
         <div className="field">
           <label htmlFor="inviteName">{t.action.inviteName}</label>
@@ -102,7 +96,7 @@ export function ActionForm({ values, errors, owners, questions, editing, submitL
           <label htmlFor="deadlineReason">{t.action.deadlineReason}</label>
           <span className="hint">{t.action.deadlineReasonHint}</span>
           <input {...attrs("deadlineReason")} />
-          <Err name="deadlineReason" errors={errors} />
+          <FieldError name="deadlineReason" errors={errors} />
         </div>
       ) : null}
       <fieldset className="card" aria-describedby={errors.questions ? "questions-error" : "questions-hint"}>
@@ -110,7 +104,7 @@ export function ActionForm({ values, errors, owners, questions, editing, submitL
         <p className="hint" id="questions-hint">
           {t.action.questionsHint}
         </p>
-        <Err name="questions" errors={errors} />
+        <FieldError name="questions" errors={errors} />
         <table>
           <thead>
             <tr>
@@ -139,7 +133,7 @@ export function ActionForm({ values, errors, owners, questions, editing, submitL
                     <small className="muted">
                       {t.action.current(q.currentPoints === null ? "–" : formatPoints(q.currentPoints), formatPoints(q.maxPoints))}
                     </small>
-                    <Err name={name} errors={errors} />
+                    <FieldError name={name} errors={errors} />
                   </td>
                   <td className="num">
                     <input {...attrs(name)} inputMode="decimal" size={5} className="points-input" />

@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { field, type FormValues } from "~/domain/evaluation-draft.ts";
 import type { CatalogVersion } from "~/domain/report-reader/types.ts";
 import type { FieldErrors } from "~/forms/parse.ts";
+import { FieldError } from "~/components/ui/field-error.tsx";
 import { t } from "~/i18n/sv.ts";
 
 interface EvaluationFormProps {
@@ -19,13 +20,6 @@ interface EvaluationFormProps {
 
 const described = (name: string, errors: FieldErrors) => (errors[name] ? `${name}-error` : undefined);
 
-function ErrorText({ name, errors }: { name: string; errors: FieldErrors }) {
-  return errors[name] ? (
-    <span className="field-error" id={`${name}-error`}>
-      {errors[name]}
-    </span>
-  ) : null;
-}
 
 /** The evaluation form shared by the import preview, hand entry and editing. */
 export function EvaluationForm(props: EvaluationFormProps) {
@@ -99,29 +93,29 @@ export function EvaluationForm(props: EvaluationFormProps) {
         <div className="field">
           <label htmlFor="year">År</label>
           <input {...input("year")} inputMode="numeric" required />
-          <ErrorText name="year" errors={errors} />
+          <FieldError name="year" errors={errors} />
         </div>
         <div className="field">
           <label htmlFor="period">{t.evaluation.period}</label>
           <input {...input("period")} />
-          <ErrorText name="period" errors={errors} />
+          <FieldError name="period" errors={errors} />
         </div>
         <div className="field">
           <label htmlFor="reportDate">{t.evaluation.reportDate}</label>
           <input {...input("reportDate")} type="date" />
-          <ErrorText name="reportDate" errors={errors} />
+          <FieldError name="reportDate" errors={errors} />
         </div>
         <div className="field">
           <label htmlFor="evaluators">{t.evaluation.evaluators}</label>
           <span className="hint">{t.evaluationForm.onePerLine}</span>
           <textarea {...input("evaluators")} rows={3} />
-          <ErrorText name="evaluators" errors={errors} />
+          <FieldError name="evaluators" errors={errors} />
         </div>
         <div className="field">
           <label htmlFor="statedTotal">{t.evaluationForm.statedTotal}</label>
           <span className="hint">{t.evaluationForm.statedHint}</span>
           <input {...input("statedTotal")} inputMode="decimal" />
-          <ErrorText name="statedTotal" errors={errors} />
+          <FieldError name="statedTotal" errors={errors} />
         </div>
         <input type="hidden" name="sourceName" value={values.sourceName ?? ""} />
       </fieldset>
@@ -146,7 +140,7 @@ export function EvaluationForm(props: EvaluationFormProps) {
                     <td>{q.code}</td>
                     <td>
                       <label htmlFor={name}>{q.text}</label>
-                      <ErrorText name={name} errors={errors} />
+                      <FieldError name={name} errors={errors} />
                     </td>
                     <td className="num">
                       <input {...input(name)} className="points-input" inputMode="decimal" size={5} required />
@@ -164,20 +158,20 @@ export function EvaluationForm(props: EvaluationFormProps) {
             <label htmlFor={field.statedPoints(area.number)}>{t.evaluationForm.statedArea(area.number)}</label>
             <span className="hint">{t.evaluationForm.statedHint}</span>
             <input {...input(field.statedPoints(area.number))} inputMode="decimal" />
-            <ErrorText name={field.statedPoints(area.number)} errors={errors} />
+            <FieldError name={field.statedPoints(area.number)} errors={errors} />
           </div>
           <div className="lists">
             <div className="field">
               <label htmlFor={field.strengths(area.number)}>{t.evaluation.strengths}</label>
               <span className="hint">{t.evaluationForm.onePerLine}</span>
               <textarea {...input(field.strengths(area.number))} rows={6} />
-              <ErrorText name={field.strengths(area.number)} errors={errors} />
+              <FieldError name={field.strengths(area.number)} errors={errors} />
             </div>
             <div className="field">
               <label htmlFor={field.improvements(area.number)}>{t.evaluation.improvements}</label>
               <span className="hint">{t.evaluationForm.onePerLine}</span>
               <textarea {...input(field.improvements(area.number))} rows={6} />
-              <ErrorText name={field.improvements(area.number)} errors={errors} />
+              <FieldError name={field.improvements(area.number)} errors={errors} />
             </div>
           </div>
           <div className="field">

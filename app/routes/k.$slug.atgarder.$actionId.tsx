@@ -7,6 +7,7 @@ import { isoDate, stockholmDate } from "~/domain/actions/dates.ts";
 import { daysLate, STATUSES } from "~/domain/actions/status.ts";
 import { evidenceSchema, noteSchema, statusSchema } from "~/forms/action.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
+import { FieldError } from "~/components/ui/field-error.tsx";
 import { t } from "~/i18n/sv.ts";
 import {
   ActionConflictError,
@@ -176,13 +177,6 @@ function describeChange(entry: { kind: string; field: string | null; oldValue: s
   return `${label}: ${localized(entry.field, entry.oldValue)} → ${localized(entry.field, entry.newValue)}`;
 }
 
-function Err({ errors, name }: { errors: FieldErrors; name: string }) {
-  return errors[name] ? (
-    <span className="field-error" id={`${name}-error`}>
-      {errors[name]}
-    </span>
-  ) : null;
-}
 
 export default function ActionPage() {
   const { municipality, action: current, timeline, canUpdate, canManage, today } = useLoaderData<typeof loader>();
@@ -289,12 +283,12 @@ export default function ActionPage() {
                     </option>
                   ))}
                 </select>
-                <Err errors={statusErrors} name="status" />
+                <FieldError errors={statusErrors} name="status" />
               </div>
               <div className="field">
                 <label htmlFor="reason">{t.action.cancelReason}</label>
                 <input id="reason" name="reason" {...invalid(statusErrors, "reason")} />
-                <Err errors={statusErrors} name="reason" />
+                <FieldError errors={statusErrors} name="reason" />
               </div>
               <div>
                 <button type="submit">{t.action.changeStatus}</button>
@@ -308,7 +302,7 @@ export default function ActionPage() {
               <div className="field">
                 <label htmlFor="body">{t.action.note}</label>
                 <textarea id="body" name="body" rows={4} {...invalid(noteErrors, "body")} />
-                <Err errors={noteErrors} name="body" />
+                <FieldError errors={noteErrors} name="body" />
               </div>
               <div>
                 <button type="submit">{t.action.addNote}</button>
@@ -331,22 +325,22 @@ export default function ActionPage() {
               <div className="field">
                 <label htmlFor="evidence-title">{t.action.evidenceTitleField}</label>
                 <input id="evidence-title" name="title" {...invalid(evidenceErrors, "title")} />
-                <Err errors={evidenceErrors} name="title" />
+                <FieldError errors={evidenceErrors} name="title" />
               </div>
               <div className="field">
                 <label htmlFor="url">{t.action.evidenceUrl}</label>
                 <input id="url" name="url" type="url" {...invalid(evidenceErrors, "url")} />
-                <Err errors={evidenceErrors} name="url" />
+                <FieldError errors={evidenceErrors} name="url" />
               </div>
               <div className="field">
                 <label htmlFor="file">{t.action.evidenceUpload}</label>
                 <input id="file" name="file" type="file" {...invalid(evidenceErrors, "file")} />
-                <Err errors={evidenceErrors} name="file" />
+                <FieldError errors={evidenceErrors} name="file" />
               </div>
               <div className="field">
                 <label htmlFor="evidenceDate">{t.action.evidenceDate}</label>
                 <input id="evidenceDate" name="evidenceDate" type="date" defaultValue={today} {...invalid(evidenceErrors, "evidenceDate")} />
-                <Err errors={evidenceErrors} name="evidenceDate" />
+                <FieldError errors={evidenceErrors} name="evidenceDate" />
               </div>
               <div>
                 <button type="submit">{t.action.addEvidence}</button>
