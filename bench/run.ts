@@ -126,6 +126,7 @@ try {
     ["Handlingsplan filtrerad (försenade)", `/k/${slug}/plan?sena=1`],
     ["Mina åtgärder (150 åtgärder)", `/k/${slug}/mina-atgarder`],
     ["Åtgärdssida", `/k/${slug}/atgarder/${someAction.id}`],
+    ["Inför utvärdering (prognos, 300 åtgärder)", `/k/${slug}/infor-utvardering`],
     ["Excel-export av planen", `/k/${slug}/plan.xlsx`],
   ];
   console.log(`\nSidor, median av 60 anrop, som kvot mot den lättaste sidan (/healthz, ${lightest.toFixed(1)} ms):`);
