@@ -21,3 +21,10 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
   }
   return { ok: false, errors };
 }
+
+/** The text fields of a submitted form as field name → value (files are left out). */
+export function textValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) if (typeof value === "string") values[key] = value;
+  return values;
+}

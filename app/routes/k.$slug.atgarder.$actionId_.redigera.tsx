@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ActionForm } from "~/components/action-form.tsx";
 import { isoDate } from "~/domain/actions/dates.ts";
 import { effectField, parseActionForm } from "~/forms/action.ts";
-import type { FieldErrors } from "~/forms/parse.ts";
+import { type FieldErrors, textValues } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { ActionConflictError, ActionRuleError, getActionDetail, updateAction } from "~/models/action.server.ts";
 import { notFound, requireMunicipality } from "~/services/access.server.ts";
@@ -41,8 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, municipality, detail, form } = await load(request, params);
-  const values: Record<string, string> = {};
-  for (const [k, v] of await request.formData()) if (typeof v === "string") values[k] = v;
+  const values = textValues(await request.formData());
   const parsed = parseActionForm(values, form.questions);
   if (!parsed.ok) return data({ values, errors: parsed.errors }, { status: 400 });
   try {

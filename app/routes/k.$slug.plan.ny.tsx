@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ActionForm } from "~/components/action-form.tsx";
 import { stockholmDate } from "~/domain/actions/dates.ts";
 import { parseActionForm } from "~/forms/action.ts";
-import type { FieldErrors } from "~/forms/parse.ts";
+import { type FieldErrors, textValues } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { ActionRuleError, createAction } from "~/models/action.server.ts";
 import { notFound, requireMunicipality } from "~/services/access.server.ts";
@@ -31,8 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, municipality, form } = await load(request, params.slug);
-  const values: Record<string, string> = {};
-  for (const [k, v] of await request.formData()) if (typeof v === "string") values[k] = v;
+  const values = textValues(await request.formData());
   const parsed = parseActionForm(values, form.questions);
   if (!parsed.ok) return data({ values, errors: parsed.errors }, { status: 400 });
   try {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { EvaluationForm } from "~/components/evaluation-form.tsx";
 import { draftFromSaved, draftToFormValues, type FormValues } from "~/domain/evaluation-draft.ts";
 import { parseEvaluationForm } from "~/forms/evaluation.ts";
-import type { FieldErrors } from "~/forms/parse.ts";
+import { type FieldErrors, textValues } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { getCatalog } from "~/models/catalog.server.ts";
 import { getEvaluation, ItemHasActionsError, updateEvaluation } from "~/models/evaluation.server.ts";
@@ -48,8 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, municipality, evaluation, version } = await load(request, params);
-  const values: FormValues = {};
-  for (const [key, value] of await request.formData()) if (typeof value === "string") values[key] = value;
+  const values: FormValues = textValues(await request.formData());
   const parsed = parseEvaluationForm({ ...values, frameworkVersionKey: version.key }, version);
   if (!parsed.ok) return data({ values, errors: parsed.errors as FieldErrors }, { status: 400 });
   try {

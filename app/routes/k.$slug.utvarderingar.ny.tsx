@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EvaluationForm } from "~/components/evaluation-form.tsx";
 import { draftToFormValues, emptyDraft, type FormValues } from "~/domain/evaluation-draft.ts";
 import { parseEvaluationForm } from "~/forms/evaluation.ts";
-import type { FieldErrors } from "~/forms/parse.ts";
+import { type FieldErrors, textValues } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { getCatalog } from "~/models/catalog.server.ts";
 import { createEvaluation, findSameEvaluation, fromDraft } from "~/models/evaluation.server.ts";
@@ -67,8 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
 
-  const values: FormValues = {};
-  for (const [key, value] of form) if (typeof value === "string") values[key] = value;
+  const values: FormValues = textValues(form);
   const warnings = form.getAll("warning").map(String);
   const sourceHash = values.sourceHash ?? "";
   const version = catalog.find((v) => v.key === values.frameworkVersionKey) ?? catalog[catalog.length - 1]!;
