@@ -42,6 +42,9 @@ export function SiteHeader({ user, municipality, canManageUsers, roleLabel }: Si
                   <NavLink to={`${base}/infor-utvardering`}>{t.nav.readiness}</NavLink>
                 </li>
                 <li>
+                  <NavLink to={`${base}/rapporter`}>{t.nav.reports}</NavLink>
+                </li>
+                <li>
                   <NavLink to={`${base}/utvarderingar`}>{t.nav.evaluations}</NavLink>
                 </li>
                 <li>

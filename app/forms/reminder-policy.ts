@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { t } from "~/i18n/sv.ts";
+import { optionalDate } from "./fields.ts";
 
 const e = t.policy.errors;
 const days = z.coerce.number({ error: e.days }).int({ error: e.days }).min(1, { error: e.days }).max(365, { error: e.days });
@@ -21,10 +22,5 @@ export const reminderPolicySchema = z.object({
   secondLevelDays: days,
   silenceDays: days,
   digestWeekday: z.coerce.number({ error: e.weekday }).int().min(1, { error: e.weekday }).max(7, { error: e.weekday }),
-  nextEvaluationDate: z
-    .string()
-    .trim()
-    .default("")
-    .refine((s) => s === "" || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`))), { error: e.date })
-    .transform((s) => (s === "" ? null : s)),
+  nextEvaluationDate: optionalDate(e.date),
 });

@@ -1,11 +1,18 @@
-import { isoDate } from "~/domain/actions/dates.ts";
+import { isoDate, stockholmDate } from "~/domain/actions/dates.ts";
+import type { ReportAction } from "~/domain/follow-up-report.ts";
 import type { ProjectionAction, ProjectionQuestion } from "~/domain/projection.ts";
 import { getDb } from "~/services/db.server.ts";
 
-/** The latest evaluation's sub-questions and the plan's actions, as the projection needs them. */
+/**
+ * The latest evaluation's sub-questions and the plan's actions, as the projection, the progress
+ * chart and the follow-up report need them.
+ */
 export async function loadReadinessData(municipalityId: string) {
   const db = getDb();
-  const municipality = await db.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { nextEvaluationDate: true } });
+  const municipality = await db.municipality.findUniqueOrThrow({
+    where: { id: municipalityId },
+    select: { name: true, nextEvaluationDate: true, targetTotal: true },
+  });
   const evaluation = await db.evaluation.findFirst({
     where: { municipalityId },
     orderBy: [{ year: "desc" }, { createdAt: "desc" }],
@@ -19,14 +26,27 @@ export async function loadReadinessData(municipalityId: string) {
   const questions: ProjectionQuestion[] = evaluation.frameworkVersion.areas.flatMap((area) =>
     area.questions.map((q) => ({ code: q.code, text: q.text, area: area.number, maxPoints: Number(q.maxPoints), current: points.get(q.id) ?? 0 })),
   );
-  const actions = await db.action.findMany({
-    where: { municipalityId, improvementItem: { evaluationArea: { evaluationId: evaluation.id } } },
-    include: { questions: { include: { question: { select: { code: true } } } }, _count: { select: { evidence: true } } },
-  });
+  const inEvaluation = { improvementItem: { evaluationArea: { evaluationId: evaluation.id } } };
+  const [actions, itemsWithoutAction] = await Promise.all([
+    db.action.findMany({
+      where: { municipalityId, ...inEvaluation },
+      include: {
+        questions: { include: { question: { select: { code: true } } } },
+        owner: { select: { name: true } },
+        improvementItem: { select: { text: true, evaluationArea: { select: { frameworkArea: { select: { number: true } } } } } },
+        _count: { select: { evidence: true } },
+      },
+    }),
+    db.improvementItem.count({ where: { evaluationArea: { evaluationId: evaluation.id }, actions: { none: {} } } }),
+  ]);
   return {
+    municipalityName: municipality.name,
     evaluation: { id: evaluation.id, year: evaluation.year, version: evaluation.frameworkVersion.name },
     nextEvaluationDate: municipality.nextEvaluationDate ? isoDate(municipality.nextEvaluationDate) : null,
+    targetTotal: municipality.targetTotal === null ? null : Number(municipality.targetTotal),
+    areaNames: new Map(evaluation.frameworkVersion.areas.map((a) => [a.number, a.name])),
     questions,
+    itemsWithoutAction,
     actions: actions.map(
       (a): ProjectionAction => ({
         id: a.id,
@@ -37,5 +57,28 @@ export async function loadReadinessData(municipalityId: string) {
         effects: a.questions.map((q) => ({ code: q.question.code, expectedEffect: Number(q.expectedEffect) })),
       }),
     ),
+    planActions: actions.map(
+      (a): Omit<ReportAction, "daysLate"> => ({
+        id: a.id,
+        title: a.title,
+        area: a.improvementItem.evaluationArea.frameworkArea.number,
+        item: a.improvementItem.text,
+        owner: a.owner?.name ?? null,
+        status: a.status,
+        deadline: isoDate(a.deadline),
+        completedAt: a.completedAt ? stockholmDate(a.completedAt) : null,
+      }),
+    ),
   };
+}
+
+/** The planned date of the next evaluation and the optional target total. */
+export async function setEvaluationTarget(municipalityId: string, target: { nextEvaluationDate: string | null; targetTotal: number | null }) {
+  await getDb().municipality.update({
+    where: { id: municipalityId },
+    data: {
+      nextEvaluationDate: target.nextEvaluationDate ? new Date(`${target.nextEvaluationDate}T00:00:00Z`) : null,
+      targetTotal: target.targetTotal,
+    },
+  });
 }

@@ -1,7 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AreaScoreChart } from "~/components/charts/area-score-chart.tsx";
+import { CHART_COLORS } from "~/components/charts/colors.ts";
+import { ProgressChart } from "~/components/charts/progress-chart.tsx";
+import { Field } from "~/components/ui/field.tsx";
+import { can } from "~/domain/access.ts";
 import { stockholmDate } from "~/domain/actions/dates.ts";
+import { progressOverTime } from "~/domain/progress-over-time.ts";
+import { evaluationTargetSchema } from "~/forms/evaluation-target.ts";
+import { parseForm, type FieldErrors } from "~/forms/parse.ts";
+import { setEvaluationTarget } from "~/models/readiness.server.ts";
 import { scoreEvaluation } from "~/domain/scoring.ts";
 import { applyWhatIf, parseWhatIf } from "~/domain/what-if.ts";
 import { getLatestEvaluations } from "~/models/evaluation.server.ts";
@@ -10,14 +18,17 @@ import { t } from "~/i18n/sv.ts";
 import { requireMunicipality } from "~/services/access.server.ts";
 import { readinessFor } from "~/services/readiness.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
+import { targetLine } from "~/utils/report-text.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.readiness.title} – ${t.app.name}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { municipality } = await requireMunicipality(request, params.slug);
+  const { municipality, user, role } = await requireMunicipality(request, params.slug);
+  const canManage = can({ isOperator: user.isOperator, role }, "actions:manage");
   const now = new Date();
-  const result = await readinessFor(municipality.id, now);
-  if (!result) return { municipality, result: null, where: [], sandbox: null, previous: null };
+  const found = await readinessFor(municipality.id, now);
+  if (!found) return { municipality, canManage, result: null, where: [], sandbox: null, previous: null, progress: null };
+  const { areaNames: _names, planActions, ...result } = found;
   const deadlines = new Map(result.actions.map((a) => [a.id, a.deadline]));
   const whatIf = parseWhatIf(new URL(request.url).searchParams);
   const sandbox = whatIf
@@ -33,14 +44,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     where: whereArePoints(result.projection, result.nextEvaluationDate, deadlines).slice(0, 15),
     sandbox: sandbox ? { total: sandbox, off: whatIf ? [...whatIf.off] : [], effects: whatIf ? Object.fromEntries(whatIf.effects) : {} } : null,
     previous,
+    canManage,
+    progress: progressOverTime(planActions, { today: stockholmDate(now), evaluationDate: result.nextEvaluationDate }),
   };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { municipality } = await requireMunicipality(request, params.slug, "actions:manage");
+  const parsed = parseForm(evaluationTargetSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, saved: false }, { status: 400 });
+  await setEvaluationTarget(municipality.id, parsed.data);
+  return { errors: {} as FieldErrors, saved: true };
 }
 
 const ruleText = (id: string) => LIKELIHOOD_RULES.find((r) => r.id === id)?.text ?? id;
 
 export default function Readiness() {
-  const { municipality, result, where, sandbox, previous } = useLoaderData<typeof loader>();
-  if (!result) {
+  const { municipality, result, where, sandbox, previous, canManage, progress } = useLoaderData<typeof loader>();
+  const saved = useActionData<typeof action>();
+  if (!result || !progress) {
     return (
       <>
         <h1>{t.readiness.title}</h1>
@@ -72,6 +94,42 @@ export default function Readiness() {
     <>
       <h1>{t.readiness.title}</h1>
       <p className="lead">{t.readiness.intro(result.nextEvaluationDate ? formatDate(result.nextEvaluationDate) : null)}</p>
+      {result.targetTotal !== null ? (
+        <p className="notice">
+          {targetLine(result.targetTotal, projection.total.likely)}
+        </p>
+      ) : null}
+      {canManage ? (
+        <section className="card" aria-labelledby="target-heading">
+          <h2 id="target-heading">{t.readiness.targetTitle}</h2>
+          <p>{t.readiness.targetIntro}</p>
+          {saved?.saved ? (
+            <p className="notice" role="status">
+              {t.readiness.saved}
+            </p>
+          ) : null}
+          <Form method="post" className="form-grid" noValidate>
+            <Field
+              name="nextEvaluationDate"
+              type="date"
+              label={t.readiness.nextEvaluation}
+              defaultValue={result.nextEvaluationDate ?? ""}
+              error={saved?.errors.nextEvaluationDate}
+            />
+            <Field
+              name="targetTotal"
+              inputMode="decimal"
+              label={t.readiness.targetTotal}
+              hint={t.readiness.targetHint}
+              defaultValue={result.targetTotal === null ? "" : formatPoints(result.targetTotal)}
+              error={saved?.errors.targetTotal}
+            />
+            <div>
+              <button type="submit">{t.readiness.save}</button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t.evaluation.title(result.evaluation.year)} → {t.readiness.title.toLowerCase()}</h2>
         <table>
@@ -100,15 +158,20 @@ export default function Readiness() {
           areas={projection.areas.map((a) => ({ number: a.number, name: `${t.start.area} ${a.number}`, maxPoints: a.maxPoints }))}
           series={[
             ...(previous
-              ? [{ label: t.chart.previous(previous.year), color: "#8a9aa8", values: projection.areas.map((a) => previous.areas.find((p) => p.number === a.number)?.points ?? null) }]
+              ? [{ label: t.chart.previous(previous.year), color: CHART_COLORS.previous, values: projection.areas.map((a) => previous.areas.find((p) => p.number === a.number)?.points ?? null) }]
               : []),
-            { label: t.readiness.current, color: "#0b4f6c", values: projection.areas.map((a) => a.current) },
-            { label: t.readiness.likely, color: "#1d6b36", values: projection.areas.map((a) => a.likely) },
-            { label: t.readiness.potential, color: "#b34700", values: projection.areas.map((a) => a.potential) },
+            { label: t.readiness.current, color: CHART_COLORS.current, values: projection.areas.map((a) => a.current) },
+            { label: t.readiness.likely, color: CHART_COLORS.likely, values: projection.areas.map((a) => a.likely) },
+            { label: t.readiness.potential, color: CHART_COLORS.potential, values: projection.areas.map((a) => a.potential) },
           ]}
           title={t.readiness.chartTitle}
           description={t.readiness.chartDescription}
         />
+      </section>
+      <section className="card" aria-labelledby="progress-heading">
+        <h2 id="progress-heading">{t.readiness.progressTitle}</h2>
+        <p>{t.readiness.progressSummary(result.actions.filter((a) => a.status === "DONE").length, progress.total)}</p>
+        <ProgressChart progress={progress} />
       </section>
       <section className="card" aria-labelledby="whatif-heading">
         <h2 id="whatif-heading">{t.readiness.whatIfTitle}</h2>

@@ -11,7 +11,7 @@ import { formatPoints } from "~/utils/format.ts";
 export const meta: MetaFunction = () => [{ title: `${t.compare.title} – ${t.app.name}` }];
 
 const MAX_EVALUATIONS = 6;
-const COLORS = ["#8a9aa8", "#b34700", "#5b3f8c", "#1d6b36", "#6b5b00", "#0b4f6c"];
+const COLORS = ["#5f6b76", "#b34700", "#5b3f8c", "#1d6b36", "#6b5b00", "#0b4f6c"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality } = await requireMunicipality(request, params.slug);

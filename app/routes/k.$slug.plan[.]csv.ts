@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireMunicipality } from "~/services/access.server.ts";
-import { attachment, planToCsv } from "~/services/plan-export.server.ts";
+import { attachment } from "~/services/download.server.ts";
+import { planToCsv } from "~/services/plan-export.server.ts";
 import { planRowsFor } from "~/services/plan-rows.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { findEvidence } from "~/models/action.server.ts";
 import { notFound, requireMunicipality } from "~/services/access.server.ts";
 import { readStoredFile } from "~/services/file-storage.server.ts";
-import { attachment } from "~/services/plan-export.server.ts";
+import { attachment } from "~/services/download.server.ts";
 
 /** An evidence file, only to members of the action's municipality. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

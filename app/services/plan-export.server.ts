@@ -47,11 +47,3 @@ export function planToCsv(rows: ExportRow[]): string {
   );
   return `\uFEFF${body}`;
 }
-
-export function attachment(fileName: string, contentType: string) {
-  return {
-    "Content-Type": contentType,
-    "Content-Disposition": `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    "Cache-Control": "no-store",
-  };
-}

@@ -29,3 +29,10 @@ export function formatIsoDate(value: Date | string): string {
   const date = typeof value === "string" ? new Date(value) : value;
   return isoDateFormat.format(date);
 }
+
+const monthFormat = new Intl.DateTimeFormat("sv-SE", { month: "short", year: "numeric", timeZone: "UTC" });
+
+/** "2026-11" → "nov. 2026". */
+export function formatMonth(month: string): string {
+  return monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+}

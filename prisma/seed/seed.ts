@@ -7,6 +7,7 @@ import { createMunicipality } from "~/models/municipality.server.ts";
 import { addMembership, createUserWithPassword } from "~/models/user.server.ts";
 import { getDb } from "~/services/db.server.ts";
 import { seedDemoPlan } from "./demo-plan.ts";
+import { seedDemoReport } from "./demo-report.ts";
 
 /**
  * The framework catalog (both versions the reports use) and the demo municipality, whose
@@ -79,6 +80,7 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
   }
   await createEvaluation(municipality.id, demoEvaluationInput(), null);
   await seedDemoPlan(municipality, { coordinatorId: ids.COORDINATOR!, ownerIds: [ids.OWNER!, ...colleagues, ids.COORDINATOR!] });
+  await seedDemoReport(municipality.id, ids.COORDINATOR!);
   return true;
 }
 

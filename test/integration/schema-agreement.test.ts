@@ -58,6 +58,9 @@ function expectedType(field: (typeof models)[number]["fields"][number]): string 
       if (native === "Date") return "date";
       if (native === "Timestamptz") return `timestamptz(${args[0] ?? 3})`;
       return "timestamp(3)";
+    case "Json":
+      // Prisma maps Json to jsonb on PostgreSQL unless told @db.Json.
+      return native === "Json" ? "json" : "jsonb";
     default:
       return field.type;
   }

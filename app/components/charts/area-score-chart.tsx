@@ -2,6 +2,7 @@ import { AxisBottom, AxisLeft } from "@visx/axis";
 import { Group } from "@visx/group";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar } from "@visx/shape";
+import { useId } from "react";
 import { formatPoints } from "~/utils/format.ts";
 
 export interface ChartSeries {
@@ -27,6 +28,7 @@ const MARGIN = { top: 16, right: 16, bottom: 40, left: 44 };
  * server, so it shows without JavaScript; the caller offers the same numbers as a table.
  */
 export function AreaScoreChart({ areas, series, title, description }: AreaScoreChartProps) {
+  const id = useId();
   const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const max = Math.max(100, ...areas.map((a) => a.maxPoints));
@@ -35,9 +37,9 @@ export function AreaScoreChart({ areas, series, title, description }: AreaScoreC
   const y = scaleLinear<number>({ domain: [0, max], range: [innerHeight, 0], nice: true });
   return (
     <figure className="chart-figure">
-      <svg className="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="chart-title chart-desc">
-        <title id="chart-title">{title}</title>
-        <desc id="chart-desc">{description}</desc>
+      <svg className="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{description}</desc>
         <Group left={MARGIN.left} top={MARGIN.top}>
           {y.ticks(5).map((tick) => (
             <line key={tick} x1={0} x2={innerWidth} y1={y(tick)} y2={y(tick)} stroke="#d5dbe1" />

@@ -1,0 +1,232 @@
+import { Link } from "@remix-run/react";
+import { AreaScoreChart } from "~/components/charts/area-score-chart.tsx";
+import { CHART_COLORS } from "~/components/charts/colors.ts";
+import { ProgressChart } from "~/components/charts/progress-chart.tsx";
+import { hasChanges, lateActions, type ReportAction, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
+import { t } from "~/i18n/sv.ts";
+import { formatDate, formatPoints, formatSignedPoints } from "~/utils/format.ts";
+import { summaryParagraphs } from "~/utils/report-text.ts";
+
+
+interface Props {
+  snapshot: ReportSnapshot;
+  changes: ReportChanges | null;
+  /** Base address of the municipality, for links to actions. */
+  base: string;
+}
+
+/** The council follow-up report as it reads on screen and on paper. */
+export function FollowUpReportBody({ snapshot, changes, base }: Props) {
+  const r = t.report;
+  const c = snapshot.counts;
+  const late = lateActions(snapshot);
+  const actionLink = (a: Pick<ReportAction, "id" | "title">) => <Link to={`${base}/atgarder/${a.id}`}>{a.title}</Link>;
+  return (
+    <>
+      <section className="card" aria-labelledby="summary-heading">
+        <h2 id="summary-heading">{r.summaryTitle}</h2>
+        {summaryParagraphs(snapshot).map((p) => (
+          <p key={p}>{p}</p>
+        ))}
+      </section>
+
+      <section className="card" aria-labelledby="areas-heading">
+        <h2 id="areas-heading">{r.areasTitle}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{r.areaName}</th>
+              <th scope="col" className="num">{r.actionsCol}</th>
+              <th scope="col" className="num">{r.doneCol}</th>
+              <th scope="col" className="num">{r.lateCol}</th>
+              <th scope="col" className="num">{t.readiness.current}</th>
+              <th scope="col" className="num">{t.readiness.secured}</th>
+              <th scope="col" className="num">{t.readiness.likely}</th>
+              <th scope="col" className="num">{t.readiness.potential}</th>
+              <th scope="col" className="num">{t.evaluation.max}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {snapshot.areas.map((a) => (
+              <tr key={a.number}>
+                <th scope="row">
+                  {a.number}. {a.name}
+                </th>
+                <td className="num">{a.actions}</td>
+                <td className="num">{a.done}</td>
+                <td className="num">{a.late}</td>
+                <td className="num">{formatPoints(a.current)}</td>
+                <td className="num">{formatPoints(a.secured)}</td>
+                <td className="num">{formatPoints(a.likely)}</td>
+                <td className="num">{formatPoints(a.potential)}</td>
+                <td className="num">{formatPoints(a.maxPoints)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t.readiness.total}</th>
+              <td className="num">{snapshot.areas.reduce((s, a) => s + a.actions, 0)}</td>
+              <td className="num">{snapshot.areas.reduce((s, a) => s + a.done, 0)}</td>
+              <td className="num">{snapshot.areas.reduce((s, a) => s + a.late, 0)}</td>
+              <td className="num">{formatPoints(snapshot.total.current)}</td>
+              <td className="num">{formatPoints(snapshot.total.secured)}</td>
+              <td className="num">{formatPoints(snapshot.total.likely)}</td>
+              <td className="num">{formatPoints(snapshot.total.potential)}</td>
+              <td className="num">{formatPoints(snapshot.total.maxPoints)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </section>
+
+      <section className="card" aria-labelledby="late-heading">
+        <h2 id="late-heading">{r.lateTitle}</h2>
+        {late.length === 0 ? (
+          <p>{r.noLate}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{r.action}</th>
+                <th scope="col">{r.areaName}</th>
+                <th scope="col">{r.owner}</th>
+                <th scope="col">{r.deadline}</th>
+                <th scope="col" className="num">{r.daysLate}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {late.map((a) => (
+                <tr key={a.id}>
+                  <td>{actionLink(a)}</td>
+                  <td>{a.area}</td>
+                  <td>{a.owner ?? r.noOwner}</td>
+                  <td>{formatDate(a.deadline)}</td>
+                  <td className="num">{a.daysLate}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="projection-heading">
+        <h2 id="projection-heading">{r.projectionTitle}</h2>
+        <AreaScoreChart
+          areas={snapshot.areas.map((a) => ({ number: a.number, name: a.name, maxPoints: a.maxPoints }))}
+          series={[
+            { label: t.readiness.current, color: CHART_COLORS.current, values: snapshot.areas.map((a) => a.current) },
+            { label: t.readiness.likely, color: CHART_COLORS.likely, values: snapshot.areas.map((a) => a.likely) },
+            { label: t.readiness.potential, color: CHART_COLORS.potential, values: snapshot.areas.map((a) => a.potential) },
+          ]}
+          title={t.readiness.chartTitle}
+          description={t.readiness.chartDescription}
+        />
+        <h3>{t.readiness.progressTitle}</h3>
+        <p>{t.readiness.progressSummary(c.byStatus.DONE, snapshot.progress.total)}</p>
+        <ProgressChart progress={snapshot.progress} />
+      </section>
+
+      <section className="card" aria-labelledby="changes-heading">
+        <h2 id="changes-heading">{r.changesTitle}</h2>
+        {changes === null ? <p>{r.firstReport}</p> : <Changes changes={changes} actionLink={actionLink} />}
+      </section>
+    </>
+  );
+}
+
+function Changes({ changes, actionLink }: { changes: ReportChanges; actionLink: (a: Pick<ReportAction, "id" | "title">) => JSX.Element }) {
+  const r = t.report;
+  const lists: Array<[string, ReportAction[]]> = [
+    [r.completed, changes.completed],
+    [r.added, changes.added],
+    [r.newlyLate, changes.newlyLate],
+    [r.cancelled, changes.cancelled],
+  ];
+  return (
+    <>
+      <p>{r.changesSince(formatDate(changes.previousAsOf))}</p>
+      {!changes.sameEvaluation ? <p className="notice">{r.otherEvaluation}</p> : null}
+      {!hasChanges(changes) ? (
+        <p>{r.noChanges}</p>
+      ) : (
+        <>
+          {changes.sameEvaluation ? (
+            <table>
+              <caption>{r.change}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{r.areaName}</th>
+                  <th scope="col" className="num">{t.readiness.secured}</th>
+                  <th scope="col" className="num">{t.readiness.likely}</th>
+                  <th scope="col" className="num">{t.readiness.potential}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {changes.areas.map((a) => (
+                  <tr key={a.number}>
+                    <th scope="row">
+                      {a.number}. {a.name}
+                    </th>
+                    <td className="num">{formatSignedPoints(a.secured)}</td>
+                    <td className="num">{formatSignedPoints(a.likely)}</td>
+                    <td className="num">{formatSignedPoints(a.potential)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t.readiness.total}</th>
+                  <td className="num">{formatSignedPoints(changes.total.secured)}</td>
+                  <td className="num">{formatSignedPoints(changes.total.likely)}</td>
+                  <td className="num">{formatSignedPoints(changes.total.potential)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          ) : null}
+          {lists.map(([title, list]) =>
+            list.length > 0 ? (
+              <div key={title}>
+                <h3>
+                  {title} ({list.length})
+                </h3>
+                <ul>
+                  {list.map((a) => (
+                    <li key={a.id}>
+                      {actionLink(a)} ({a.owner ?? r.noOwner})
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null,
+          )}
+          {changes.deadlineMoved.length > 0 ? (
+            <div>
+              <h3>
+                {r.deadlineMoved} ({changes.deadlineMoved.length})
+              </h3>
+              <ul>
+                {changes.deadlineMoved.map(({ action, from }) => (
+                  <li key={action.id}>
+                    {actionLink(action)}: {r.movedFrom(formatDate(from), formatDate(action.deadline))}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {changes.removed.length > 0 ? (
+            <div>
+              <h3>
+                {r.removed} ({changes.removed.length})
+              </h3>
+              <ul>
+                {changes.removed.map((a) => (
+                  <li key={a.id}>{a.title}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}

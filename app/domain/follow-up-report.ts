@@ -1,0 +1,162 @@
+import { daysBetween } from "./actions/dates.ts";
+import { isOpen, STATUSES, type ActionStatus } from "./actions/status.ts";
+import type { Figures, Projection } from "./projection.ts";
+import { progressOverTime, type ProgressSeries } from "./progress-over-time.ts";
+
+/**
+ * The council's follow-up report (Uppföljningsrapport) as data: everything it shows is frozen
+ * into a snapshot when the report is saved, so a report reads the same next year, and two
+ * snapshots can be compared ("what changed since the previous report"). Pure.
+ */
+
+export const REPORT_SCHEMA = 1;
+
+export interface ReportAction {
+  id: string;
+  title: string;
+  area: number;
+  item: string;
+  owner: string | null;
+  status: ActionStatus;
+  /** YYYY-MM-DD */
+  deadline: string;
+  /** YYYY-MM-DD in Stockholm */
+  completedAt: string | null;
+  daysLate: number;
+}
+
+export interface ReportArea extends Figures {
+  number: number;
+  name: string;
+  actions: number;
+  done: number;
+  late: number;
+}
+
+export interface ReportSnapshot {
+  schema: typeof REPORT_SCHEMA;
+  municipality: string;
+  /** The Stockholm date the report describes. */
+  asOf: string;
+  evaluation: { year: number; version: string };
+  nextEvaluationDate: string | null;
+  targetTotal: number | null;
+  total: Figures;
+  areas: ReportArea[];
+  counts: { actions: number; late: number; itemsWithoutAction: number; byStatus: Record<ActionStatus, number> };
+  actions: ReportAction[];
+  progress: ProgressSeries;
+}
+
+export interface ReportInput {
+  municipality: string;
+  evaluation: { year: number; version: string };
+  nextEvaluationDate: string | null;
+  targetTotal: number | null;
+  areaNames: ReadonlyMap<number, string>;
+  projection: Projection;
+  actions: ReadonlyArray<Omit<ReportAction, "daysLate">>;
+  itemsWithoutAction: number;
+}
+
+const byAreaThenDeadline = (a: ReportAction, b: ReportAction) =>
+  a.area - b.area || a.deadline.localeCompare(b.deadline) || a.title.localeCompare(b.title, "sv");
+
+export function buildReport(input: ReportInput, today: string): ReportSnapshot {
+  const actions = input.actions
+    .map((a): ReportAction => ({ ...a, daysLate: isOpen(a.status) ? Math.max(0, daysBetween(a.deadline, today)) : 0 }))
+    .sort(byAreaThenDeadline);
+  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, actions.filter((a) => a.status === s).length])) as Record<ActionStatus, number>;
+  return {
+    schema: REPORT_SCHEMA,
+    municipality: input.municipality,
+    asOf: today,
+    evaluation: input.evaluation,
+    nextEvaluationDate: input.nextEvaluationDate,
+    targetTotal: input.targetTotal,
+    total: input.projection.total,
+    areas: input.projection.areas.map((area) => {
+      const inArea = actions.filter((a) => a.area === area.number && a.status !== "CANCELLED");
+      return {
+        ...area,
+        name: input.areaNames.get(area.number) ?? "",
+        actions: inArea.length,
+        done: inArea.filter((a) => a.status === "DONE").length,
+        late: inArea.filter((a) => a.daysLate > 0).length,
+      };
+    }),
+    counts: {
+      actions: actions.length,
+      late: actions.filter((a) => a.daysLate > 0).length,
+      itemsWithoutAction: input.itemsWithoutAction,
+      byStatus,
+    },
+    actions,
+    progress: progressOverTime(actions, { today, evaluationDate: input.nextEvaluationDate }),
+  };
+}
+
+/** Late actions, most late first: the list the council asks about. */
+export function lateActions(report: ReportSnapshot): ReportAction[] {
+  return report.actions.filter((a) => a.daysLate > 0).sort((a, b) => b.daysLate - a.daysLate || byAreaThenDeadline(a, b));
+}
+
+export interface FiguresChange {
+  current: number;
+  secured: number;
+  likely: number;
+  potential: number;
+}
+
+export interface ReportChanges {
+  previousAsOf: string;
+  /** False when the previous report was made from another evaluation: the figures then start over. */
+  sameEvaluation: boolean;
+  total: FiguresChange;
+  areas: Array<FiguresChange & { number: number; name: string }>;
+  completed: ReportAction[];
+  added: ReportAction[];
+  cancelled: ReportAction[];
+  newlyLate: ReportAction[];
+  deadlineMoved: Array<{ action: ReportAction; from: string }>;
+  removed: Array<Pick<ReportAction, "id" | "title">>;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const delta = (now: Figures, before: Figures | undefined): FiguresChange => ({
+  current: round2(now.current - (before?.current ?? 0)),
+  secured: round2(now.secured - (before?.secured ?? 0)),
+  likely: round2(now.likely - (before?.likely ?? 0)),
+  potential: round2(now.potential - (before?.potential ?? 0)),
+});
+
+/** What changed from one report to the next. */
+export function compareReports(previous: ReportSnapshot, current: ReportSnapshot): ReportChanges {
+  const before = new Map(previous.actions.map((a) => [a.id, a]));
+  const now = new Set(current.actions.map((a) => a.id));
+  const existed = (a: ReportAction) => before.get(a.id);
+  return {
+    previousAsOf: previous.asOf,
+    sameEvaluation: previous.evaluation.year === current.evaluation.year && previous.evaluation.version === current.evaluation.version,
+    total: delta(current.total, previous.total),
+    areas: current.areas.map((a) => ({ number: a.number, name: a.name, ...delta(a, previous.areas.find((p) => p.number === a.number)) })),
+    completed: current.actions.filter((a) => a.status === "DONE" && existed(a)?.status !== "DONE"),
+    added: current.actions.filter((a) => !existed(a)),
+    cancelled: current.actions.filter((a) => a.status === "CANCELLED" && existed(a) && existed(a)!.status !== "CANCELLED"),
+    newlyLate: current.actions.filter((a) => a.daysLate > 0 && (existed(a)?.daysLate ?? 0) === 0),
+    deadlineMoved: current.actions.flatMap((a) => {
+      const old = existed(a);
+      return old && old.deadline !== a.deadline ? [{ action: a, from: old.deadline }] : [];
+    }),
+    removed: previous.actions.filter((a) => !now.has(a.id)).map((a) => ({ id: a.id, title: a.title })),
+  };
+}
+
+/** Whether anything at all changed, so the page can say so instead of showing empty lists. */
+export function hasChanges(changes: ReportChanges): boolean {
+  const figures = [changes.total.current, changes.total.secured, changes.total.likely, changes.total.potential].some((n) => n !== 0);
+  return (
+    figures ||
+    [changes.completed, changes.added, changes.cancelled, changes.newlyLate, changes.deadlineMoved, changes.removed].some((l) => l.length > 0)
+  );
+}

@@ -1,0 +1,50 @@
+import type { ReportSnapshot } from "~/domain/follow-up-report.ts";
+import { getDb } from "~/services/db.server.ts";
+
+/** Saved follow-up reports. Every query takes the municipality id. */
+
+const summary = {
+  id: true,
+  title: true,
+  asOf: true,
+  createdAt: true,
+  createdBy: { select: { name: true } },
+} as const;
+
+export async function listReports(municipalityId: string) {
+  return getDb().followUpReport.findMany({ where: { municipalityId }, orderBy: { createdAt: "desc" }, select: summary });
+}
+
+/** Stores a report; `createdAt` is only given by the demo seed, which dates a report in the past. */
+export async function saveReport(municipalityId: string, userId: string, title: string, snapshot: ReportSnapshot, createdAt?: Date) {
+  return getDb().followUpReport.create({
+    data: { municipalityId, createdById: userId, title, asOf: new Date(`${snapshot.asOf}T00:00:00Z`), snapshot: snapshot as object, ...(createdAt ? { createdAt } : {}) },
+    select: { id: true },
+  });
+}
+
+/** A saved report and the one saved just before it (for "what changed"). */
+export async function getReport(municipalityId: string, reportId: string) {
+  const db = getDb();
+  const report = await db.followUpReport.findFirst({ where: { id: reportId, municipalityId }, select: { ...summary, snapshot: true } });
+  if (!report) return null;
+  const previous = await db.followUpReport.findFirst({
+    where: { municipalityId, createdAt: { lt: report.createdAt } },
+    orderBy: { createdAt: "desc" },
+    select: { ...summary, snapshot: true },
+  });
+  return { report: withSnapshot(report), previous: previous ? withSnapshot(previous) : null };
+}
+
+export async function getLatestReport(municipalityId: string) {
+  const latest = await getDb().followUpReport.findFirst({
+    where: { municipalityId },
+    orderBy: { createdAt: "desc" },
+    select: { ...summary, snapshot: true },
+  });
+  return latest ? withSnapshot(latest) : null;
+}
+
+function withSnapshot<R extends { snapshot: unknown }>(row: R): Omit<R, "snapshot"> & { snapshot: ReportSnapshot } {
+  return { ...row, snapshot: row.snapshot as ReportSnapshot };
+}

@@ -1,0 +1,52 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FollowUpReportBody } from "~/components/follow-up-report.tsx";
+import { t } from "~/i18n/sv.ts";
+import { reportHeading } from "~/services/follow-up-report.server.ts";
+import { requireReport } from "~/services/report-access.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? t.report.reportTitle} – ${t.app.name}` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { municipality, reportId, view } = await requireReport(request, params);
+  return {
+    municipality,
+    reportId,
+    ...reportHeading(view),
+    saved: view.saved !== null,
+    snapshot: view.snapshot,
+    changes: view.changes,
+  };
+}
+
+export default function ReportPage() {
+  const { municipality, reportId, title, byline, saved, snapshot, changes } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const base = `/k/${municipality.slug}`;
+  const files = `${base}/rapporter/${reportId}`;
+  return (
+    <article className="report">
+      <p className="no-print">
+        <Link to={`${base}/rapporter`}>{t.report.backToList}</Link>
+      </p>
+      {params.get("sparad") ? (
+        <p className="notice success no-print" role="status">
+          {t.report.saved}
+        </p>
+      ) : null}
+      <h1>{title}</h1>
+      <p className="lead">{byline}</p>
+      {!saved ? <p className="notice no-print">{t.report.currentIntro}</p> : null}
+      <p className="inline-form no-print">
+        <a href={`${files}/pdf`} className="button secondary" download>
+          {t.report.downloadPdf}
+        </a>
+        <a href={`${files}/excel`} download>
+          {t.report.downloadXlsx}
+        </a>
+        <span className="muted">{t.report.printHint}</span>
+      </p>
+      <FollowUpReportBody snapshot={snapshot} changes={changes} base={base} />
+    </article>
+  );
+}

@@ -1,0 +1,93 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field } from "~/components/ui/field.tsx";
+import { can } from "~/domain/access.ts";
+import { stockholmDate } from "~/domain/actions/dates.ts";
+import { saveReportSchema } from "~/forms/follow-up-report.ts";
+import { parseForm, type FieldErrors } from "~/forms/parse.ts";
+import { t } from "~/i18n/sv.ts";
+import { listEvaluations } from "~/models/evaluation.server.ts";
+import { listReports, saveReport } from "~/models/follow-up-report.server.ts";
+import { requireMunicipality } from "~/services/access.server.ts";
+import { CURRENT_REPORT } from "~/services/follow-up-report.server.ts";
+import { currentReport } from "~/services/readiness.server.ts";
+import { formatDate } from "~/utils/format.ts";
+
+export const meta: MetaFunction = () => [{ title: `${t.report.title} – ${t.app.name}` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, municipality, role } = await requireMunicipality(request, params.slug);
+  const [reports, evaluations] = await Promise.all([listReports(municipality.id), listEvaluations(municipality.id)]);
+  return {
+    municipality,
+    hasEvaluation: evaluations.length > 0,
+    reports: reports.map((r) => ({ id: r.id, title: r.title, asOf: r.asOf.toISOString().slice(0, 10), by: r.createdBy?.name ?? null })),
+    canManage: can({ isOperator: user.isOperator, role }, "actions:manage"),
+    defaultTitle: t.report.defaultTitle(formatDate(stockholmDate(new Date()))),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, municipality } = await requireMunicipality(request, params.slug, "actions:manage");
+  const parsed = parseForm(saveReportSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors }, { status: 400 });
+  const snapshot = await currentReport(municipality.id, new Date());
+  if (!snapshot) return data({ errors: { "": t.report.errors.noEvaluation } as FieldErrors }, { status: 400 });
+  const saved = await saveReport(municipality.id, user.id, parsed.data.title, snapshot);
+  return redirect(`/k/${municipality.slug}/rapporter/${saved.id}?sparad=1`);
+}
+
+export default function Reports() {
+  const { municipality, hasEvaluation, reports, canManage, defaultTitle } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors ?? {};
+  const base = `/k/${municipality.slug}/rapporter`;
+  return (
+    <>
+      <h1>{t.report.title}</h1>
+      <p className="lead">{t.report.intro}</p>
+      {hasEvaluation ? (
+        <p>
+          <Link to={`${base}/${CURRENT_REPORT}`}>{t.report.openCurrent}</Link>
+        </p>
+      ) : (
+        <p className="notice">{t.report.errors.noEvaluation}</p>
+      )}
+      {canManage && hasEvaluation ? (
+        <section className="card" aria-labelledby="save-heading">
+          <h2 id="save-heading">{t.report.saveTitle}</h2>
+          <p>{t.report.saveIntro}</p>
+          {errors[""] ? (
+            <p className="notice error" role="alert">
+              {errors[""]}
+            </p>
+          ) : null}
+          <Form method="post" className="form-grid" noValidate>
+            <Field name="title" label={t.report.titleLabel} defaultValue={defaultTitle} maxLength={120} required error={errors.title} />
+            <div>
+              <button type="submit">{t.report.save}</button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="list-heading">
+        <h2 id="list-heading">{t.report.list}</h2>
+        {reports.length === 0 ? (
+          <p>{t.report.none}</p>
+        ) : (
+          <ul className="report-list">
+            {reports.map((r) => (
+              <li key={r.id}>
+                <Link to={`${base}/${r.id}`}>{r.title}</Link>{" "}
+                <span className="muted">
+                  {t.report.asOf(formatDate(r.asOf))}
+                  {r.by ? ` · ${r.by}` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

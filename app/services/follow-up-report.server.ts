@@ -1,0 +1,51 @@
+import { compareReports, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
+import { t } from "~/i18n/sv.ts";
+import { formatDate } from "~/utils/format.ts";
+import { getLatestReport, getReport } from "~/models/follow-up-report.server.ts";
+import { currentReport } from "./readiness.server.ts";
+
+/** The address segment of the unsaved report that shows the situation right now. */
+export const CURRENT_REPORT = "aktuell";
+
+export interface ReportForView {
+  saved: { id: string; title: string; createdAt: Date; createdBy: string | null } | null;
+  snapshot: ReportSnapshot;
+  /** Null for the first report (nothing to compare with). */
+  changes: ReportChanges | null;
+}
+
+/**
+ * A saved report compared with the one before it, or (for CURRENT_REPORT) the report as it
+ * would read if saved at `now`, compared with the latest saved. Null when there is none.
+ */
+export async function reportForView(municipalityId: string, reportId: string, now: Date): Promise<ReportForView | null> {
+  if (reportId === CURRENT_REPORT) {
+    const [snapshot, latest] = await Promise.all([currentReport(municipalityId, now), getLatestReport(municipalityId)]);
+    if (!snapshot) return null;
+    return { saved: null, snapshot, changes: latest ? compareReports(latest.snapshot, snapshot) : null };
+  }
+  const found = await getReport(municipalityId, reportId);
+  if (!found) return null;
+  const { report, previous } = found;
+  return {
+    saved: { id: report.id, title: report.title, createdAt: report.createdAt, createdBy: report.createdBy?.name ?? null },
+    snapshot: report.snapshot,
+    changes: previous ? compareReports(previous.snapshot, report.snapshot) : null,
+  };
+}
+
+/** File name for downloads, e.g. "Uppföljningsrapport Sjöviks kommun 2026-11-23.pdf". */
+export function reportFileName(snapshot: ReportSnapshot, extension: string): string {
+  return `${t.report.reportTitle} ${snapshot.municipality} ${snapshot.asOf}.${extension}`;
+}
+
+/** The heading and the line under it, the same on the page and in the downloads. */
+export function reportHeading(view: ReportForView): { title: string; byline: string } {
+  const { saved, snapshot } = view;
+  const parts = [snapshot.municipality, t.report.asOf(formatDate(snapshot.asOf))];
+  if (saved) {
+    const at = formatDate(saved.createdAt);
+    parts.push(saved.createdBy ? t.report.madeBy(saved.createdBy, at) : t.report.madeAt(at));
+  }
+  return { title: saved?.title ?? t.report.current, byline: parts.join(" · ") };
+}

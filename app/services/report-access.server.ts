@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { notFound, requireMunicipality } from "./access.server.ts";
+import { CURRENT_REPORT, reportForView } from "./follow-up-report.server.ts";
+
+/** A report id in an address: a saved report's uuid, or CURRENT_REPORT for the unsaved one. */
+export const reportIdSchema = z.union([z.literal(CURRENT_REPORT), z.uuid()]);
+
+/** The report a page or download asks for, after the access check; 404 when there is none. */
+export async function requireReport(request: Request, params: { slug?: string; reportId?: string }) {
+  const { municipality } = await requireMunicipality(request, params.slug);
+  const id = reportIdSchema.safeParse(params.reportId);
+  if (!id.success) throw notFound();
+  const view = await reportForView(municipality.id, id.data, new Date());
+  if (!view) throw notFound();
+  return { municipality, reportId: id.data, view };
+}

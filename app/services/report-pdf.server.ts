@@ -1,0 +1,263 @@
+import PDFDocument from "pdfkit";
+import { CHART_COLORS } from "~/components/charts/colors.ts";
+import { hasChanges, lateActions, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
+import type { ProgressSeries } from "~/domain/progress-over-time.ts";
+import { t } from "~/i18n/sv.ts";
+import { formatDate, formatMonth, formatPoints, formatSignedPoints } from "~/utils/format.ts";
+import { summaryParagraphs } from "~/utils/report-text.ts";
+
+/**
+ * The follow-up report as an A4 PDF made on the server with pdfkit: the same sections, numbers
+ * and sentences as the page, with both charts drawn as vector graphics. Helvetica's WinAnsi
+ * encoding covers Swedish (å, ä, ö, é).
+ */
+
+const INK = "#1b1f24";
+const MUTED = "#4a5560";
+const LINE = "#d5dbe1";
+const MARGIN = 50;
+
+type Doc = PDFKit.PDFDocument;
+
+export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChanges | null, meta: { title: string; byline: string }) {
+  const doc = new PDFDocument({
+    size: "A4",
+    margins: { top: MARGIN, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    lang: "sv-SE",
+    displayTitle: true,
+    info: { Title: meta.title, Author: snapshot.municipality, Creator: t.app.name, Subject: t.report.reportTitle },
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on("end", () => resolve());
+    doc.on("error", reject);
+  });
+  const r = t.report;
+
+  doc.fillColor(INK).font("Helvetica-Bold").fontSize(20).text(meta.title);
+  doc.moveDown(0.2).font("Helvetica").fontSize(10).fillColor(MUTED).text(meta.byline).fillColor(INK);
+
+  heading(doc, r.summaryTitle);
+  for (const p of summaryParagraphs(snapshot)) doc.font("Helvetica").fontSize(10).text(p).moveDown(0.4);
+
+  heading(doc, r.areasTitle);
+  table(
+    doc,
+    [r.areaName, r.actionsCol, r.doneCol, r.lateCol, t.readiness.current, t.readiness.secured, t.readiness.likely, t.readiness.potential, t.evaluation.max],
+    [
+      ...snapshot.areas.map((a) => [
+        `${a.number}. ${a.name}`,
+        String(a.actions),
+        String(a.done),
+        String(a.late),
+        ...[a.current, a.secured, a.likely, a.potential, a.maxPoints].map(formatPoints),
+      ]),
+      [
+        t.readiness.total,
+        String(snapshot.areas.reduce((s, a) => s + a.actions, 0)),
+        String(snapshot.areas.reduce((s, a) => s + a.done, 0)),
+        String(snapshot.areas.reduce((s, a) => s + a.late, 0)),
+        ...[snapshot.total.current, snapshot.total.secured, snapshot.total.likely, snapshot.total.potential, snapshot.total.maxPoints].map(formatPoints),
+      ],
+    ],
+    [[123, "l"], ...Array.from({ length: 8 }, (): Column => ["*", "r"])],
+  );
+
+  heading(doc, r.lateTitle);
+  const late = lateActions(snapshot);
+  if (late.length === 0) doc.font("Helvetica").fontSize(10).text(r.noLate);
+  else
+    table(
+      doc,
+      [r.action, r.areaName, r.owner, r.deadline, r.daysLate],
+      late.map((a) => [a.title, String(a.area), a.owner ?? r.noOwner, formatDate(a.deadline), String(a.daysLate)]),
+      [[190, "l"], [45, "r"], [110, "l"], [95, "l"], ["*", "r"]],
+    );
+
+  heading(doc, r.projectionTitle);
+  areaChart(doc, snapshot);
+  ensureRoom(doc, 230);
+  doc.moveDown(0.5).font("Helvetica-Bold").fontSize(11).text(t.readiness.progressTitle, MARGIN);
+  doc.font("Helvetica").fontSize(10).text(t.readiness.progressSummary(snapshot.counts.byStatus.DONE, snapshot.progress.total));
+  progressChart(doc, snapshot.progress);
+  if (snapshot.progress.dueAfterEvaluation > 0) doc.fontSize(9).fillColor(MUTED).text(t.readiness.progressDueAfter(snapshot.progress.dueAfterEvaluation)).fillColor(INK);
+
+  heading(doc, r.changesTitle);
+  changesSection(doc, changes);
+
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Writing below the bottom margin would otherwise start a new page.
+    doc.page.margins.bottom = 0;
+    doc
+      .font("Helvetica")
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(`${t.app.name} · ${snapshot.municipality} · ${r.pdfPage(i + 1, range.count)}`, MARGIN, doc.page.height - MARGIN + 5, {
+        width: doc.page.width - 2 * MARGIN,
+        align: "center",
+        lineBreak: false,
+      });
+  }
+  doc.end();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+function heading(doc: Doc, text: string) {
+  if (doc.y > doc.page.height - 160) doc.addPage();
+  doc.moveDown(0.8).font("Helvetica-Bold").fontSize(14).fillColor(INK).text(text, MARGIN).moveDown(0.3);
+}
+
+/** Columns as [width, alignment]: "*" shares the rest; numbers are right-aligned ("r"). */
+type Column = [width: number | "*", align: "l" | "r"];
+
+function table(doc: Doc, head: string[], rows: string[][], columns: Column[]) {
+  doc.font("Helvetica").fontSize(9);
+  doc.table({
+    position: { x: MARGIN },
+    columnStyles: columns.map(([width, align]) => ({ width, align: { x: align === "r" ? "right" : "left" } })),
+    defaultStyle: { border: { bottom: 0.5 }, borderColor: LINE, padding: [3, 4] },
+    data: [head.map((text) => ({ text, type: "TH" as const, font: { family: "Helvetica-Bold" } })), ...rows],
+  });
+  doc.x = MARGIN;
+  doc.moveDown(0.3);
+}
+
+function legend(doc: Doc, items: Array<{ label: string; color: string; dashed?: boolean }>, y: number) {
+  let x = MARGIN;
+  doc.font("Helvetica").fontSize(9);
+  for (const item of items) {
+    if (item.dashed) doc.save().moveTo(x, y + 4).lineTo(x + 14, y + 4).dash(3, { space: 2 }).lineWidth(2).stroke(item.color).restore();
+    else doc.rect(x, y, 10, 10).fill(item.color);
+    doc.fillColor(INK).text(item.label, x + 16, y, { lineBreak: false });
+    x += 26 + doc.widthOfString(item.label);
+  }
+}
+
+function ensureRoom(doc: Doc, height: number) {
+  if (doc.y + height > doc.page.height - MARGIN - 20) doc.addPage();
+}
+
+/** Grouped bars per area: now, likely, possible, each out of the area's max. */
+function areaChart(doc: Doc, snapshot: ReportSnapshot) {
+  const height = 170;
+  ensureRoom(doc, height + 40);
+  const top = doc.y + 5;
+  const left = MARGIN + 30;
+  const width = doc.page.width - MARGIN - left;
+  const max = Math.max(100, ...snapshot.areas.map((a) => a.maxPoints));
+  const y = (v: number) => top + height - (v / max) * height;
+  doc.font("Helvetica").fontSize(8).fillColor(MUTED);
+  for (let tick = 0; tick <= max; tick += 25) {
+    doc.moveTo(left, y(tick)).lineTo(left + width, y(tick)).lineWidth(0.5).stroke(LINE);
+    doc.fillColor(MUTED).text(String(tick), MARGIN, y(tick) - 4, { width: 25, align: "right", lineBreak: false });
+  }
+  const group = width / snapshot.areas.length;
+  const series = [
+    { label: t.readiness.current, color: CHART_COLORS.current, value: (a: ReportSnapshot["areas"][number]) => a.current },
+    { label: t.readiness.likely, color: CHART_COLORS.likely, value: (a: ReportSnapshot["areas"][number]) => a.likely },
+    { label: t.readiness.potential, color: CHART_COLORS.potential, value: (a: ReportSnapshot["areas"][number]) => a.potential },
+  ];
+  const bar = (group * 0.7) / series.length;
+  snapshot.areas.forEach((a, i) => {
+    const x0 = left + i * group + group * 0.15;
+    series.forEach((s, j) => {
+      const v = Math.min(max, s.value(a));
+      doc.rect(x0 + j * bar, y(v), bar - 1, top + height - y(v)).fill(s.color);
+    });
+    doc.fillColor(INK).fontSize(8).text(`Omr. ${a.number}`, left + i * group, top + height + 4, { width: group, align: "center", lineBreak: false });
+  });
+  legend(doc, series, top + height + 18);
+  doc.x = MARGIN;
+  doc.y = top + height + 36;
+}
+
+/** Done actions per month (solid) against the plan (dashed steps) up to the evaluation. */
+function progressChart(doc: Doc, progress: ProgressSeries) {
+  const height = 150;
+  const top = doc.y + 8;
+  const left = MARGIN + 30;
+  const width = doc.page.width - MARGIN - left - 10;
+  const max = Math.max(4, progress.total);
+  const n = progress.points.length;
+  const x = (i: number) => left + (n === 1 ? width / 2 : (i / (n - 1)) * width);
+  const y = (v: number) => top + height - (v / max) * height;
+  const step = Math.max(1, Math.ceil(max / 5));
+  doc.font("Helvetica").fontSize(8);
+  for (let tick = 0; tick <= max; tick += step) {
+    doc.moveTo(left, y(tick)).lineTo(left + width, y(tick)).lineWidth(0.5).stroke(LINE);
+    doc.fillColor(MUTED).text(String(tick), MARGIN, y(tick) - 4, { width: 25, align: "right", lineBreak: false });
+  }
+  doc.save().lineWidth(2).dash(5, { space: 3 }).strokeColor(CHART_COLORS.planned);
+  progress.points.forEach((p, i) => {
+    if (i === 0) doc.moveTo(x(i), y(p.planned));
+    else doc.lineTo(x(i), y(progress.points[i - 1]!.planned)).lineTo(x(i), y(p.planned));
+  });
+  doc.stroke().restore();
+  const done = progress.points.map((p, i) => ({ i, v: p.done })).filter((p): p is { i: number; v: number } => p.v !== null);
+  if (done.length > 0) {
+    doc.save().lineWidth(2.5).strokeColor(CHART_COLORS.done);
+    done.forEach((p, k) => (k === 0 ? doc.moveTo(x(p.i), y(p.v)) : doc.lineTo(x(p.i), y(p.v))));
+    doc.stroke();
+    for (const p of done) doc.circle(x(p.i), y(p.v), 2.5).fill(CHART_COLORS.done);
+    doc.restore();
+  }
+  const every = Math.max(1, Math.ceil(n / 8));
+  doc.fillColor(INK).fontSize(7);
+  progress.points.forEach((p, i) => {
+    if (i % every === 0) doc.text(formatMonth(p.month), x(i) - 30, top + height + 4, { width: 60, align: "center", lineBreak: false });
+  });
+  legend(
+    doc,
+    [
+      { label: t.readiness.progressPlanned, color: CHART_COLORS.planned, dashed: true },
+      { label: t.readiness.progressDone, color: CHART_COLORS.done },
+    ],
+    top + height + 18,
+  );
+  doc.x = MARGIN;
+  doc.y = top + height + 36;
+}
+
+function changesSection(doc: Doc, changes: ReportChanges | null) {
+  const r = t.report;
+  doc.font("Helvetica").fontSize(10);
+  if (changes === null) {
+    doc.text(r.firstReport);
+    return;
+  }
+  doc.text(r.changesSince(formatDate(changes.previousAsOf))).moveDown(0.3);
+  if (!changes.sameEvaluation) doc.text(r.otherEvaluation).moveDown(0.3);
+  if (!hasChanges(changes)) {
+    doc.text(r.noChanges);
+    return;
+  }
+  if (changes.sameEvaluation)
+    table(
+      doc,
+      [r.areaName, t.readiness.secured, t.readiness.likely, t.readiness.potential],
+      [
+        ...changes.areas.map((a) => [`${a.number}. ${a.name}`, ...[a.secured, a.likely, a.potential].map(formatSignedPoints)]),
+        [t.readiness.total, ...[changes.total.secured, changes.total.likely, changes.total.potential].map(formatSignedPoints)],
+      ],
+      [[240, "l"], ["*", "r"], ["*", "r"], ["*", "r"]],
+    );
+  const lists: Array<[string, string[]]> = [
+    [r.completed, changes.completed.map((a) => `${a.title} (${a.owner ?? r.noOwner})`)],
+    [r.added, changes.added.map((a) => `${a.title} (${a.owner ?? r.noOwner})`)],
+    [r.newlyLate, changes.newlyLate.map((a) => `${a.title} (${a.owner ?? r.noOwner})`)],
+    [r.cancelled, changes.cancelled.map((a) => `${a.title} (${a.owner ?? r.noOwner})`)],
+    [r.deadlineMoved, changes.deadlineMoved.map((m) => `${m.action.title}: ${r.movedFrom(formatDate(m.from), formatDate(m.action.deadline))}`)],
+    [r.removed, changes.removed.map((a) => a.title)],
+  ];
+  for (const [title, items] of lists) {
+    if (items.length === 0) continue;
+    ensureRoom(doc, 40);
+    doc.moveDown(0.4).font("Helvetica-Bold").fontSize(11).text(`${title} (${items.length})`, MARGIN);
+    doc.font("Helvetica").fontSize(10).list(items, { bulletRadius: 1.5 });
+  }
+}

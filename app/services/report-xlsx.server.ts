@@ -1,0 +1,114 @@
+import ExcelJS from "exceljs";
+import { STATUSES } from "~/domain/actions/status.ts";
+import { lateActions, type ReportAction, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
+import { t } from "~/i18n/sv.ts";
+import { formatDate } from "~/utils/format.ts";
+import { summaryParagraphs } from "~/utils/report-text.ts";
+
+/**
+ * The follow-up report as a workbook: the summary, the figures per area, late actions, what
+ * changed, every action and the monthly progress, one sheet each. Numbers are numbers and
+ * dates are dates, so the council's secretary can build on them.
+ */
+
+const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+function sheet(workbook: ExcelJS.Workbook, name: string, columns: Array<{ header: string; key: string; width: number; date?: boolean }>) {
+  const ws = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  ws.columns = columns.map(({ header, key, width }) => ({ header, key, width }));
+  for (const c of columns) if (c.date) ws.getColumn(c.key).numFmt = "yyyy-mm-dd";
+  ws.getRow(1).font = { bold: true };
+  return ws;
+}
+
+const actionColumns = [
+  { header: t.report.action, key: "title", width: 48 },
+  { header: t.report.areaName, key: "area", width: 8 },
+  { header: t.report.owner, key: "owner", width: 26 },
+  { header: t.report.status, key: "status", width: 14 },
+  { header: t.report.deadline, key: "deadline", width: 12, date: true },
+  { header: t.report.daysLate, key: "daysLate", width: 14 },
+];
+
+const actionRow = (a: ReportAction) => ({
+  title: a.title,
+  area: a.area,
+  owner: a.owner ?? t.report.noOwner,
+  status: t.statuses[a.status],
+  deadline: asDate(a.deadline),
+  daysLate: a.daysLate,
+});
+
+export async function reportToXlsx(snapshot: ReportSnapshot, changes: ReportChanges | null, meta: { title: string; byline: string }) {
+  const r = t.report;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = t.app.name;
+  workbook.title = meta.title;
+
+  const summary = workbook.addWorksheet(r.sheetSummary);
+  summary.getColumn(1).width = 120;
+  summary.addRow([meta.title]).font = { bold: true, size: 14 };
+  summary.addRow([meta.byline]);
+  summary.addRow([]);
+  for (const p of summaryParagraphs(snapshot)) summary.addRow([p]).alignment = { wrapText: true };
+  summary.addRow([]);
+  for (const s of STATUSES) summary.addRow([`${t.statuses[s]}: ${snapshot.counts.byStatus[s]}`]);
+
+  const areas = sheet(workbook, r.sheetAreas, [
+    { header: r.areaName, key: "number", width: 8 },
+    { header: r.nameCol, key: "name", width: 44 },
+    { header: r.actionsCol, key: "actions", width: 10 },
+    { header: r.doneCol, key: "done", width: 8 },
+    { header: r.lateCol, key: "late", width: 10 },
+    { header: t.readiness.current, key: "current", width: 8 },
+    { header: t.readiness.secured, key: "secured", width: 8 },
+    { header: t.readiness.likely, key: "likely", width: 8 },
+    { header: t.readiness.potential, key: "potential", width: 8 },
+    { header: t.evaluation.max, key: "maxPoints", width: 8 },
+  ]);
+  for (const a of snapshot.areas) areas.addRow(a);
+  areas.addRow({ name: t.readiness.total, ...snapshot.total }).font = { bold: true };
+
+  const late = sheet(workbook, r.sheetLate, actionColumns);
+  for (const a of lateActions(snapshot)) late.addRow(actionRow(a));
+
+  const changed = sheet(workbook, r.sheetChanges, [
+    { header: r.change, key: "kind", width: 20 },
+    { header: r.action, key: "title", width: 48 },
+    { header: r.owner, key: "owner", width: 26 },
+    { header: r.deadline, key: "deadline", width: 12, date: true },
+    { header: t.readiness.secured, key: "secured", width: 10 },
+    { header: t.readiness.likely, key: "likely", width: 10 },
+    { header: t.readiness.potential, key: "potential", width: 10 },
+  ]);
+  if (changes === null) changed.addRow({ kind: r.firstReport });
+  else {
+    changed.addRow({ kind: r.changesSince(formatDate(changes.previousAsOf)) });
+    if (changes.sameEvaluation) {
+      for (const a of changes.areas) changed.addRow({ kind: `${r.areaName} ${a.number}`, title: a.name, secured: a.secured, likely: a.likely, potential: a.potential });
+      changed.addRow({ kind: t.readiness.total, ...changes.total }).font = { bold: true };
+    } else changed.addRow({ kind: r.otherEvaluation });
+    const lists: Array<[string, ReportAction[]]> = [
+      [r.completed, changes.completed],
+      [r.added, changes.added],
+      [r.newlyLate, changes.newlyLate],
+      [r.cancelled, changes.cancelled],
+      [r.deadlineMoved, changes.deadlineMoved.map((m) => m.action)],
+    ];
+    for (const [kind, list] of lists) for (const a of list) changed.addRow({ kind, title: a.title, owner: a.owner ?? r.noOwner, deadline: asDate(a.deadline) });
+    for (const a of changes.removed) changed.addRow({ kind: r.removed, title: a.title });
+  }
+
+  const all = sheet(workbook, r.sheetActions, actionColumns);
+  for (const a of snapshot.actions) all.addRow(actionRow(a));
+  all.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, snapshot.actions.length + 1), column: actionColumns.length } };
+
+  const progress = sheet(workbook, r.sheetProgress, [
+    { header: t.readiness.progressMonth, key: "date", width: 12, date: true },
+    { header: t.readiness.progressPlanned, key: "planned", width: 28 },
+    { header: t.readiness.progressDone, key: "done", width: 10 },
+  ]);
+  for (const p of snapshot.progress.points) progress.addRow({ date: asDate(p.date), planned: p.planned, done: p.done ?? undefined });
+
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

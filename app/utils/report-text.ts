@@ -1,0 +1,34 @@
+import type { ReportSnapshot } from "~/domain/follow-up-report.ts";
+import { t } from "~/i18n/sv.ts";
+import { formatDate, formatPoints, formatSignedPoints } from "./format.ts";
+
+/** The report's summary as sentences, the same on screen, in the PDF and in Excel. */
+export function summaryParagraphs(snapshot: ReportSnapshot): string[] {
+  const r = t.report;
+  const c = snapshot.counts;
+  const plan = r.summary({
+    actions: c.actions,
+    done: c.byStatus.DONE,
+    inProgress: c.byStatus.IN_PROGRESS,
+    notStarted: c.byStatus.NOT_STARTED,
+    cancelled: c.byStatus.CANCELLED,
+    late: c.late,
+  });
+  const projection = r.projectionLine(
+    formatPoints(snapshot.total.current),
+    formatPoints(snapshot.total.secured),
+    formatPoints(snapshot.total.likely),
+    formatPoints(snapshot.total.potential),
+  );
+  const next = snapshot.nextEvaluationDate ? r.nextEvaluation(formatDate(snapshot.nextEvaluationDate)) : r.noNextEvaluation;
+  return [
+    c.itemsWithoutAction > 0 ? `${plan} ${r.withoutAction(c.itemsWithoutAction)}` : plan,
+    `${projection} ${next}`,
+    ...(snapshot.targetTotal !== null ? [targetLine(snapshot.targetTotal, snapshot.total.likely)] : []),
+    r.basedOn(snapshot.evaluation.year, snapshot.evaluation.version),
+  ];
+}
+
+export function targetLine(target: number, likely: number): string {
+  return t.readiness.targetLine(formatPoints(target), formatPoints(likely), formatSignedPoints(Math.round((likely - target) * 100) / 100));
+}
