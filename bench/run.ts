@@ -93,6 +93,11 @@ try {
     );
   }
   const someAction = await db().action.findFirstOrThrow({ where: { municipalityId: tenant.municipality.id } });
+  // Two saved follow-up reports, so the report page also works out what changed between them.
+  const { currentReport } = await import("~/services/readiness.server.ts");
+  const { saveReport } = await import("~/models/follow-up-report.server.ts");
+  await saveReport(tenant.municipality.id, tenant.coordinator.id, "Bänkrapport 1", (await currentReport(tenant.municipality.id, new Date("2026-09-01")))!);
+  const report = await saveReport(tenant.municipality.id, tenant.coordinator.id, "Bänkrapport 2", (await currentReport(tenant.municipality.id, new Date()))!);
   const port = await freePort();
   const web = await startServer(port);
   const base = `http://localhost:${port}`;
@@ -128,6 +133,9 @@ try {
     ["Åtgärdssida", `/k/${slug}/atgarder/${someAction.id}`],
     ["Inför utvärdering (prognos, 300 åtgärder)", `/k/${slug}/infor-utvardering`],
     ["Excel-export av planen", `/k/${slug}/plan.xlsx`],
+    ["Uppföljningsrapport (sparad, jämförd med förra)", `/k/${slug}/rapporter/${report.id}`],
+    ["Uppföljningsrapport som PDF", `/k/${slug}/rapporter/${report.id}/pdf`],
+    ["Uppföljningsrapport som Excel", `/k/${slug}/rapporter/${report.id}/excel`],
   ];
   console.log(`\nSidor, median av 60 anrop, som kvot mot den lättaste sidan (/healthz, ${lightest.toFixed(1)} ms):`);
   for (const [label, pathname, signedIn] of pagesToMeasure) {

@@ -62,7 +62,7 @@ export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChang
         ...[snapshot.total.current, snapshot.total.secured, snapshot.total.likely, snapshot.total.potential, snapshot.total.maxPoints].map(formatPoints),
       ],
     ],
-    [[123, "l"], ...Array.from({ length: 8 }, (): Column => ["*", "r"])],
+    [[110, "l"], ...Array.from({ length: 8 }, (): Column => ["*", "r"])],
   );
 
   heading(doc, r.lateTitle);
@@ -76,7 +76,7 @@ export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChang
       [[190, "l"], [45, "r"], [110, "l"], [95, "l"], ["*", "r"]],
     );
 
-  heading(doc, r.projectionTitle);
+  heading(doc, r.projectionTitle, 230);
   areaChart(doc, snapshot);
   ensureRoom(doc, 230);
   doc.moveDown(0.5).font("Helvetica-Bold").fontSize(11).text(t.readiness.progressTitle, MARGIN);
@@ -107,8 +107,9 @@ export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChang
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-function heading(doc: Doc, text: string) {
-  if (doc.y > doc.page.height - 160) doc.addPage();
+/** A section heading, on a new page when less than `room` points (the section's start) are left. */
+function heading(doc: Doc, text: string, room = 120) {
+  ensureRoom(doc, room + 40);
   doc.moveDown(0.8).font("Helvetica-Bold").fontSize(14).fillColor(INK).text(text, MARGIN).moveDown(0.3);
 }
 
@@ -116,11 +117,11 @@ function heading(doc: Doc, text: string) {
 type Column = [width: number | "*", align: "l" | "r"];
 
 function table(doc: Doc, head: string[], rows: string[][], columns: Column[]) {
-  doc.font("Helvetica").fontSize(9);
+  doc.font("Helvetica").fontSize(8.5);
   doc.table({
     position: { x: MARGIN },
     columnStyles: columns.map(([width, align]) => ({ width, align: { x: align === "r" ? "right" : "left" } })),
-    defaultStyle: { border: { bottom: 0.5 }, borderColor: LINE, padding: [3, 4] },
+    defaultStyle: { border: { bottom: 0.5 }, borderColor: LINE, padding: [3, 3] },
     data: [head.map((text) => ({ text, type: "TH" as const, font: { family: "Helvetica-Bold" } })), ...rows],
   });
   doc.x = MARGIN;

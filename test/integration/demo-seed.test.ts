@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { stockholmDate } from "~/domain/actions/dates.ts";
+import { listReports } from "~/models/follow-up-report.server.ts";
+import { getDb } from "~/services/db.server.ts";
+import { seedDemoPlan } from "../../prisma/seed/demo-plan.ts";
+import { seedDemoReport } from "../../prisma/seed/demo-report.ts";
+import { createTenant, PASSWORD } from "../helpers/fixtures.ts";
+import { HttpClient } from "../helpers/http.ts";
+
+/** The quick start's demo: the plan, the readiness settings and a report with something to compare. */
+describe("the demo data", () => {
+  it("gives a plan in every status, an evaluation date and target, and a report from four weeks ago that the current one differs from", async () => {
+    const tenant = await createTenant("demo");
+    const now = new Date();
+    await seedDemoPlan(tenant.municipality, { coordinatorId: tenant.coordinator.id, ownerIds: [tenant.owner.id, tenant.coordinator.id] }, now);
+    await seedDemoReport(tenant.municipality.id, tenant.coordinator.id, now);
+
+    const statuses = await getDb().action.groupBy({ by: ["status"], where: { municipalityId: tenant.municipality.id }, _count: true });
+    expect(statuses.map((s) => s.status).sort()).toEqual(["CANCELLED", "DONE", "IN_PROGRESS", "NOT_STARTED"]);
+    const done = await getDb().action.findMany({ where: { municipalityId: tenant.municipality.id, status: "DONE" } });
+    // Completion dates spread before the report, except the two finished since it.
+    const reportDay = new Date(now.getTime() - 28 * 86_400_000);
+    expect(done.every((a) => a.completedAt !== null)).toBe(true);
+    expect(done.filter((a) => a.completedAt! < reportDay)).toHaveLength(done.length - 2);
+
+    const reports = await listReports(tenant.municipality.id);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.asOf.toISOString().slice(0, 10)).toBe(stockholmDate(reportDay));
+
+    const http = new HttpClient();
+    await http.signIn(tenant.viewer.email, PASSWORD);
+    const current = (await (await http.get(`/k/${tenant.municipality.slug}/rapporter/aktuell`)).text()).replace(/<!-- -->/g, "");
+    expect(current).toContain("Blivit klara (2)");
+    expect(current).toContain("Målet är 650 poäng.");
+  });
+});
