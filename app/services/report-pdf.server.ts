@@ -19,11 +19,21 @@ const MARGIN = 50;
 
 type Doc = PDFKit.PDFDocument;
 
+/**
+ * The document's structure root (a tagged PDF: headings, paragraphs, tables, lists and figures
+ * with alternative text, so screen readers can follow it; page footers are artifacts).
+ */
+const roots = new WeakMap<Doc, PDFKit.PDFStructureElement>();
+const rootOf = (doc: Doc) => roots.get(doc)!;
+const tagged = (doc: Doc, structType = "P"): PDFKit.Mixins.TextOptions => ({ structParent: rootOf(doc), structType });
+
 export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChanges | null, meta: { title: string; byline: string }) {
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: MARGIN, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
     bufferPages: true,
+    pdfVersion: "1.7",
+    tagged: true,
     lang: "sv-SE",
     displayTitle: true,
     info: { Title: meta.title, Author: snapshot.municipality, Creator: t.app.name, Subject: t.report.reportTitle },
@@ -35,12 +45,15 @@ export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChang
     doc.on("error", reject);
   });
   const r = t.report;
+  const root = doc.struct("Document");
+  doc.addStructure(root);
+  roots.set(doc, root);
 
-  doc.fillColor(INK).font("Helvetica-Bold").fontSize(20).text(meta.title);
-  doc.moveDown(0.2).font("Helvetica").fontSize(10).fillColor(MUTED).text(meta.byline).fillColor(INK);
+  doc.fillColor(INK).font("Helvetica-Bold").fontSize(20).text(meta.title, tagged(doc, "H1"));
+  doc.moveDown(0.2).font("Helvetica").fontSize(10).fillColor(MUTED).text(meta.byline, tagged(doc)).fillColor(INK);
 
   heading(doc, r.summaryTitle);
-  for (const p of summaryParagraphs(snapshot)) doc.font("Helvetica").fontSize(10).text(p).moveDown(0.4);
+  for (const p of summaryParagraphs(snapshot)) doc.font("Helvetica").fontSize(10).text(p, tagged(doc)).moveDown(0.4);
 
   heading(doc, r.areasTitle);
   table(
@@ -67,7 +80,7 @@ export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChang
 
   heading(doc, r.lateTitle);
   const late = lateActions(snapshot);
-  if (late.length === 0) doc.font("Helvetica").fontSize(10).text(r.noLate);
+  if (late.length === 0) doc.font("Helvetica").fontSize(10).text(r.noLate, tagged(doc));
   else
     table(
       doc,
@@ -79,10 +92,12 @@ export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChang
   heading(doc, r.projectionTitle, 230);
   areaChart(doc, snapshot);
   ensureRoom(doc, 230);
-  doc.moveDown(0.5).font("Helvetica-Bold").fontSize(11).text(t.readiness.progressTitle, MARGIN);
-  doc.font("Helvetica").fontSize(10).text(t.readiness.progressSummary(snapshot.counts.byStatus.DONE, snapshot.progress.total));
+  doc.moveDown(0.5).font("Helvetica-Bold").fontSize(11).text(t.readiness.progressTitle, MARGIN, undefined, tagged(doc, "H3"));
+  doc.font("Helvetica").fontSize(10).text(t.readiness.progressSummary(snapshot.counts.byStatus.DONE, snapshot.progress.total), tagged(doc));
   progressChart(doc, snapshot.progress);
-  if (snapshot.progress.dueAfterEvaluation > 0) doc.fontSize(9).fillColor(MUTED).text(t.readiness.progressDueAfter(snapshot.progress.dueAfterEvaluation)).fillColor(INK);
+  if (snapshot.progress.dueAfterEvaluation > 0) {
+    doc.fontSize(9).fillColor(MUTED).text(t.readiness.progressDueAfter(snapshot.progress.dueAfterEvaluation), tagged(doc)).fillColor(INK);
+  }
 
   heading(doc, r.changesTitle);
   changesSection(doc, changes);
@@ -92,6 +107,7 @@ export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChang
     doc.switchToPage(i);
     // Writing below the bottom margin would otherwise start a new page.
     doc.page.margins.bottom = 0;
+    doc.markContent("Artifact", { type: "Pagination" });
     doc
       .font("Helvetica")
       .fontSize(8)
@@ -101,7 +117,9 @@ export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChang
         align: "center",
         lineBreak: false,
       });
+    doc.endMarkedContent();
   }
+  root.end();
   doc.end();
   await done;
   return new Uint8Array(Buffer.concat(chunks));
@@ -110,7 +128,7 @@ export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChang
 /** A section heading, on a new page when less than `room` points (the section's start) are left. */
 function heading(doc: Doc, text: string, room = 120) {
   ensureRoom(doc, room + 40);
-  doc.moveDown(0.8).font("Helvetica-Bold").fontSize(14).fillColor(INK).text(text, MARGIN).moveDown(0.3);
+  doc.moveDown(0.8).font("Helvetica-Bold").fontSize(14).fillColor(INK).text(text, MARGIN, undefined, tagged(doc, "H2")).moveDown(0.3);
 }
 
 /** Columns as [width, alignment]: "*" shares the rest; numbers are right-aligned ("r"). */
@@ -119,6 +137,8 @@ type Column = [width: number | "*", align: "l" | "r"];
 function table(doc: Doc, head: string[], rows: string[][], columns: Column[]) {
   doc.font("Helvetica").fontSize(8.5);
   doc.table({
+    // pdfkit builds Table/TR/TH/TD structure under structParent (not in @types/pdfkit yet).
+    ...({ structParent: rootOf(doc) } as object),
     position: { x: MARGIN },
     columnStyles: columns.map(([width, align]) => ({ width, align: { x: align === "r" ? "right" : "left" } })),
     defaultStyle: { border: { bottom: 0.5 }, borderColor: LINE, padding: [3, 3] },
@@ -143,10 +163,25 @@ function ensureRoom(doc: Doc, height: number) {
   if (doc.y + height > doc.page.height - MARGIN - 20) doc.addPage();
 }
 
+/** Drawing marked as one Figure with alternative text; its labels are part of the figure. */
+function figure(doc: Doc, alt: string, draw: () => void) {
+  const element = doc.struct("Figure", { alt });
+  rootOf(doc).add(element);
+  element.add(draw);
+  element.end();
+}
+
 /** Grouped bars per area: now, likely, possible, each out of the area's max. */
 function areaChart(doc: Doc, snapshot: ReportSnapshot) {
   const height = 170;
   ensureRoom(doc, height + 40);
+  const alt = `${t.readiness.chartDescription} ${snapshot.areas
+    .map((a) => `${t.report.areaName} ${a.number}: ${t.readiness.current.toLowerCase()} ${formatPoints(a.current)}, ${t.readiness.likely.toLowerCase()} ${formatPoints(a.likely)}, ${t.readiness.potential.toLowerCase()} ${formatPoints(a.potential)} ${t.start.outOf(a.maxPoints)}.`)
+    .join(" ")}`;
+  figure(doc, alt, () => drawAreaChart(doc, snapshot, height));
+}
+
+function drawAreaChart(doc: Doc, snapshot: ReportSnapshot, height: number) {
   const top = doc.y + 5;
   const left = MARGIN + 30;
   const width = doc.page.width - MARGIN - left;
@@ -179,6 +214,17 @@ function areaChart(doc: Doc, snapshot: ReportSnapshot) {
 
 /** Done actions per month (solid) against the plan (dashed steps) up to the evaluation. */
 function progressChart(doc: Doc, progress: ProgressSeries) {
+  const last = progress.points.filter((p) => p.done !== null).at(-1);
+  const end = progress.points.at(-1);
+  const alt = [
+    t.readiness.progressDescription,
+    last ? `${formatMonth(last.month)}: ${t.readiness.progressDone.toLowerCase()} ${last.done}, ${t.readiness.progressPlanned.toLowerCase()} ${last.planned}.` : "",
+    end ? `${formatMonth(end.month)}: ${t.readiness.progressPlanned.toLowerCase()} ${end.planned}.` : "",
+  ].join(" ");
+  figure(doc, alt, () => drawProgressChart(doc, progress));
+}
+
+function drawProgressChart(doc: Doc, progress: ProgressSeries) {
   const height = 150;
   const top = doc.y + 8;
   const left = MARGIN + 30;
@@ -228,13 +274,13 @@ function changesSection(doc: Doc, changes: ReportChanges | null) {
   const r = t.report;
   doc.font("Helvetica").fontSize(10);
   if (changes === null) {
-    doc.text(r.firstReport);
+    doc.text(r.firstReport, tagged(doc));
     return;
   }
-  doc.text(r.changesSince(formatDate(changes.previousAsOf))).moveDown(0.3);
-  if (!changes.sameEvaluation) doc.text(r.otherEvaluation).moveDown(0.3);
+  doc.text(r.changesSince(formatDate(changes.previousAsOf)), tagged(doc)).moveDown(0.3);
+  if (!changes.sameEvaluation) doc.text(r.otherEvaluation, tagged(doc)).moveDown(0.3);
   if (!hasChanges(changes)) {
-    doc.text(r.noChanges);
+    doc.text(r.noChanges, tagged(doc));
     return;
   }
   if (changes.sameEvaluation)
@@ -258,7 +304,10 @@ function changesSection(doc: Doc, changes: ReportChanges | null) {
   for (const [title, items] of lists) {
     if (items.length === 0) continue;
     ensureRoom(doc, 40);
-    doc.moveDown(0.4).font("Helvetica-Bold").fontSize(11).text(`${title} (${items.length})`, MARGIN);
-    doc.font("Helvetica").fontSize(10).list(items, { bulletRadius: 1.5 });
+    doc.moveDown(0.4).font("Helvetica-Bold").fontSize(11).text(`${title} (${items.length})`, MARGIN, undefined, tagged(doc, "H3"));
+    const list = doc.struct("L");
+    rootOf(doc).add(list);
+    doc.font("Helvetica").fontSize(10).list(items, { bulletRadius: 1.5, structParent: list });
+    list.end();
   }
 }

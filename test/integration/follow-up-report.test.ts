@@ -10,6 +10,7 @@ import { getDb } from "~/services/db.server.ts";
 import { extractReportText } from "~/services/report-file.server.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
+import { pdfStructure } from "../helpers/pdf-structure.ts";
 import { createTestAction } from "../helpers/plan.ts";
 
 /** The council's follow-up report: saved snapshots, the page, PDF and Excel, and who may do what. */
@@ -81,6 +82,15 @@ describe("the follow-up report", () => {
     expect(flat).toContain(`Troligt: ${totals[2]}.`);
     expect(flat).toContain("Försenad åtgärd");
     expect(flat).toContain(tenant.owner.name);
+    // A tagged PDF: title and language, headings, real tables with header cells, charts as figures with alt text.
+    const structure = await pdfStructure(new Uint8Array(await (await viewer.get(`${base}/rapporter/${id}/pdf`)).arrayBuffer()));
+    expect(structure.tagged).toBe(true);
+    expect(structure.title).toBe("Rapport till kommunstyrelsen");
+    expect(structure.lang).toBe("sv-SE");
+    for (const role of ["H1", "H2", "P", "Table", "TR", "TH", "TD", "Figure"]) expect(structure.roles, role).toContain(role);
+    expect(structure.roles.filter((r) => r === "H1")).toHaveLength(1);
+    expect(structure.figureAlts).toHaveLength(2);
+    expect(structure.figureAlts[0]).toContain(`Område 1: nu ${sv(command.areas[0]!.current)}, troligt ${sv(command.areas[0]!.likely)}`);
 
     const xlsx = await viewer.get(`${base}/rapporter/${id}/excel`);
     expect(xlsx.status).toBe(200);
