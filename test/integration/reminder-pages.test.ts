@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { createQueue, createWorker, QUEUES } from "../../jobs/queues.ts";
+import { waitFor } from "../helpers/wait.ts";
 import { getDb } from "~/services/db.server.ts";
 import { computeDue } from "~/services/reminders.server.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
@@ -91,5 +93,38 @@ describe("outbox and operations", () => {
     for (const name of ["mail", "maintenance", "reminders"]) expect(html).toContain(`>${name}<`);
     expect((await as.coordinator!.get("/drift")).status).toBe(403);
     expect((await http.post("/drift", { queue: "mail", jobId: "finns-inte" })).status).toBe(404);
+  });
+
+  it("lets an operator retry a job that really failed, and shows why it failed", async () => {
+    const operator = await createUserWithPassword({ email: `drift2-${tenant.municipality.slug}@test.se`, name: "Drift", password: PASSWORD, isOperator: true });
+    const http = new HttpClient();
+    await http.signIn(operator.email, PASSWORD);
+    // The test web server's queues (see test/helpers/global-server.ts); no worker runs there.
+    const config = { redisUrl: process.env.REDIS_URL, databaseUrl: process.env.DATABASE_URL!, prefix: `test_${new URL(inject("baseUrl")).port}` };
+    const queue = createQueue<{ probe: string }>(QUEUES.maintenance, config);
+    const job = await queue.add("probe", { probe: "retry" }, { attempts: 1 });
+    const worker = createWorker<{ probe: string }>(
+      QUEUES.maintenance,
+      async (j) => {
+        if (j.name === "probe") throw new Error("Sonden misslyckades med flit");
+      },
+      config,
+      1,
+    );
+    try {
+      await waitFor(async () => (await queue.getJob(job.id!))?.isFailed());
+      await worker.close();
+      const html = await (await http.get("/drift")).text();
+      expect(html).toContain("Sonden misslyckades med flit");
+      const retried = await http.post("/drift", { queue: QUEUES.maintenance, jobId: job.id! });
+      expect(retried.status).toBe(200);
+      expect(await (await queue.getJob(job.id!))!.getState()).toBe("waiting");
+      // Only a failed job can be retried: the same job again is refused.
+      expect((await http.post("/drift", { queue: QUEUES.maintenance, jobId: job.id! })).status).toBe(404);
+    } finally {
+      await worker.close();
+      await (await queue.getJob(job.id!))?.remove();
+      await queue.close();
+    }
   });
 });
