@@ -1,10 +1,11 @@
 import { Link } from "@remix-run/react";
 import { AreaScoreChart } from "~/components/charts/area-score-chart.tsx";
 import { CHART_COLORS } from "~/components/charts/colors.ts";
+import { FigureCells, FigureHeadings } from "~/components/figures.tsx";
 import { ProgressChart } from "~/components/charts/progress-chart.tsx";
 import { hasChanges, lateActions, type ReportAction, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
 import { t } from "~/i18n/sv.ts";
-import { formatDate, formatPoints, formatSignedPoints } from "~/utils/format.ts";
+import { formatDate, formatSignedPoints } from "~/utils/format.ts";
 import { summaryParagraphs } from "~/utils/report-text.ts";
 
 
@@ -39,11 +40,7 @@ export function FollowUpReportBody({ snapshot, changes, base }: Props) {
               <th scope="col" className="num">{r.actionsCol}</th>
               <th scope="col" className="num">{r.doneCol}</th>
               <th scope="col" className="num">{r.lateCol}</th>
-              <th scope="col" className="num">{t.readiness.current}</th>
-              <th scope="col" className="num">{t.readiness.secured}</th>
-              <th scope="col" className="num">{t.readiness.likely}</th>
-              <th scope="col" className="num">{t.readiness.potential}</th>
-              <th scope="col" className="num">{t.evaluation.max}</th>
+              <FigureHeadings />
             </tr>
           </thead>
           <tbody>
@@ -55,11 +52,7 @@ export function FollowUpReportBody({ snapshot, changes, base }: Props) {
                 <td className="num">{a.actions}</td>
                 <td className="num">{a.done}</td>
                 <td className="num">{a.late}</td>
-                <td className="num">{formatPoints(a.current)}</td>
-                <td className="num">{formatPoints(a.secured)}</td>
-                <td className="num">{formatPoints(a.likely)}</td>
-                <td className="num">{formatPoints(a.potential)}</td>
-                <td className="num">{formatPoints(a.maxPoints)}</td>
+                <FigureCells figures={a} />
               </tr>
             ))}
           </tbody>
@@ -69,11 +62,7 @@ export function FollowUpReportBody({ snapshot, changes, base }: Props) {
               <td className="num">{snapshot.areas.reduce((s, a) => s + a.actions, 0)}</td>
               <td className="num">{snapshot.areas.reduce((s, a) => s + a.done, 0)}</td>
               <td className="num">{snapshot.areas.reduce((s, a) => s + a.late, 0)}</td>
-              <td className="num">{formatPoints(snapshot.total.current)}</td>
-              <td className="num">{formatPoints(snapshot.total.secured)}</td>
-              <td className="num">{formatPoints(snapshot.total.likely)}</td>
-              <td className="num">{formatPoints(snapshot.total.potential)}</td>
-              <td className="num">{formatPoints(snapshot.total.maxPoints)}</td>
+              <FigureCells figures={snapshot.total} />
             </tr>
           </tfoot>
         </table>

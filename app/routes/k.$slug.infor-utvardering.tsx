@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AreaScoreChart } from "~/components/charts/area-score-chart.tsx";
 import { CHART_COLORS } from "~/components/charts/colors.ts";
 import { ProgressChart } from "~/components/charts/progress-chart.tsx";
+import { FigureCells, FigureHeadings } from "~/components/figures.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { can } from "~/domain/access.ts";
 import { stockholmDate } from "~/domain/actions/dates.ts";
@@ -71,23 +72,10 @@ export default function Readiness() {
     );
   }
   const { projection } = result;
-  const cells = (f: { current: number; secured: number; likely: number; potential: number; maxPoints: number }) => (
-    <>
-      <td className="num">{formatPoints(f.current)}</td>
-      <td className="num">{formatPoints(f.secured)}</td>
-      <td className="num">{formatPoints(f.likely)}</td>
-      <td className="num">{formatPoints(f.potential)}</td>
-      <td className="num">{formatPoints(f.maxPoints)}</td>
-    </>
-  );
   const head = (
     <tr>
       <th scope="col">{t.start.area}</th>
-      <th scope="col" className="num">{t.readiness.current}</th>
-      <th scope="col" className="num">{t.readiness.secured}</th>
-      <th scope="col" className="num">{t.readiness.likely}</th>
-      <th scope="col" className="num">{t.readiness.potential}</th>
-      <th scope="col" className="num">{t.evaluation.max}</th>
+      <FigureHeadings />
     </tr>
   );
   return (
@@ -140,14 +128,14 @@ export default function Readiness() {
                 <th scope="row">
                   <a href={`#area-${a.number}`}>{a.number}</a>
                 </th>
-                {cells(a)}
+                <FigureCells figures={a} />
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
               <th scope="row">{t.readiness.total}</th>
-              {cells(projection.total)}
+              <FigureCells figures={projection.total} />
             </tr>
           </tfoot>
         </table>

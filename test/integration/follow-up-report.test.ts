@@ -1,5 +1,3 @@
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addEvidence, changeStatus } from "~/models/action.server.ts";
@@ -11,11 +9,11 @@ import { extractReportText } from "~/services/report-file.server.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
 import { pdfStructure } from "../helpers/pdf-structure.ts";
+import { readinessCommand } from "../helpers/readiness-command.ts";
 import { createTestAction } from "../helpers/plan.ts";
 
 /** The council's follow-up report: saved snapshots, the page, PDF and Excel, and who may do what. */
 
-const root = path.resolve(import.meta.dirname, "../..");
 let tenant: Tenant;
 let base: string;
 const as = async (email: string) => {
@@ -47,16 +45,7 @@ describe("the follow-up report", () => {
     const coordinator = await as(tenant.coordinator.email);
     const id = await saveReport(coordinator, "Rapport till kommunstyrelsen");
 
-    const out = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["app/cli/readiness.ts", "--municipality", tenant.municipality.slug, "--json"], {
-      cwd: root,
-      encoding: "utf8",
-      env: process.env,
-    });
-    expect(out.status, out.stderr).toBe(0);
-    const command = JSON.parse(out.stdout) as {
-      areas: Array<{ number: number; current: number; secured: number; likely: number; potential: number }>;
-      total: { current: number; secured: number; likely: number; potential: number };
-    };
+    const command = readinessCommand(tenant.municipality.slug);
     const sv = (n: number) => String(n).replace(".", ",");
 
     const viewer = await as(tenant.viewer.email);

@@ -1,13 +1,10 @@
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { addEvidence, changeStatus } from "~/models/action.server.ts";
 import { setNextEvaluationDate } from "~/models/reminders.server.ts";
 import { createTenant, PASSWORD } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
 import { createTestAction } from "../helpers/plan.ts";
-
-const root = path.resolve(import.meta.dirname, "../..");
+import { readinessCommand } from "../helpers/readiness-command.ts";
 
 describe("readiness before the next evaluation", () => {
   it("gives the same numbers on the page and from the command", async () => {
@@ -18,17 +15,7 @@ describe("readiness before the next evaluation", () => {
     await changeStatus(tenant.municipality.id, done.id, 1, "DONE", null, tenant.owner.id);
     await createTestAction(tenant, tenant.owner.id, "2031-01-01", "Efter utvärderingen");
 
-    const out = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["app/cli/readiness.ts", "--municipality", tenant.municipality.slug, "--json"], {
-      cwd: root,
-      encoding: "utf8",
-      env: process.env,
-    });
-    expect(out.status, out.stderr).toBe(0);
-    const data = JSON.parse(out.stdout) as {
-      questions: Array<{ code: string; maxPoints: number; current: number; secured: number; likely: number; potential: number }>;
-      areas: Array<{ number: number; current: number; secured: number; likely: number; potential: number }>;
-      total: { current: number; secured: number; likely: number; potential: number };
-    };
+    const data = readinessCommand(tenant.municipality.slug);
     const q15 = data.questions.find((q) => q.code === "1.5")!;
     // 1.5 Etik: 3 of 10 now; +2 secured by the done action; the one due after the evaluation is only potential.
     expect(q15).toEqual({ code: "1.5", maxPoints: 10, current: 3, secured: 5, likely: 5, potential: 7 });
