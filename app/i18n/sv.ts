@@ -480,7 +480,7 @@ export const sv = {
     intro: (date: string | null) =>
       date
         ? `Om det som planeras blir gjort: vilka poäng kan höjas till utvärderingen ${date}?`
-        : "Inget datum för nästa utvärdering är satt (sätts under Påminnelser). Alla öppna åtgärder räknas som möjliga i tid.",
+        : "Inget datum för nästa utvärdering är satt (samordnaren sätter det under Datum och mål nedan). Alla öppna åtgärder räknas som möjliga i tid.",
     current: "Nu",
     secured: "Säkrat",
     likely: "Troligt",
