@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
 import { AreaScoreChart } from "~/components/charts/area-score-chart.tsx";
-import { CHART_COLORS } from "~/components/charts/colors.ts";
 import { FigureCells, FigureHeadings } from "~/components/figures.tsx";
 import { ProgressChart } from "~/components/charts/progress-chart.tsx";
+import { readinessSeries } from "~/components/charts/readiness-series.ts";
 import { hasChanges, lateActions, type ReportAction, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
 import { t } from "~/i18n/sv.ts";
 import { formatDate, formatSignedPoints } from "~/utils/format.ts";
@@ -102,11 +102,7 @@ export function FollowUpReportBody({ snapshot, changes, base }: Props) {
         <h2 id="projection-heading">{r.projectionTitle}</h2>
         <AreaScoreChart
           areas={snapshot.areas.map((a) => ({ number: a.number, name: a.name, maxPoints: a.maxPoints }))}
-          series={[
-            { label: t.readiness.current, color: CHART_COLORS.current, values: snapshot.areas.map((a) => a.current) },
-            { label: t.readiness.likely, color: CHART_COLORS.likely, values: snapshot.areas.map((a) => a.likely) },
-            { label: t.readiness.potential, color: CHART_COLORS.potential, values: snapshot.areas.map((a) => a.potential) },
-          ]}
+          series={readinessSeries(snapshot.areas, snapshot.previousEvaluation)}
           title={t.readiness.chartTitle}
           description={t.readiness.chartDescription}
         />

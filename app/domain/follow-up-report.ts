@@ -39,6 +39,8 @@ export interface ReportSnapshot {
   /** The Stockholm date the report describes. */
   asOf: string;
   evaluation: { year: number; version: string };
+  /** The evaluation before the latest, per area, for the chart; null when there is none. */
+  previousEvaluation: PreviousEvaluation | null;
   nextEvaluationDate: string | null;
   targetTotal: number | null;
   total: Figures;
@@ -48,9 +50,15 @@ export interface ReportSnapshot {
   progress: ProgressSeries;
 }
 
+export interface PreviousEvaluation {
+  year: number;
+  areas: Array<{ number: number; points: number }>;
+}
+
 export interface ReportInput {
   municipality: string;
   evaluation: { year: number; version: string };
+  previousEvaluation: PreviousEvaluation | null;
   nextEvaluationDate: string | null;
   targetTotal: number | null;
   areaNames: ReadonlyMap<number, string>;
@@ -72,6 +80,7 @@ export function buildReport(input: ReportInput, today: string): ReportSnapshot {
     municipality: input.municipality,
     asOf: today,
     evaluation: input.evaluation,
+    previousEvaluation: input.previousEvaluation,
     nextEvaluationDate: input.nextEvaluationDate,
     targetTotal: input.targetTotal,
     total: input.projection.total,

@@ -1,8 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AreaScoreChart } from "~/components/charts/area-score-chart.tsx";
-import { CHART_COLORS } from "~/components/charts/colors.ts";
 import { ProgressChart } from "~/components/charts/progress-chart.tsx";
+import { readinessSeries } from "~/components/charts/readiness-series.ts";
 import { FigureCells, FigureHeadings } from "~/components/figures.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { can } from "~/domain/access.ts";
@@ -11,13 +11,11 @@ import { progressOverTime } from "~/domain/progress-over-time.ts";
 import { evaluationTargetSchema } from "~/forms/evaluation-target.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { setEvaluationTarget } from "~/models/readiness.server.ts";
-import { scoreEvaluation } from "~/domain/scoring.ts";
 import { applyWhatIf, parseWhatIf } from "~/domain/what-if.ts";
-import { getLatestEvaluations } from "~/models/evaluation.server.ts";
 import { LIKELIHOOD_RULES, project, whereArePoints } from "~/domain/projection.ts";
 import { t } from "~/i18n/sv.ts";
 import { requireMunicipality } from "~/services/access.server.ts";
-import { readinessFor } from "~/services/readiness.server.ts";
+import { previousEvaluationAreas, readinessFor } from "~/services/readiness.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
 import { targetLine } from "~/utils/report-text.ts";
 
@@ -35,10 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sandbox = whatIf
     ? project(result.questions, applyWhatIf(result.actions, whatIf), { today: stockholmDate(now), evaluationDate: result.nextEvaluationDate }).total
     : null;
-  const [, previousEvaluation] = await getLatestEvaluations(municipality.id, 2);
-  const previous = previousEvaluation
-    ? { year: previousEvaluation.year, areas: scoreEvaluation(previousEvaluation.areas, previousEvaluation.statedTotal).areas.map((a) => ({ number: a.number, points: a.points })) }
-    : null;
+  const previous = await previousEvaluationAreas(municipality.id);
   return {
     municipality,
     result,
@@ -144,14 +139,7 @@ export default function Readiness() {
         <h2 id="chart-heading">{t.readiness.chartTitle}</h2>
         <AreaScoreChart
           areas={projection.areas.map((a) => ({ number: a.number, name: `${t.start.area} ${a.number}`, maxPoints: a.maxPoints }))}
-          series={[
-            ...(previous
-              ? [{ label: t.chart.previous(previous.year), color: CHART_COLORS.previous, values: projection.areas.map((a) => previous.areas.find((p) => p.number === a.number)?.points ?? null) }]
-              : []),
-            { label: t.readiness.current, color: CHART_COLORS.current, values: projection.areas.map((a) => a.current) },
-            { label: t.readiness.likely, color: CHART_COLORS.likely, values: projection.areas.map((a) => a.likely) },
-            { label: t.readiness.potential, color: CHART_COLORS.potential, values: projection.areas.map((a) => a.potential) },
-          ]}
+          series={readinessSeries(projection.areas, previous)}
           title={t.readiness.chartTitle}
           description={t.readiness.chartDescription}
         />

@@ -1,7 +1,17 @@
 import { stockholmDate } from "~/domain/actions/dates.ts";
 import { buildReport } from "~/domain/follow-up-report.ts";
 import { project } from "~/domain/projection.ts";
+import { scoreEvaluation } from "~/domain/scoring.ts";
+import { getLatestEvaluations } from "~/models/evaluation.server.ts";
 import { loadReadinessData } from "~/models/readiness.server.ts";
+
+/** The evaluation before the latest, as points per area (for the charts), or null. */
+export async function previousEvaluationAreas(municipalityId: string) {
+  const [, previous] = await getLatestEvaluations(municipalityId, 2);
+  if (!previous) return null;
+  const { areas } = scoreEvaluation(previous.areas, previous.statedTotal);
+  return { year: previous.year, areas: areas.map((a) => ({ number: a.number, points: a.points })) };
+}
 
 /** The projection of a municipality at `now` (the same numbers for the page, the report and the command). */
 export async function readinessFor(municipalityId: string, now: Date) {
@@ -13,10 +23,11 @@ export async function readinessFor(municipalityId: string, now: Date) {
 
 /** The follow-up report as it reads at `now`, built from the same projection. */
 export async function currentReport(municipalityId: string, now: Date) {
-  const readiness = await readinessFor(municipalityId, now);
+  const [readiness, previousEvaluation] = await Promise.all([readinessFor(municipalityId, now), previousEvaluationAreas(municipalityId)]);
   if (!readiness) return null;
   return buildReport(
     {
+      previousEvaluation,
       municipality: readiness.municipalityName,
       evaluation: { year: readiness.evaluation.year, version: readiness.evaluation.version },
       nextEvaluationDate: readiness.nextEvaluationDate,

@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
 import { CHART_COLORS } from "~/components/charts/colors.ts";
+import { readinessSeries } from "~/components/charts/readiness-series.ts";
 import { hasChanges, lateActions, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
 import type { ProgressSeries } from "~/domain/progress-over-time.ts";
 import { t } from "~/i18n/sv.ts";
@@ -175,8 +176,12 @@ function figure(doc: Doc, alt: string, draw: () => void) {
 function areaChart(doc: Doc, snapshot: ReportSnapshot) {
   const height = 170;
   ensureRoom(doc, height + 40);
+  const series = readinessSeries(snapshot.areas, snapshot.previousEvaluation);
   const alt = `${t.readiness.chartDescription} ${snapshot.areas
-    .map((a) => `${t.report.areaName} ${a.number}: ${t.readiness.current.toLowerCase()} ${formatPoints(a.current)}, ${t.readiness.likely.toLowerCase()} ${formatPoints(a.likely)}, ${t.readiness.potential.toLowerCase()} ${formatPoints(a.potential)} ${t.start.outOf(a.maxPoints)}.`)
+    .map((a, i) => {
+      const values = series.flatMap((s) => (s.values[i] === null || s.values[i] === undefined ? [] : [`${s.label.toLowerCase()} ${formatPoints(s.values[i])}`]));
+      return `${t.report.areaName} ${a.number}: ${values.join(", ")} ${t.start.outOf(a.maxPoints)}.`;
+    })
     .join(" ")}`;
   figure(doc, alt, () => drawAreaChart(doc, snapshot, height));
 }
@@ -193,16 +198,14 @@ function drawAreaChart(doc: Doc, snapshot: ReportSnapshot, height: number) {
     doc.fillColor(MUTED).text(String(tick), MARGIN, y(tick) - 4, { width: 25, align: "right", lineBreak: false });
   }
   const group = width / snapshot.areas.length;
-  const series = [
-    { label: t.readiness.current, color: CHART_COLORS.current, value: (a: ReportSnapshot["areas"][number]) => a.current },
-    { label: t.readiness.likely, color: CHART_COLORS.likely, value: (a: ReportSnapshot["areas"][number]) => a.likely },
-    { label: t.readiness.potential, color: CHART_COLORS.potential, value: (a: ReportSnapshot["areas"][number]) => a.potential },
-  ];
+  const series = readinessSeries(snapshot.areas, snapshot.previousEvaluation);
   const bar = (group * 0.7) / series.length;
   snapshot.areas.forEach((a, i) => {
     const x0 = left + i * group + group * 0.15;
     series.forEach((s, j) => {
-      const v = Math.min(max, s.value(a));
+      const value = s.values[i];
+      if (value === null || value === undefined) return;
+      const v = Math.min(max, value);
       doc.rect(x0 + j * bar, y(v), bar - 1, top + height - y(v)).fill(s.color);
     });
     doc.fillColor(INK).fontSize(8).text(`Omr. ${a.number}`, left + i * group, top + height + 4, { width: group, align: "center", lineBreak: false });

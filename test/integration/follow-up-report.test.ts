@@ -6,7 +6,8 @@ import { setNextEvaluationDate } from "~/models/reminders.server.ts";
 import { addMembership } from "~/models/user.server.ts";
 import { getDb } from "~/services/db.server.ts";
 import { extractReportText } from "~/services/report-file.server.ts";
-import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
+import { createEvaluation } from "~/models/evaluation.server.ts";
+import { createTenant, demoEvaluation, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
 import { pdfStructure } from "../helpers/pdf-structure.ts";
 import { readinessCommand } from "../helpers/readiness-command.ts";
@@ -121,6 +122,18 @@ describe("the follow-up report", () => {
     const current = await text(await coordinator.get(`${base}/rapporter/aktuell`));
     expect(current).toContain("Läget just nu (inte sparat)");
     expect(current).toContain("Inget har ändrats sedan förra rapporten.");
+  });
+
+  it("shows the evaluation before the latest beside the figures, on the page and in the PDF's chart description", async () => {
+    const older = await createTenant("rapport-tidigare");
+    await createEvaluation(older.municipality.id, demoEvaluation({ year: 2009 }), null);
+    const http = await as(older.coordinator.email);
+    const res = await http.post(`/k/${older.municipality.slug}/rapporter`, { title: "Med föregående" });
+    const id = res.headers.get("location")!.split("/").at(-1)!.split("?")[0]!;
+    const page = await text(await http.get(`/k/${older.municipality.slug}/rapporter/${id}`));
+    expect(page).toContain("Föregående (2009)");
+    const structure = await pdfStructure(new Uint8Array(await (await http.get(`/k/${older.municipality.slug}/rapporter/${id}/pdf`)).arrayBuffer()));
+    expect(structure.figureAlts[0]).toMatch(/Område 1: föregående \(2009\) [\d,]+, nu 79, troligt 79, möjligt 79 av 100\./);
   });
 
   it("refuses a report without a title with a Swedish message next to the field, saving nothing", async () => {

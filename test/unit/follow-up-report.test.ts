@@ -31,6 +31,7 @@ function input(plan: Plan[], today: string, evaluationDate = "2027-09-30"): Repo
   return {
     municipality: "Testby kommun",
     evaluation: { year: 2024, version: "Kommunkompassen 2019" },
+    previousEvaluation: { year: 2020, areas: [{ number: 1, points: 3 }, { number: 2, points: 7 }] },
     nextEvaluationDate: evaluationDate,
     targetTotal: 15,
     areaNames: new Map([
