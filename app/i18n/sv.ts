@@ -59,6 +59,7 @@ export const sv = {
     fixErrors: "Rätta felen nedan och försök igen.",
   },
   start: {
+    latestReport: "Senaste uppföljningsrapporten:",
     title: (municipality: string) => `${municipality} – översikt`,
     latest: (year: number) => `Senaste utvärderingen (${year})`,
     total: "Totalpoäng",

@@ -11,8 +11,9 @@ const summary = {
   createdBy: { select: { name: true } },
 } as const;
 
-export async function listReports(municipalityId: string) {
-  return getDb().followUpReport.findMany({ where: { municipalityId }, orderBy: { createdAt: "desc" }, select: summary });
+/** Saved reports, newest first (`take` for only the latest few). */
+export async function listReports(municipalityId: string, take?: number) {
+  return getDb().followUpReport.findMany({ where: { municipalityId }, orderBy: { createdAt: "desc" }, select: summary, ...(take ? { take } : {}) });
 }
 
 /** Stores a report; `createdAt` is only given by the demo seed, which dates a report in the past. */

@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AreaScoreChart } from "~/components/charts/area-score-chart.tsx";
+import { CHART_COLORS } from "~/components/charts/colors.ts";
 import { compareAreas } from "~/domain/comparison.ts";
 import { scoreEvaluation } from "~/domain/scoring.ts";
 import { t } from "~/i18n/sv.ts";
 import { getLatestEvaluations } from "~/models/evaluation.server.ts";
+import { listReports } from "~/models/follow-up-report.server.ts";
 import { requireMunicipality } from "~/services/access.server.ts";
-import { formatPoints, formatSignedPoints } from "~/utils/format.ts";
+import { formatDate, formatPoints, formatSignedPoints } from "~/utils/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? t.start.title(data.municipality.name) : t.app.name} – ${t.app.name}` },
@@ -14,8 +16,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality } = await requireMunicipality(request, params.slug);
-  const [latest, previous] = await getLatestEvaluations(municipality.id, 2);
-  if (!latest) return { municipality, latest: null, previous: null, comparison: null, maxPoints: 800 };
+  const [[latest, previous], [report]] = await Promise.all([getLatestEvaluations(municipality.id, 2), listReports(municipality.id, 1)]);
+  const latestReport = report ? { id: report.id, title: report.title, asOf: report.asOf.toISOString().slice(0, 10) } : null;
+  if (!latest) return { municipality, latest: null, previous: null, comparison: null, maxPoints: 800, latestReport };
   const scoredLatest = scoreEvaluation(latest.areas, latest.statedTotal);
   const comparison = compareAreas(
     { versionKey: latest.frameworkVersion.key, scored: scoredLatest },
@@ -29,14 +32,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     previous: previous ? { id: previous.id, year: previous.year, version: previous.frameworkVersion.name } : null,
     comparison,
     maxPoints: scoredLatest.maxPoints,
+    latestReport,
   };
 }
 
-const LATEST_COLOR = "#0b4f6c";
-const PREVIOUS_COLOR = "#8a9aa8";
+const LATEST_COLOR = CHART_COLORS.current;
+const PREVIOUS_COLOR = CHART_COLORS.previous;
 
 export default function MunicipalityStart() {
-  const { municipality, latest, previous, comparison, maxPoints } = useLoaderData<typeof loader>();
+  const { municipality, latest, previous, comparison, maxPoints, latestReport } = useLoaderData<typeof loader>();
   if (!latest || !comparison) {
     return (
       <>
@@ -57,6 +61,12 @@ export default function MunicipalityStart() {
       <p className="lead">
         {t.start.latest(latest.year)} · {latest.version}
       </p>
+      {latestReport ? (
+        <p className="notice">
+          {t.start.latestReport}{" "}
+          <Link to={`/k/${municipality.slug}/rapporter/${latestReport.id}`}>{latestReport.title}</Link> ({t.report.asOf(formatDate(latestReport.asOf)).toLowerCase()})
+        </p>
+      ) : null}
       <div className="kpis">
         <div className="kpi">
           <div className="label">{t.start.total}</div>

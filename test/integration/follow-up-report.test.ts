@@ -117,6 +117,8 @@ describe("the follow-up report", () => {
     expect(secondPage).toMatch(/Totalt<\/th><td class="num">\+2<\/td>/);
     expect(await text(await coordinator.get(`${base}/rapporter/${first}`))).toBe(firstPage);
 
+    const start = await text(await coordinator.get(base));
+    expect(start).toMatch(new RegExp(`Senaste uppföljningsrapporten: <a [^>]*href="${base}/rapporter/${second}">Andra rapporten</a>`));
     const list = await text(await coordinator.get(`${base}/rapporter`));
     expect(list.indexOf("Andra rapporten")).toBeLessThan(list.indexOf("Första rapporten"));
     const current = await text(await coordinator.get(`${base}/rapporter/aktuell`));
