@@ -408,6 +408,8 @@ export const sv = {
     readinessIntro: (name: string, date: string) => `Nästa utvärdering av ${name} är planerad till ${date}.`,
     readinessCounts: (c: { open: number; late: number; done: number }) =>
       `Handlingsplanen har ${c.open} öppna åtgärder, varav ${c.late} försenade, och ${c.done} klara.`,
+    readinessProjection: (f: { current: number; secured: number; likely: number; potential: number }) =>
+      `Prognos av 800 poäng: nu ${fmt(f.current)}, säkrat ${fmt(f.secured)}, troligt ${fmt(f.likely)}, möjligt ${fmt(f.potential)}.`,
   },
   policy: {
     title: "Påminnelser och eskalering",

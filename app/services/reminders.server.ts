@@ -8,6 +8,7 @@ import { getDb } from "./db.server.ts";
 import { publicUrl } from "./env.server.ts";
 import { swedishHolidays } from "./holidays.server.ts";
 import { textToHtml } from "./mailer.server.ts";
+import { readinessFor } from "./readiness.server.ts";
 import { formatDate } from "~/utils/format.ts";
 
 /**
@@ -84,12 +85,14 @@ async function renderAll(due: DueNotification[], now: Date): Promise<Map<string,
         late: open.filter((a) => isLate({ status: a.status, deadline: isoDate(a.deadline) }, now)).length,
         done: open.filter((a) => a.status === "DONE").length,
       };
+      const readiness = await readinessFor(m.id, now);
       lines.push(
         t.reminders.readinessIntro(m.name, m.nextEvaluationDate ? formatDate(m.nextEvaluationDate) : ""),
         t.reminders.readinessCounts(counts),
+        ...(readiness ? [t.reminders.readinessProjection(readiness.projection.total)] : []),
         "",
         t.reminders.open,
-        `${publicUrl()}/k/${m.slug}/plan`,
+        `${publicUrl()}/k/${m.slug}/infor-utvardering`,
       );
     } else {
       const a = actions.get(n.actionId!)!;

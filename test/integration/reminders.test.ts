@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeMail } from "~/models/mail.server.ts";
 import { getDb } from "~/services/db.server.ts";
 import { createDeliver } from "~/services/mailer.server.ts";
+import { setNextEvaluationDate } from "~/models/reminders.server.ts";
+import { readinessFor } from "~/services/readiness.server.ts";
 import { runReminderTick } from "~/services/reminders.server.ts";
 import { createQueue, QUEUES, type QueueBackendConfig } from "../../jobs/queues.ts";
 import { startWorker } from "../../jobs/worker.ts";
@@ -42,6 +44,19 @@ describe("the reminder job", () => {
     expect(late.html).toContain(`href="http://localhost`);
     expect(late.sendAt?.toISOString()).toBe("2026-12-23T06:00:00.000Z");
     expect(mails.find((m) => m.kind === "escalation")!.recipient).toBe(tenant.coordinator.email);
+  });
+
+  it("sends coordinators a readiness summary with the projection and a link to the readiness page", async () => {
+    const ready = await createTenant("sammanfattning");
+    await setNextEvaluationDate(ready.municipality.id, "2027-03-31");
+    await createTestAction(ready, ready.owner.id, "2027-02-01", "Före utvärderingen");
+    await runReminderTick(new Date("2027-03-01T08:00:00Z"), async () => {}, ready.municipality.id);
+    const mail = await getDb().mailMessage.findFirstOrThrow({ where: { municipalityId: ready.municipality.id, kind: "readiness" } });
+    expect(mail.recipient).toBe(ready.coordinator.email);
+    const { total } = (await readinessFor(ready.municipality.id, new Date("2027-03-01T08:00:00Z")))!.projection;
+    const sv = (n: number) => String(n).replace(".", ",");
+    expect(mail.text).toContain(`Prognos av 800 poäng: nu ${sv(total.current)}, säkrat ${sv(total.secured)}, troligt ${sv(total.likely)}, möjligt ${sv(total.potential)}.`);
+    expect(mail.text).toContain(`/k/${ready.municipality.slug}/infor-utvardering`);
   });
 
   it("withdraws pending reminders when the deadline changes, and sends nothing for a done action", async () => {
