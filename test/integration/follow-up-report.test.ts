@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addEvidence, changeStatus } from "~/models/action.server.ts";
 import { createMunicipality } from "~/models/municipality.server.ts";
 import { setNextEvaluationDate } from "~/models/reminders.server.ts";
-import { addMembership } from "~/models/user.server.ts";
+import { addMembership, createUserWithPassword } from "~/models/user.server.ts";
 import { getDb } from "~/services/db.server.ts";
 import { extractReportText } from "~/services/report-file.server.ts";
 import { createEvaluation } from "~/models/evaluation.server.ts";
@@ -39,6 +39,10 @@ beforeAll(async () => {
   await setNextEvaluationDate(tenant.municipality.id, "2030-06-30");
   await createTestAction(tenant, tenant.owner.id, "2026-01-15", "Försenad åtgärd");
   await createTestAction(tenant, null, "2029-05-01", "Öppen åtgärd");
+  // A name outside the PDF standard fonts' encoding must still print right.
+  const lukasz = await createUserWithPassword({ email: `lukasz-${tenant.municipality.slug}@test.se`, name: "Łukasz Đorđević", password: PASSWORD });
+  await addMembership(tenant.municipality.id, lukasz.id, "OWNER");
+  await createTestAction(tenant, lukasz.id, "2026-02-01", "Webb för Ørsted, Müller och Þór (€)");
 });
 
 describe("the follow-up report", () => {
@@ -72,6 +76,8 @@ describe("the follow-up report", () => {
     expect(flat).toContain(`Troligt: ${totals[2]}.`);
     expect(flat).toContain("Försenad åtgärd");
     expect(flat).toContain(tenant.owner.name);
+    expect(flat).toContain("Łukasz Đorđević");
+    expect(flat).toContain("Webb för Ørsted, Müller och Þór (€)");
     // A tagged PDF: title and language, headings, real tables with header cells, charts as figures with alt text.
     const structure = await pdfStructure(new Uint8Array(await (await viewer.get(`${base}/rapporter/${id}/pdf`)).arrayBuffer()));
     expect(structure.tagged).toBe(true);
@@ -93,10 +99,12 @@ describe("the follow-up report", () => {
       expect(row.slice(1, 2).concat(row.slice(6, 10)), `area ${area.number}`).toEqual([area.number, area.current, area.secured, area.likely, area.potential]);
     }
     const late = workbook.getWorksheet("Försenade")!;
-    expect(late.rowCount).toBe(2);
+    // Most late first.
+    expect(late.rowCount).toBe(3);
     expect(late.getRow(2).getCell(1).value).toBe("Försenad åtgärd");
     expect(late.getRow(2).getCell(3).value).toBe(tenant.owner.name);
     expect(late.getRow(2).getCell(5).value).toEqual(new Date("2026-01-15T00:00:00Z"));
+    expect(late.getRow(3).getCell(3).value).toBe("Łukasz Đorđević");
   });
 
   it("keeps a saved report as it was, and the next one says what changed since", async () => {
