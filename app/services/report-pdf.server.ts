@@ -87,6 +87,7 @@ export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChang
       ],
     ],
     [["*", "l"], ...[50, 36, 52, 34, 40, 40, 42, 34].map((width): Column => [width, "r"])],
+    true,
   );
 
   heading(doc, r.lateTitle);
@@ -145,15 +146,20 @@ function heading(doc: Doc, text: string, room = 120) {
 /** Columns as [width, alignment]: "*" shares the rest; numbers are right-aligned ("r"). */
 type Column = [width: number | "*", align: "l" | "r"];
 
-function table(doc: Doc, head: string[], rows: string[][], columns: Column[]) {
+/** A table with a heading row; `totalRow` sets the last row in bold (a sum under the rest). */
+function table(doc: Doc, head: string[], rows: string[][], columns: Column[], totalRow = false) {
   doc.font(BODY).fontSize(8);
+  const bold = (text: string) => ({ text, font: { src: BOLD } });
   doc.table({
     // pdfkit builds Table/TR/TH/TD structure under structParent (not in @types/pdfkit yet).
     ...({ structParent: rootOf(doc) } as object),
     position: { x: MARGIN },
     columnStyles: columns.map(([width, align]) => ({ width, align: { x: align === "r" ? "right" : "left" } })),
     defaultStyle: { border: { bottom: 0.5 }, borderColor: LINE, padding: [3, 3] },
-    data: [head.map((text) => ({ text, type: "TH" as const, font: { src: BOLD } })), ...rows],
+    data: [
+      head.map((text) => ({ ...bold(text), type: "TH" as const })),
+      ...(totalRow ? [...rows.slice(0, -1), rows.at(-1)!.map(bold)] : rows),
+    ],
   });
   doc.x = MARGIN;
   doc.moveDown(0.3);
@@ -305,6 +311,7 @@ function changesSection(doc: Doc, changes: ReportChanges | null) {
         [t.readiness.total, ...[changes.total.secured, changes.total.likely, changes.total.potential].map(formatSignedPoints)],
       ],
       [[240, "l"], ["*", "r"], ["*", "r"], ["*", "r"]],
+      true,
     );
   const lists: Array<[string, string[]]> = [
     [r.completed, changes.completed.map((a) => `${a.title} (${a.owner ?? r.noOwner})`)],
