@@ -1,5 +1,4 @@
-import { daysBetween } from "./actions/dates.ts";
-import { isOpen, STATUSES, type ActionStatus } from "./actions/status.ts";
+import { daysLateOn, STATUSES, type ActionStatus } from "./actions/status.ts";
 import type { Figures, Projection } from "./projection.ts";
 import { progressOverTime, type ProgressSeries } from "./progress-over-time.ts";
 
@@ -72,7 +71,7 @@ const byAreaThenDeadline = (a: ReportAction, b: ReportAction) =>
 
 export function buildReport(input: ReportInput, today: string): ReportSnapshot {
   const actions = input.actions
-    .map((a): ReportAction => ({ ...a, daysLate: isOpen(a.status) ? Math.max(0, daysBetween(a.deadline, today)) : 0 }))
+    .map((a): ReportAction => ({ ...a, daysLate: daysLateOn(a, today) }))
     .sort(byAreaThenDeadline);
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, actions.filter((a) => a.status === s).length])) as Record<ActionStatus, number>;
   return {

@@ -9,10 +9,15 @@ export function isOpen(status: ActionStatus): boolean {
   return status === "NOT_STARTED" || status === "IN_PROGRESS";
 }
 
-/** Days past the deadline (YYYY-MM-DD) at `now` in Stockholm; 0 when not late or closed. */
-export function daysLate(action: { status: ActionStatus; deadline: string }, now: Date): number {
+/** Days past the deadline (YYYY-MM-DD) on the Stockholm date `today`; 0 when not late or closed. */
+export function daysLateOn(action: { status: ActionStatus; deadline: string }, today: string): number {
   if (!isOpen(action.status)) return 0;
-  return Math.max(0, daysBetween(action.deadline, stockholmDate(now)));
+  return Math.max(0, daysBetween(action.deadline, today));
+}
+
+/** Days past the deadline at `now` in Stockholm; 0 when not late or closed. */
+export function daysLate(action: { status: ActionStatus; deadline: string }, now: Date): number {
+  return daysLateOn(action, stockholmDate(now));
 }
 
 export function isLate(action: { status: ActionStatus; deadline: string }, now: Date): boolean {
