@@ -1,5 +1,6 @@
 import { daysLateOn, STATUSES, type ActionStatus } from "./actions/status.ts";
 import type { Figures, Projection } from "./projection.ts";
+import { roundPoints } from "./points.ts";
 import { progressOverTime, type ProgressSeries } from "./progress-over-time.ts";
 
 /**
@@ -130,12 +131,11 @@ export interface ReportChanges {
   removed: Array<Pick<ReportAction, "id" | "title">>;
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
 const delta = (now: Figures, before: Figures | undefined): FiguresChange => ({
-  current: round2(now.current - (before?.current ?? 0)),
-  secured: round2(now.secured - (before?.secured ?? 0)),
-  likely: round2(now.likely - (before?.likely ?? 0)),
-  potential: round2(now.potential - (before?.potential ?? 0)),
+  current: roundPoints(now.current - (before?.current ?? 0)),
+  secured: roundPoints(now.secured - (before?.secured ?? 0)),
+  likely: roundPoints(now.likely - (before?.likely ?? 0)),
+  potential: roundPoints(now.potential - (before?.potential ?? 0)),
 });
 
 /** What changed from one report to the next. */

@@ -24,6 +24,11 @@ export function sumPoints(values: readonly PointsInput[]): number {
   return fromHundredths(values.reduce<number>((acc, v) => acc + toHundredths(v), 0));
 }
 
+/** A computed figure (a weighted sum, a difference) rounded to the hundredths points are kept in. */
+export function roundPoints(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
 export function toPoints(value: PointsInput): number {
   return fromHundredths(toHundredths(value));
 }

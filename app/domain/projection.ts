@@ -1,4 +1,4 @@
-import { sumPoints } from "./points.ts";
+import { roundPoints, sumPoints } from "./points.ts";
 import { daysBetween } from "./actions/dates.ts";
 import type { ActionStatus } from "./actions/status.ts";
 
@@ -80,7 +80,6 @@ export function ruleFor(action: ProjectionAction, today: string, evaluationDate:
 }
 
 const weightOf = (rule: RuleId) => LIKELIHOOD_RULES.find((r) => r.id === rule)!.weight;
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export function project(
   questions: readonly ProjectionQuestion[],
@@ -96,7 +95,7 @@ export function project(
         contributions.push({ actionId: action.id, title: action.title, effect: effect.expectedEffect, rule, weight: weightOf(rule) });
       }
     }
-    const cap = (n: number) => Math.min(q.maxPoints, round2(n));
+    const cap = (n: number) => Math.min(q.maxPoints, roundPoints(n));
     const securedGain = sumPoints(contributions.filter((c) => c.rule === "done-evidence").map((c) => c.effect));
     const likelyGain = contributions
       .filter((c) => c.rule !== "done-evidence")
@@ -109,11 +108,11 @@ export function project(
     return { code: q.code, text: q.text, area: q.area, maxPoints: q.maxPoints, current, secured, likely, potential, contributions };
   });
   const sum = (list: readonly Figures[]): Figures => ({
-    current: round2(list.reduce((s, f) => s + f.current, 0)),
-    secured: round2(list.reduce((s, f) => s + f.secured, 0)),
-    likely: round2(list.reduce((s, f) => s + f.likely, 0)),
-    potential: round2(list.reduce((s, f) => s + f.potential, 0)),
-    maxPoints: round2(list.reduce((s, f) => s + f.maxPoints, 0)),
+    current: roundPoints(list.reduce((s, f) => s + f.current, 0)),
+    secured: roundPoints(list.reduce((s, f) => s + f.secured, 0)),
+    likely: roundPoints(list.reduce((s, f) => s + f.likely, 0)),
+    potential: roundPoints(list.reduce((s, f) => s + f.potential, 0)),
+    maxPoints: roundPoints(list.reduce((s, f) => s + f.maxPoints, 0)),
   });
   const areaNumbers = [...new Set(projected.map((q) => q.area))].sort((a, b) => a - b);
   const areas = areaNumbers.map((number) => ({ number, ...sum(projected.filter((q) => q.area === number)) }));
@@ -124,7 +123,7 @@ export function project(
 export function whereArePoints(projection: Projection, evaluationDate: string | null, deadlines: ReadonlyMap<string, string>) {
   return projection.questions
     .map((q) => {
-      const open = round2(q.maxPoints - q.current);
+      const open = roundPoints(q.maxPoints - q.current);
       const active = q.contributions.filter((c) => c.rule !== "cancelled");
       return {
         code: q.code,

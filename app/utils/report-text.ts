@@ -1,4 +1,5 @@
 import type { ReportSnapshot } from "~/domain/follow-up-report.ts";
+import { roundPoints } from "~/domain/points.ts";
 import { t } from "~/i18n/sv.ts";
 import { formatDate, formatPoints, formatSignedPoints } from "./format.ts";
 
@@ -30,5 +31,5 @@ export function summaryParagraphs(snapshot: ReportSnapshot): string[] {
 }
 
 export function targetLine(target: number, likely: number): string {
-  return t.readiness.targetLine(formatPoints(target), formatPoints(likely), formatSignedPoints(Math.round((likely - target) * 100) / 100));
+  return t.readiness.targetLine(formatPoints(target), formatPoints(likely), formatSignedPoints(roundPoints(likely - target)));
 }
