@@ -6,7 +6,7 @@ import { readinessSeries } from "~/components/charts/readiness-series.ts";
 import { hasChanges, lateActions, type ReportAction, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
 import { t } from "~/i18n/sv.ts";
 import { formatDate, formatSignedPoints } from "~/utils/format.ts";
-import { summaryParagraphs } from "~/utils/report-text.ts";
+import { changedActionGroups, summaryParagraphs } from "~/utils/report-text.ts";
 
 
 interface Props {
@@ -121,12 +121,6 @@ export function FollowUpReportBody({ snapshot, changes, base }: Props) {
 
 function Changes({ changes, actionLink }: { changes: ReportChanges; actionLink: (a: Pick<ReportAction, "id" | "title">) => JSX.Element }) {
   const r = t.report;
-  const lists: Array<[string, ReportAction[]]> = [
-    [r.completed, changes.completed],
-    [r.added, changes.added],
-    [r.newlyLate, changes.newlyLate],
-    [r.cancelled, changes.cancelled],
-  ];
   return (
     <>
       <p>{r.changesSince(formatDate(changes.previousAsOf))}</p>
@@ -168,7 +162,7 @@ function Changes({ changes, actionLink }: { changes: ReportChanges; actionLink: 
               </tfoot>
             </table>
           ) : null}
-          {lists.map(([title, list]) =>
+          {changedActionGroups(changes).map(({ title, actions: list }) =>
             list.length > 0 ? (
               <div key={title}>
                 <h3>

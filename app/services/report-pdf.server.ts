@@ -6,7 +6,7 @@ import { hasChanges, lateActions, type ReportChanges, type ReportSnapshot } from
 import type { ProgressSeries } from "~/domain/progress-over-time.ts";
 import { t } from "~/i18n/sv.ts";
 import { formatDate, formatMonth, formatPoints, formatSignedPoints } from "~/utils/format.ts";
-import { summaryParagraphs } from "~/utils/report-text.ts";
+import { changedActionGroups, summaryParagraphs, withOwner } from "~/utils/report-text.ts";
 
 /**
  * The follow-up report as an A4 PDF made on the server with pdfkit: the same sections, numbers
@@ -314,10 +314,7 @@ function changesSection(doc: Doc, changes: ReportChanges | null) {
       true,
     );
   const lists: Array<[string, string[]]> = [
-    [r.completed, changes.completed.map((a) => `${a.title} (${a.owner ?? r.noOwner})`)],
-    [r.added, changes.added.map((a) => `${a.title} (${a.owner ?? r.noOwner})`)],
-    [r.newlyLate, changes.newlyLate.map((a) => `${a.title} (${a.owner ?? r.noOwner})`)],
-    [r.cancelled, changes.cancelled.map((a) => `${a.title} (${a.owner ?? r.noOwner})`)],
+    ...changedActionGroups(changes).map((g): [string, string[]] => [g.title, g.actions.map(withOwner)]),
     [r.deadlineMoved, changes.deadlineMoved.map((m) => `${m.action.title}: ${r.movedFrom(formatDate(m.from), formatDate(m.action.deadline))}`)],
     [r.removed, changes.removed.map((a) => a.title)],
   ];

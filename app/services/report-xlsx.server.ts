@@ -3,7 +3,7 @@ import { STATUSES } from "~/domain/actions/status.ts";
 import { lateActions, type ReportAction, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
 import { t } from "~/i18n/sv.ts";
 import { formatDate } from "~/utils/format.ts";
-import { summaryParagraphs } from "~/utils/report-text.ts";
+import { changedActionGroups, summaryParagraphs } from "~/utils/report-text.ts";
 
 /**
  * The follow-up report as a workbook: the summary, the figures per area, late actions, what
@@ -88,14 +88,10 @@ export async function reportToXlsx(snapshot: ReportSnapshot, changes: ReportChan
       for (const a of changes.areas) changed.addRow({ kind: `${r.areaName} ${a.number}`, title: a.name, secured: a.secured, likely: a.likely, potential: a.potential });
       changed.addRow({ kind: t.readiness.total, ...changes.total }).font = { bold: true };
     } else changed.addRow({ kind: r.otherEvaluation });
-    const lists: Array<[string, ReportAction[]]> = [
-      [r.completed, changes.completed],
-      [r.added, changes.added],
-      [r.newlyLate, changes.newlyLate],
-      [r.cancelled, changes.cancelled],
-      [r.deadlineMoved, changes.deadlineMoved.map((m) => m.action)],
-    ];
-    for (const [kind, list] of lists) for (const a of list) changed.addRow({ kind, title: a.title, owner: a.owner ?? r.noOwner, deadline: asDate(a.deadline) });
+    const groups = [...changedActionGroups(changes), { title: r.deadlineMoved, actions: changes.deadlineMoved.map((m) => m.action) }];
+    for (const { title, actions } of groups) {
+      for (const a of actions) changed.addRow({ kind: title, title: a.title, owner: a.owner ?? r.noOwner, deadline: asDate(a.deadline) });
+    }
     for (const a of changes.removed) changed.addRow({ kind: r.removed, title: a.title });
   }
 

@@ -1,4 +1,4 @@
-import type { ReportSnapshot } from "~/domain/follow-up-report.ts";
+import type { ReportAction, ReportChanges, ReportSnapshot } from "~/domain/follow-up-report.ts";
 import { roundPoints } from "~/domain/points.ts";
 import { t } from "~/i18n/sv.ts";
 import { formatDate, formatPoints, formatSignedPoints } from "./format.ts";
@@ -32,4 +32,20 @@ export function summaryParagraphs(snapshot: ReportSnapshot): string[] {
 
 export function targetLine(target: number, likely: number): string {
   return t.readiness.targetLine(formatPoints(target), formatPoints(likely), formatSignedPoints(roundPoints(likely - target)));
+}
+
+/** The changed actions with their headings, in the order the page, the PDF and Excel show them. */
+export function changedActionGroups(changes: ReportChanges): Array<{ title: string; actions: ReportAction[] }> {
+  const r = t.report;
+  return [
+    { title: r.completed, actions: changes.completed },
+    { title: r.added, actions: changes.added },
+    { title: r.newlyLate, actions: changes.newlyLate },
+    { title: r.cancelled, actions: changes.cancelled },
+  ];
+}
+
+/** An action as the change lists print it: "Title (Owner)". */
+export function withOwner(action: Pick<ReportAction, "title" | "owner">): string {
+  return `${action.title} (${action.owner ?? t.report.noOwner})`;
 }
