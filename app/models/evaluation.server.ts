@@ -100,13 +100,14 @@ export async function getEvaluation(
   };
 }
 
-/** The latest evaluations, newest first, ready for scoring (for the start page). */
-export async function getLatestEvaluations(municipalityId: string, count = 2) {
+/** The latest evaluations, newest first, ready for scoring (`skip` 1 starts from the one before the latest). */
+export async function getLatestEvaluations(municipalityId: string, count = 2, skip = 0) {
   const latest = await getDb().evaluation.findMany({
     where: { municipalityId },
     select: { id: true },
     orderBy: [{ year: "desc" }, { createdAt: "desc" }],
     take: count,
+    skip,
   });
   const loaded = await Promise.all(latest.map((e) => getEvaluation(municipalityId, e.id)));
   return loaded.filter((e): e is EvaluationForScoring => e !== null);

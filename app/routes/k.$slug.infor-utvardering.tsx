@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality, user, role } = await requireMunicipality(request, params.slug);
   const canManage = can({ isOperator: user.isOperator, role }, "actions:manage");
   const now = new Date();
-  const found = await readinessFor(municipality.id, now);
+  const [found, previous] = await Promise.all([readinessFor(municipality.id, now), previousEvaluationAreas(municipality.id)]);
   if (!found) return { municipality, canManage, result: null, where: [], sandbox: null, previous: null, progress: null };
   const { areaNames: _names, planActions, ...result } = found;
   const deadlines = new Map(result.actions.map((a) => [a.id, a.deadline]));
@@ -33,7 +33,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sandbox = whatIf
     ? project(result.questions, applyWhatIf(result.actions, whatIf), { today: stockholmDate(now), evaluationDate: result.nextEvaluationDate }).total
     : null;
-  const previous = await previousEvaluationAreas(municipality.id);
   return {
     municipality,
     result,

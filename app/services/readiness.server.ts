@@ -7,7 +7,8 @@ import { loadReadinessData } from "~/models/readiness.server.ts";
 
 /** The evaluation before the latest, as points per area (for the charts), or null. */
 export async function previousEvaluationAreas(municipalityId: string) {
-  const [, previous] = await getLatestEvaluations(municipalityId, 2);
+  // Only the one before the latest: the latest is loaded by the projection already.
+  const [previous] = await getLatestEvaluations(municipalityId, 1, 1);
   if (!previous) return null;
   const { areas } = scoreEvaluation(previous.areas, previous.statedTotal);
   return { year: previous.year, areas: areas.map((a) => ({ number: a.number, points: a.points })) };
