@@ -69,7 +69,7 @@ async function docxToText(bytes: Uint8Array): Promise<string> {
 }
 
 /** pdf.js reads the 14 standard PDF fonts' metrics from files it ships. */
-function standardFontDataUrl(): string {
+export function standardFontDataUrl(): string {
   return path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts") + path.sep;
 }
 

@@ -1,12 +1,9 @@
-import { createRequire } from "node:module";
-import path from "node:path";
+import { standardFontDataUrl } from "~/services/report-file.server.ts";
 
 /** The roles of a PDF's structure tree per page (as pdf.js reads them), with figures' alt texts. */
 export async function pdfStructure(bytes: Uint8Array): Promise<{ tagged: boolean; roles: string[]; figureAlts: string[]; title: string | null; lang: string | null }> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const root = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
-  const doc = await pdfjs.getDocument({ data: bytes.slice(), standardFontDataUrl: path.join(root, "standard_fonts") + path.sep, isEvalSupported: false })
-    .promise;
+  const doc = await pdfjs.getDocument({ data: bytes.slice(), standardFontDataUrl: standardFontDataUrl(), isEvalSupported: false }).promise;
   const roles: string[] = [];
   const figureAlts: string[] = [];
   type Node = { role?: string; alt?: string; children?: Node[] };
