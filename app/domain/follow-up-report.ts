@@ -11,6 +11,12 @@ import { progressOverTime, type ProgressSeries } from "./progress-over-time.ts";
 
 export const REPORT_SCHEMA = 1;
 
+/**
+ * The address segment of the unsaved report that shows the situation right now. Kept out of
+ * `*.server.ts` because pages link to it: server modules are empty in the browser bundle.
+ */
+export const CURRENT_REPORT = "aktuell";
+
 export interface ReportAction {
   id: string;
   title: string;

@@ -3,13 +3,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field.tsx";
 import { can } from "~/domain/access.ts";
 import { stockholmDate } from "~/domain/actions/dates.ts";
+import { CURRENT_REPORT } from "~/domain/follow-up-report.ts";
 import { saveReportSchema } from "~/forms/follow-up-report.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { listEvaluations } from "~/models/evaluation.server.ts";
 import { listReports, saveReport } from "~/models/follow-up-report.server.ts";
 import { requireMunicipality } from "~/services/access.server.ts";
-import { CURRENT_REPORT } from "~/services/follow-up-report.server.ts";
 import { currentReport } from "~/services/readiness.server.ts";
 import { formatDate } from "~/utils/format.ts";
 

@@ -1,11 +1,8 @@
-import { compareReports, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
+import { compareReports, CURRENT_REPORT, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
 import { t } from "~/i18n/sv.ts";
 import { formatDate } from "~/utils/format.ts";
 import { getLatestReport, getReport } from "~/models/follow-up-report.server.ts";
 import { currentReport } from "./readiness.server.ts";
-
-/** The address segment of the unsaved report that shows the situation right now. */
-export const CURRENT_REPORT = "aktuell";
 
 export interface ReportForView {
   saved: { id: string; title: string; createdAt: Date; createdBy: string | null } | null;

@@ -44,6 +44,13 @@ describe.skipIf(skipBrowser)("the follow-up report in Chromium", () => {
 
     await page.getByRole("navigation").getByRole("link", { name: "Rapporter" }).click();
     await page.getByRole("heading", { level: 1, name: "Uppföljningsrapporter" }).waitFor();
+    // A report without a title is explained next to the field, and nothing is saved.
+    await page.getByLabel("Rapportens rubrik").fill("");
+    await page.getByRole("button", { name: "Spara rapporten" }).click();
+    await page.getByText("Ge rapporten en rubrik (högst 120 tecken).").waitFor();
+    expect(await page.getByLabel("Rapportens rubrik").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByText("Inga rapporter är sparade ännu.").count()).toBe(1);
+    await expectNoAxeViolations(page);
     await page.getByLabel("Rapportens rubrik").fill("Uppföljning till KS november");
     await page.getByRole("button", { name: "Spara rapporten" }).click();
     await page.getByRole("heading", { level: 1, name: "Uppföljning till KS november" }).waitFor();
@@ -107,5 +114,13 @@ describe.skipIf(skipBrowser)("the follow-up report in Chromium", () => {
     expect(await page.getByRole("link", { name: "Ladda ner som PDF" }).isVisible()).toBe(false);
     expect(await page.getByRole("heading", { name: "Läget per område" }).isVisible()).toBe(true);
     expect(await page.getByRole("heading", { name: "Försenade åtgärder" }).isVisible()).toBe(true);
+
+    await page.emulateMedia({ media: "screen" });
+    // Today's unsaved report, compared with the saved one.
+    await page.getByRole("link", { name: "Alla rapporter" }).click();
+    await page.getByRole("link", { name: "Visa läget just nu" }).click();
+    await page.getByRole("heading", { level: 1, name: "Läget just nu (inte sparat)" }).waitFor();
+    await page.getByText("Inget har ändrats sedan förra rapporten.").waitFor();
+    await expectNoAxeViolations(page);
   });
 });
