@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { resolveDatabase } from "~/services/embedded-postgres.server.ts";
 import { getDb } from "~/services/db.server.ts";
+import { ensureSessionSecret } from "~/services/session-secret.server.ts";
 import { setup } from "./setup.ts";
 
 /**
@@ -21,7 +22,16 @@ if (process.env.KOMPASSPLAN_SKIP_BUILD !== "true" || !existsSync(path.join(root,
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
-const env = { ...process.env, DATABASE_URL: database.url, NODE_ENV: process.env.NODE_ENV ?? "production" };
+// One command starts the product: without configuration it gets a secret of its own (kept in
+// the data folder) and a PUBLIC_URL on this computer, over http, so cookies work without TLS.
+const dataDir = process.env.KOMPASSPLAN_DATA_DIR ?? path.join(root, ".data");
+const env = {
+  ...process.env,
+  DATABASE_URL: database.url,
+  NODE_ENV: process.env.NODE_ENV ?? "production",
+  SESSION_SECRET: ensureSessionSecret(dataDir, process.env.SESSION_SECRET || undefined),
+  PUBLIC_URL: process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`,
+};
 const tsx = path.join(root, "node_modules/.bin/tsx");
 const children: ChildProcess[] = [
   spawn(tsx, ["server.ts"], { stdio: "inherit", env }),
