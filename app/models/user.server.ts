@@ -31,6 +31,15 @@ export async function verifyLogin(email: string, password: string) {
   return (await verifyPassword(user.passwordHash, password)) ? { id: user.id } : null;
 }
 
+/** An account that can sign in (it has a password), by e-mail address. */
+export async function findSignInUser(email: string) {
+  const user = await getDb().user.findUnique({
+    where: { email: normaliseEmail(email) },
+    select: { id: true, name: true, email: true, passwordHash: true },
+  });
+  return user?.passwordHash ? { id: user.id, name: user.name, email: user.email } : null;
+}
+
 /** Where a user lands after signing in: their only municipality, or the list. */
 export async function homePathFor(userId: string): Promise<string> {
   const memberships = await getDb().membership.findMany({
