@@ -50,6 +50,7 @@ export function ActionForm({ values, errors, owners, questions, editing, submitL
       <div className="field">
         <label htmlFor="description">{t.action.description}</label>
         <textarea {...attrs("description")} rows={4} />
+        <FieldError name="description" errors={errors} />
       </div>
       <div className="form-grid">
         <div className="field">
@@ -89,6 +90,7 @@ export function ActionForm({ values, errors, owners, questions, editing, submitL
         <div className="field">
           <label htmlFor="inviteName">{t.action.inviteName}</label>
           <input {...attrs("inviteName")} autoComplete="off" />
+          <FieldError name="inviteName" errors={errors} />
         </div>
       </div>
       {editing ? (

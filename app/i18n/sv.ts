@@ -70,6 +70,10 @@ export const sv = {
     badRequestTitle: "Felaktig begäran",
     backToStart: "Till startsidan",
     fixErrors: "Rätta felen nedan och försök igen.",
+    dateNotInCalendar: "Det datumet finns inte i kalendern. Ange ett datum som ÅÅÅÅ-MM-DD.",
+    dateOutOfRange: (min: string, max: string) => `Ange ett datum mellan ${min} och ${max}.`,
+    controlCharacters: "Texten innehåller ett otillåtet tecken (ett styrtecken). Ta bort det och försök igen.",
+    percent: "Ange procenten som ett heltal mellan 0 och 100, eller lämna tomt.",
   },
   start: {
     latestReport: "Senaste uppföljningsrapporten:",
