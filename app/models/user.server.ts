@@ -48,16 +48,17 @@ export async function listMembers(municipalityId: string) {
     where: { municipalityId },
     select: {
       role: true,
-      user: { select: { id: true, name: true, email: true, passwordHash: true, managerId: true } },
+      managerId: true,
+      user: { select: { id: true, name: true, email: true, passwordHash: true } },
     },
     orderBy: { user: { name: "asc" } },
   });
-  return rows.map(({ role, user }) => ({
+  return rows.map(({ role, managerId, user }) => ({
     id: user.id,
     name: user.name,
     email: user.email,
     role,
-    managerId: user.managerId,
+    managerId,
     activated: user.passwordHash !== null,
   }));
 }
@@ -155,6 +156,8 @@ export async function removeMember(municipalityId: string, userId: string, actor
     if (membership.role === "COORDINATOR") await assertKeepsCoordinator(tx, municipalityId, userId);
     await tx.membership.delete({ where: { id: membership.id } });
     await tx.invitation.deleteMany({ where: { userId, municipalityId, acceptedAt: null } });
+    // Nobody here has a manager who is no longer a member.
+    await tx.membership.updateMany({ where: { municipalityId, managerId: userId }, data: { managerId: null } });
     await recordAudit(
       {
         municipalityId,
