@@ -1,4 +1,10 @@
+import { createHash } from "node:crypto";
 import { getDb } from "~/services/db.server.ts";
+
+/** Session ids are stored only as SHA-256 hashes: a copy of the database signs nobody in. */
+function idHash(sessionId: string): string {
+  return createHash("sha256").update(sessionId).digest("hex");
+}
 
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -11,13 +17,13 @@ export interface SessionUser {
 
 export async function createSession(userId: string, id: string, now = new Date()) {
   return getDb().session.create({
-    data: { id, userId, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) },
+    data: { id: idHash(id), userId, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) },
   });
 }
 
 export async function findSessionUser(sessionId: string, now = new Date()): Promise<SessionUser | null> {
   const session = await getDb().session.findUnique({
-    where: { id: sessionId },
+    where: { id: idHash(sessionId) },
     select: {
       expiresAt: true,
       user: { select: { id: true, email: true, name: true, isOperator: true } },
@@ -28,7 +34,7 @@ export async function findSessionUser(sessionId: string, now = new Date()): Prom
 }
 
 export async function deleteSession(sessionId: string) {
-  await getDb().session.deleteMany({ where: { id: sessionId } });
+  await getDb().session.deleteMany({ where: { id: idHash(sessionId) } });
 }
 
 export async function deleteUserSessions(userId: string) {

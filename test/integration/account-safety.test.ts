@@ -233,3 +233,17 @@ describe("two identical invitations at once", () => {
     expect(user.invitations).toHaveLength(1);
   });
 });
+
+describe("secrets at rest", () => {
+  it("keeps session ids only as hashes, like invitation and calendar tokens", async () => {
+    const res = await new HttpClient().signIn(demo.viewer.email, PASSWORD);
+    expect(res.status).toBe(302);
+    const cookie = res.headers.get("set-cookie")!.split(";")[0]!.split("=").slice(1).join("=");
+    const signed = decodeURIComponent(cookie);
+    const raw = JSON.parse(Buffer.from(signed.slice(0, signed.lastIndexOf(".")), "base64").toString("utf8")) as string;
+    expect(raw).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await getDb().session.findUnique({ where: { id: raw } })).toBeNull();
+    const hashed = await getDb().session.findUnique({ where: { id: createHash("sha256").update(raw).digest("hex") } });
+    expect(hashed?.userId).toBe(demo.viewer.id);
+  });
+});

@@ -25,3 +25,7 @@ DELETE FROM "Invitation" i
        FROM "Membership" own
        JOIN "Membership" other ON other."userId" = own."userId" AND other."municipalityId" <> own."municipalityId"
       WHERE own."userId" = i."userId" AND own."municipalityId" = i."municipalityId" AND other."createdAt" <= own."createdAt");
+
+-- Session ids are now stored only as SHA-256 hashes (issue #10, item 13). Rows holding a raw id
+-- could sign in whoever reads them and no longer match any cookie: everyone signs in once more.
+DELETE FROM "Session";
