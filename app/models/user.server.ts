@@ -96,7 +96,7 @@ export async function inviteMember(municipalityId: string, input: InviteInput, a
   const email = normaliseEmail(input.email);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await inviteOnce(municipalityId, { ...input, email }, actorId);
+      return await inviteOnce(municipalityId, { ...input, email }, actorId, attempt > 0);
     } catch (error) {
       // Two invitations of the same address at the same moment: the loser sees the winner's account on the next try.
       if (attempt < 3 && isUniqueViolation(error)) continue;
@@ -121,11 +121,12 @@ async function issueInvitation(tx: Prisma.TransactionClient, userId: string, mun
   return token;
 }
 
-async function inviteOnce(municipalityId: string, input: InviteInput, actorId: string): Promise<Invited> {
+/** `raced`: an identical invitation won a moment ago; it is not repeated as a re-invitation. */
+async function inviteOnce(municipalityId: string, input: InviteInput, actorId: string, raced: boolean): Promise<Invited> {
   const { email } = input;
   return getDb().$transaction(async (tx) => {
-    const audit = (userId: string, event: string) =>
-      recordAudit({ municipalityId, actorId, entityType: "Membership", entityId: userId, event, field: "role", newValue: input.role }, tx);
+    const audit = (userId: string, event: string, role: string | null = input.role) =>
+      recordAudit({ municipalityId, actorId, entityType: "Membership", entityId: userId, event, field: "role", newValue: role }, tx);
     // Everything about one address happens one municipality at a time: the account row is locked.
     const [locked] = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "User" WHERE email = ${email} FOR UPDATE`;
     if (!locked) {
@@ -144,9 +145,10 @@ async function inviteOnce(municipalityId: string, input: InviteInput, actorId: s
     // Only an account nobody else has, never activated, may get a link from this municipality.
     const mayInvite = user.passwordHash === null && !user.isOperator && !elsewhere;
     if (here) {
-      if (!mayInvite) throw new MembershipError("already-member");
+      if (!mayInvite || raced) throw new MembershipError("already-member");
+      // The role stays as it is (it is changed in the list).
       const token = await issueInvitation(tx, user.id, municipalityId, actorId);
-      await audit(user.id, "reinvited");
+      await audit(user.id, "reinvited", null);
       return { kind: "invited", userId: user.id, email, name: user.name, token, again: true };
     }
     // The name stays as it is: this municipality does not own the account.

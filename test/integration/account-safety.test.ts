@@ -215,8 +215,9 @@ describe("two identical invitations at once", () => {
       [0, 1, 2, 3].map(() => invite(as.demo!, demo, { name: "Dubbel Dubbelsson", email, role: "OWNER" })),
     );
     for (const r of results) expect([200, 409]).toContain(r.status);
-    const user = await getDb().user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
+    const user = await getDb().user.findUniqueOrThrow({ where: { email }, include: { memberships: true, invitations: true } });
     expect(user.memberships).toHaveLength(1);
+    expect(user.invitations).toHaveLength(1);
   });
 
   it("from two municipalities at once: one of them issues the link, the other only adds", async () => {
