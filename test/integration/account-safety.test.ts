@@ -1,5 +1,5 @@
 import { randomBytes, createHash } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/services/db.server.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
@@ -30,6 +30,13 @@ beforeAll(async () => {
 async function invite(client: HttpClient, tenant: Tenant, fields: { name: string; email: string; role: string }) {
   return client.post(usersPage(tenant), { intent: "invite", ...fields });
 }
+
+// Mail of this file is left behind closed: a worker started by a later test must not send it.
+afterAll(async () => {
+  const municipalityId = { in: [demo.municipality.id, other.municipality.id] };
+  await getDb().action.updateMany({ where: { municipalityId }, data: { status: "CANCELLED" } });
+  await getDb().mailMessage.updateMany({ where: { municipalityId, status: "PENDING" }, data: { status: "CANCELLED" } });
+});
 
 describe("an account pending in one municipality, invited by another", () => {
   it("gives the other municipality no link, no name and no way to set the password", async () => {
