@@ -142,6 +142,9 @@ export const sv = {
     inviteTitle: "Bjud in en användare",
     invite: "Skicka inbjudan",
     invited: (email: string) => `En inbjudan har skickats till ${email}.`,
+    invitedAgain: (email: string) => `En ny inbjudan har skickats till ${email}. Tidigare inbjudningslänkar gäller inte längre.`,
+    addedExisting: (email: string) =>
+      `${email} har redan ett konto i Kompassplan och har nu fått tillgång till kommunen. Personen har fått ett meddelande via e-post och loggar in med sitt befintliga konto.`,
     inviteLink: "Inbjudningslänk (kan också skickas på annat sätt):",
     alreadyMember: "Personen har redan tillgång till kommunen.",
     roleChanged: "Rollen är ändrad.",
@@ -168,8 +171,11 @@ export const sv = {
     mismatch: "Lösenorden stämmer inte överens.",
     invalid: "Inbjudan är ogiltig eller har gått ut. Be din samordnare om en ny.",
     mailSubject: (municipality: string) => `Inbjudan till Kompassplan – ${municipality}`,
-    mailText: (name: string, municipality: string, link: string, days: number) =>
-      `Hej ${name}!\n\nDu har bjudits in till Kompassplan för ${municipality}, där kommunen följer upp sin utvärdering enligt Kommunkompassen.\n\nAktivera ditt konto här (länken gäller i ${days} dagar):\n${link}\n\nVänliga hälsningar\nKompassplan`,
+    mailText: (name: string | null, municipality: string, link: string, days: number) =>
+      `Hej${name ? ` ${name}` : ""}!\n\nDu har bjudits in till Kompassplan för ${municipality}, där kommunen följer upp sin utvärdering enligt Kommunkompassen.\n\nAktivera ditt konto här (länken gäller i ${days} dagar):\n${link}\n\nVänliga hälsningar\nKompassplan`,
+    addedMailSubject: (municipality: string) => `Du har fått tillgång till Kompassplan – ${municipality}`,
+    addedMailText: (municipality: string, link: string) =>
+      `Hej!\n\nDu har fått tillgång till Kompassplan för ${municipality}, där kommunen följer upp sin utvärdering enligt Kommunkompassen.\n\nLogga in med ditt befintliga konto här:\n${link}\n\nHar du inte aktiverat ditt konto ännu använder du länken i den inbjudan du fick tidigare.\n\nVänliga hälsningar\nKompassplan`,
   },
   municipalities: {
     title: "Kommuner",

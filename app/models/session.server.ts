@@ -1,5 +1,11 @@
+import { createHash } from "node:crypto";
 import { accountAndAddressThrottle, maySendSignInLink, WINDOW_MS } from "~/domain/signin-throttle.ts";
 import { getDb } from "~/services/db.server.ts";
+
+/** Session ids are stored only as SHA-256 hashes: a copy of the database signs nobody in. */
+function idHash(sessionId: string): string {
+  return createHash("sha256").update(sessionId).digest("hex");
+}
 
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -12,13 +18,13 @@ export interface SessionUser {
 
 export async function createSession(userId: string, id: string, now = new Date()) {
   return getDb().session.create({
-    data: { id, userId, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) },
+    data: { id: idHash(id), userId, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) },
   });
 }
 
 export async function findSessionUser(sessionId: string, now = new Date()): Promise<SessionUser | null> {
   const session = await getDb().session.findUnique({
-    where: { id: sessionId },
+    where: { id: idHash(sessionId) },
     select: {
       expiresAt: true,
       user: { select: { id: true, email: true, name: true, isOperator: true } },
@@ -29,7 +35,7 @@ export async function findSessionUser(sessionId: string, now = new Date()): Prom
 }
 
 export async function deleteSession(sessionId: string) {
-  await getDb().session.deleteMany({ where: { id: sessionId } });
+  await getDb().session.deleteMany({ where: { id: idHash(sessionId) } });
 }
 
 export async function deleteUserSessions(userId: string) {
@@ -45,20 +51,6 @@ export async function purgeExpired(now = new Date()) {
   });
   await db.signInLink.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } } });
   return { sessions: sessions.count, attempts: attempts.count };
-}
-
-export async function recordSignInAttempt(email: string, ip: string, succeeded: boolean) {
-  await getDb().signInAttempt.create({ data: { email, ip, succeeded } });
-}
-
-/** Failed attempts for this e-mail address since `since`. */
-export async function recentFailures(email: string, since: Date): Promise<Date[]> {
-  const rows = await getDb().signInAttempt.findMany({
-    where: { email, succeeded: false, createdAt: { gte: since } },
-    select: { createdAt: true },
-    orderBy: { createdAt: "asc" },
-  });
-  return rows.map((r) => r.createdAt);
 }
 
 export type AttemptStart = { allowed: true; attemptId: string } | { allowed: false; retryAfterMs: number };

@@ -37,7 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (input.intent === "invite") {
       const invited = await invitePerson(municipality, input, user.id);
-      return data<ActionResult>({ ok: t.users.invited(invited.email), link: invited.link, intent });
+      const ok = { invited: t.users.invited, again: t.users.invitedAgain, added: t.users.addedExisting }[invited.outcome](invited.email);
+      return data<ActionResult>({ ok, link: invited.link, intent });
     }
     if (input.intent === "manager") {
       const ok = await setManager(municipality.id, input.userId, input.managerId);
