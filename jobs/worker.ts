@@ -4,8 +4,9 @@ import { getDb } from "~/services/db.server.ts";
 import { getEnv } from "~/services/env.server.ts";
 import { createDeliver } from "~/services/mailer.server.ts";
 import { deliverMailProcessor } from "./processors/deliver-mail.ts";
-import { MAINTENANCE_JOBS, maintenanceProcessor } from "./processors/maintenance.ts";
-import { REMINDER_JOBS, remindersProcessor } from "./processors/reminders.ts";
+import { maintenanceProcessor, STALE_MAIL_MS } from "./processors/maintenance.ts";
+import { remindersProcessor } from "./processors/reminders.ts";
+import { ensureSchedulers, schedulerSpecs } from "./schedulers.ts";
 import { backendKind, createQueue, createWorker, QUEUES, type QueueBackendConfig } from "./queues.ts";
 
 /**
@@ -22,7 +23,18 @@ export interface RunningWorker {
 
 export async function startWorker(
   config: QueueBackendConfig,
-  { deliver = createDeliver(), reminderEveryMs = 5 * 60_000 }: { deliver?: Deliver; reminderEveryMs?: number } = {},
+  {
+    deliver = createDeliver(),
+    reminderEveryMs = 5 * 60_000,
+    sweepEveryMs = 60_000,
+    staleMailMs = STALE_MAIL_MS,
+  }: {
+    deliver?: Deliver;
+    reminderEveryMs?: number;
+    /** How often the mail sweep runs, and how old a PENDING mail must be before it hands it on. */
+    sweepEveryMs?: number;
+    staleMailMs?: number;
+  } = {},
 ): Promise<RunningWorker> {
   const mailQueue = createQueue<{ mailId: string }>(QUEUES.mail, config);
   const maintenanceQueue = createQueue(QUEUES.maintenance, config);
@@ -31,7 +43,7 @@ export async function startWorker(
 
   const workers = [
     createWorker(QUEUES.mail, deliverMailProcessor(deliver), config),
-    createWorker(QUEUES.maintenance, maintenanceProcessor(enqueueMail), config, 1),
+    createWorker(QUEUES.maintenance, maintenanceProcessor(enqueueMail, staleMailMs), config, 1),
     createWorker(QUEUES.reminders, remindersProcessor(enqueueMail), config, 1),
   ];
   for (const worker of workers) {
@@ -39,24 +51,9 @@ export async function startWorker(
     worker.on("error", (error) => console.error(`[worker] ${worker.name}: ${error.message}`));
   }
 
-  await maintenanceQueue.upsertJobScheduler(
-    MAINTENANCE_JOBS.purgeSessions,
-    { pattern: "0 3 * * *", tz: "Europe/Stockholm" },
-    { name: MAINTENANCE_JOBS.purgeSessions },
-  );
-  await maintenanceQueue.upsertJobScheduler(
-    MAINTENANCE_JOBS.sweepMail,
-    { every: 60_000 },
-    { name: MAINTENANCE_JOBS.sweepMail },
-  );
-
-  await remindersQueue.upsertJobScheduler(
-    REMINDER_JOBS.tick,
-    { every: reminderEveryMs },
-    { name: REMINDER_JOBS.tick },
-  );
-
   const queues = [mailQueue, maintenanceQueue, remindersQueue] as Queue[];
+  await ensureSchedulers(queues, schedulerSpecs({ reminderEveryMs, sweepEveryMs }), { force: true });
+
   return {
     workers: workers as Worker[],
     queues,
@@ -72,6 +69,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const config = { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix: process.env.QUEUE_PREFIX };
   const running = await startWorker(config, {
     reminderEveryMs: Number(process.env.REMINDER_EVERY_MS ?? 5 * 60_000),
+    sweepEveryMs: Number(process.env.MAIL_SWEEP_EVERY_MS ?? 60_000),
+    staleMailMs: Number(process.env.MAIL_STALE_MS ?? STALE_MAIL_MS),
   });
   console.log(`Kompassplans bakgrundsjobb är igång (${backendKind(config) === "redis" ? "Redis" : "PostgreSQL"}).`);
   let stopping = false;

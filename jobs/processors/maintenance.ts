@@ -10,11 +10,11 @@ export const MAINTENANCE_JOBS = {
 /** A mail still PENDING this long after it was stored is handed to the queue again. */
 export const STALE_MAIL_MS = 2 * 60 * 1000;
 
-export function maintenanceProcessor(enqueueMail: (mailId: string) => Promise<unknown>) {
+export function maintenanceProcessor(enqueueMail: (mailId: string) => Promise<unknown>, staleMailMs = STALE_MAIL_MS) {
   return async (job: Job) => {
     if (job.name === MAINTENANCE_JOBS.purgeSessions) return purgeExpired();
     if (job.name === MAINTENANCE_JOBS.sweepMail) {
-      const ids = await listStalePendingMail(STALE_MAIL_MS);
+      const ids = await listStalePendingMail(staleMailMs);
       for (const id of ids) await enqueueMail(id);
       return { requeued: ids.length };
     }
