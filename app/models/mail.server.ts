@@ -70,6 +70,7 @@ export async function listStalePendingMail(olderThanMs: number, now = new Date()
   const rows = await getDb().mailMessage.findMany({
     where: { status: "PENDING", createdAt: { lt: new Date(now.getTime() - olderThanMs) } },
     select: { id: true },
+    orderBy: { createdAt: "asc" },
     take: 500,
   });
   return rows.map((r) => r.id);

@@ -1,5 +1,5 @@
 import type { Queue } from "bullmq";
-import { backendKind, createQueue, QUEUES, type QueueName } from "../../jobs/queues.ts";
+import { backendKind, createQueue, mailJobId, QUEUES, type QueueName } from "../../jobs/queues.ts";
 import { getEnv } from "./env.server.ts";
 
 /** The web process's side of the queues: it only adds jobs; the worker process runs them. */
@@ -18,7 +18,7 @@ export function queueConfig() {
 export async function enqueueMailDelivery(mailId: string): Promise<boolean> {
   try {
     mailQueue ??= createQueue<{ mailId: string }>(QUEUES.mail, queueConfig());
-    await mailQueue.add("deliver", { mailId }, { jobId: `mail-${mailId}` });
+    await mailQueue.add("deliver", { mailId }, { jobId: mailJobId(mailId) });
     return true;
   } catch (error) {
     console.error("Could not enqueue mail delivery; the sweep will retry", error);
