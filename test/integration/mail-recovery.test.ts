@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Redis } from "ioredis";
 import { storeMail } from "~/models/mail.server.ts";
@@ -23,6 +24,7 @@ import { waitFor } from "../helpers/wait.ts";
  * too long. Counts of delivered mail are exact: every mail arrives, none twice.
  */
 
+const root = path.resolve(import.meta.dirname, "../..");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const redisServer = spawnSync("redis-server", ["--version"]).status === 0;
 /** A worker that sweeps and checks its schedulers often, so the test sees recovery in seconds. */
@@ -82,7 +84,7 @@ const allSchedulers = [MAINTENANCE_JOBS.purgeSessions, MAINTENANCE_JOBS.sweepMai
 describe.each(backends)("on %s", (label, config) => {
   it("SMTP down past the retries: once SMTP is back every mail arrives exactly once, without restarting anything", async () => {
     const tag = `retries-${label}`;
-    const smtp = await startSmtpSink();
+    const smtp = await startSmtpSink({ closeTimeoutMs: 1_000 });
     await smtp.stop();
     const worker = await startWorker(config, { deliver: createDeliver(smtp.url, "noreply@test.se"), ...fast });
     const producer = createQueue<{ mailId: string }>(QUEUES.mail, config);
@@ -113,16 +115,16 @@ describe.each(backends)("on %s", (label, config) => {
 
   it("the schedulers are lost from the queue store: they come back by themselves and the sweep delivers mail that was never queued", async () => {
     const tag = `lost-${label}`;
-    const smtp = await startSmtpSink();
+    const smtp = await startSmtpSink({ closeTimeoutMs: 1_000 });
     const worker = await startWorker(config, { deliver: createDeliver(smtp.url, "noreply@test.se"), ...fast });
     try {
       expect(await schedulerKeys(worker)).toEqual(allSchedulers);
       // Another process (an operator's script, a wiped store) removes every scheduler.
       const maintenance = createQueue(QUEUES.maintenance, config);
       const reminders = createQueue(QUEUES.reminders, config);
-      await maintenance.removeJobScheduler(MAINTENANCE_JOBS.sweepMail);
-      await maintenance.removeJobScheduler(MAINTENANCE_JOBS.purgeSessions);
-      await reminders.removeJobScheduler(REMINDER_JOBS.tick);
+      expect(await maintenance.removeJobScheduler(MAINTENANCE_JOBS.sweepMail)).toBe(true);
+      expect(await maintenance.removeJobScheduler(MAINTENANCE_JOBS.purgeSessions)).toBe(true);
+      expect(await reminders.removeJobScheduler(REMINDER_JOBS.tick)).toBe(true);
       await maintenance.close();
       await reminders.close();
       // Stored but never handed to the queue: only the sweep can send these.
@@ -133,6 +135,34 @@ describe.each(backends)("on %s", (label, config) => {
     } finally {
       await worker.close();
       await smtp.close();
+    }
+  }, 90_000);
+});
+
+describe("the worker process", () => {
+  it("(npm run worker) puts its schedulers back by itself when they are lost, without a restart", async () => {
+    const prefix = `proc_${Date.now()}`;
+    const config: QueueBackendConfig = { databaseUrl: process.env.DATABASE_URL!, prefix };
+    // Its sweep finds nothing (no mail is that old), so other tests' mail is left alone.
+    const env = { ...process.env, QUEUE_PREFIX: prefix, REDIS_URL: "", SMTP_URL: "", SCHEDULER_CHECK_MS: "500", REMINDER_EVERY_MS: "3600000", MAIL_STALE_MS: String(100 * 365 * 86_400_000) };
+    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["jobs/worker.ts"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+    const maintenance = createQueue(QUEUES.maintenance, config);
+    const reminders = createQueue(QUEUES.reminders, config);
+    const count = async () => (await maintenance.getJobSchedulersCount()) + (await reminders.getJobSchedulersCount());
+    try {
+      await waitFor(async () => (await count()) === 3, 45_000);
+      expect(await maintenance.removeJobScheduler(MAINTENANCE_JOBS.sweepMail)).toBe(true);
+      expect(await maintenance.removeJobScheduler(MAINTENANCE_JOBS.purgeSessions)).toBe(true);
+      expect(await reminders.removeJobScheduler(REMINDER_JOBS.tick)).toBe(true);
+      await waitFor(async () => (await count()) === 3, 10_000);
+      expect(child.exitCode).toBeNull();
+      const keys = [...(await maintenance.getJobSchedulers()), ...(await reminders.getJobSchedulers())].map((s) => s.key).sort();
+      expect(keys).toEqual(allSchedulers);
+    } finally {
+      child.kill("SIGTERM");
+      if (child.exitCode === null) await new Promise((r) => child.once("exit", r));
+      await maintenance.close();
+      await reminders.close();
     }
   }, 90_000);
 });
@@ -164,7 +194,7 @@ describe.runIf(redisServer)("Redis of its own", () => {
 
   it("Redis restarted empty: without restarting the worker its schedulers come back and every mail arrives exactly once", async () => {
     const config: QueueBackendConfig = { databaseUrl: process.env.DATABASE_URL!, redisUrl: `redis://127.0.0.1:${port}`, prefix: "empty" };
-    const smtp = await startSmtpSink({ acceptDelayMs: 150 });
+    const smtp = await startSmtpSink({ acceptDelayMs: 150, closeTimeoutMs: 1_000 });
     const worker = await startWorker(config, { deliver: createDeliver(smtp.url, "noreply@test.se"), ...fast });
     const producer = createQueue<{ mailId: string }>(QUEUES.mail, config);
     try {
@@ -189,7 +219,7 @@ describe.runIf(redisServer)("Redis of its own", () => {
 
   it("Redis flushed (FLUSHALL) with the worker's connections still open: the schedulers come back and the mail arrives exactly once", async () => {
     const config: QueueBackendConfig = { databaseUrl: process.env.DATABASE_URL!, redisUrl: `redis://127.0.0.1:${port}`, prefix: "flushed" };
-    const smtp = await startSmtpSink();
+    const smtp = await startSmtpSink({ closeTimeoutMs: 1_000 });
     await smtp.stop();
     const worker = await startWorker(config, { deliver: createDeliver(smtp.url, "noreply@test.se"), ...fast });
     const producer = createQueue<{ mailId: string }>(QUEUES.mail, config);
