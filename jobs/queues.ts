@@ -22,6 +22,45 @@ export const defaultJobOptions: JobsOptions = {
   removeOnFail: { count: 5_000 },
 };
 
+/** The job id under which a stored mail is queued: one job per mail, whoever adds it. */
+export function mailJobId(mailId: string) {
+  return `mail-${mailId}`;
+}
+
+/**
+ * Hands a PENDING mail to the mail queue again (the sweep). BullMQ ignores `add` with the id of
+ * a job that still exists, so a job that is finished although its mail is still PENDING (its
+ * retries ran out during an SMTP outage, or it found the row locked) is retried, with its
+ * attempts reset, once it has been finished for `retryFinishedAfterMs`. A job still waiting,
+ * delayed or active is left alone. Delivery locks the row and skips mail already sent, so a
+ * retry never sends a mail twice.
+ */
+export async function requeueMail(
+  queue: Queue<{ mailId: string }>,
+  mailId: string,
+  retryFinishedAfterMs = 0,
+  now = Date.now(),
+): Promise<"added" | "retried" | "queued"> {
+  const jobId = mailJobId(mailId);
+  const job = await queue.getJob(jobId);
+  if (job) {
+    const state = await job.getState();
+    if (state === "failed" || state === "completed") {
+      if (job.finishedOn && now - job.finishedOn < retryFinishedAfterMs) return "queued";
+      try {
+        await job.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
+        return "retried";
+      } catch {
+        // Moved or removed in between (another worker's sweep, removeOnFail): add below.
+      }
+    } else if (state !== "unknown") {
+      return "queued";
+    }
+  }
+  await queue.add("deliver", { mailId }, { jobId });
+  return "added";
+}
+
 export interface QueueBackendConfig {
   redisUrl?: string | undefined;
   databaseUrl: string;

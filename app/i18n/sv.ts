@@ -500,6 +500,27 @@ export const sv = {
     none: "Inga misslyckade jobb.",
     mails: "E-post per status",
     backend: (kind: string) => `Köerna körs på ${kind}.`,
+    overdueTitle: "E-post som väntat för länge",
+    overdue: (count: number, minutes: number, oldest: string) =>
+      `${count} ${count === 1 ? "e-postmeddelande" : "e-postmeddelanden"} har väntat mer än ${minutes} minuter på att skickas. Det äldsta skapades ${oldest}.`,
+    overdueHelp:
+      "E-post skickas normalt inom några minuter. Väntar den längre körs troligen inte bakgrundsprocessen (npm run worker), eller så tar e-postservern inte emot. Posten ligger kvar och skickas av sig själv, en gång, när felet är åtgärdat.",
+    overdueNone: (minutes: number) => `Ingen e-post har väntat mer än ${minutes} minuter.`,
+    schedulersTitle: "Schemalagda jobb",
+    schedulersIntro:
+      "Bakgrundsprocessen skapar de återkommande jobben när den startar och lägger tillbaka dem inom en minut om kön har tappat dem, till exempel när Redis startats om tomt.",
+    schedulersMissing:
+      "Ett eller flera schemalagda jobb finns inte i kön. Ändras det inte inom ett par minuter körs ingen bakgrundsprocess: starta den (npm run worker).",
+    schedulerJob: "Jobb",
+    schedulerId: "Id",
+    schedulerStatus: "Status",
+    schedulerNames: {
+      "purge-expired-sessions": "Rensning av utgångna inloggningar",
+      "sweep-pending-mail": "Genomgång av e-post som inte skickats",
+      "reminders-tick": "Påminnelser och eskaleringar",
+    } as Record<string, string>,
+    schedulerPresent: (next: string | null) => (next ? `Finns, nästa körning ${next}` : "Finns"),
+    schedulerAbsent: "Saknas",
   },
   mail: {
     assignedSubject: (title: string) => `Ny åtgärd att ansvara för: ${title}`,

@@ -70,9 +70,23 @@ export async function listStalePendingMail(olderThanMs: number, now = new Date()
   const rows = await getDb().mailMessage.findMany({
     where: { status: "PENDING", createdAt: { lt: new Date(now.getTime() - olderThanMs) } },
     select: { id: true },
+    orderBy: { createdAt: "asc" },
     take: 500,
   });
   return rows.map((r) => r.id);
+}
+
+/** PENDING mail older than this has waited too long: the operations page warns about it. */
+export const MAIL_OVERDUE_MS = 30 * 60 * 1000;
+
+/** How many PENDING mails were stored more than `olderThanMs` ago, and when the oldest was. */
+export async function overduePendingMail(olderThanMs = MAIL_OVERDUE_MS, now = new Date()) {
+  const result = await getDb().mailMessage.aggregate({
+    where: { status: "PENDING", createdAt: { lt: new Date(now.getTime() - olderThanMs) } },
+    _count: { _all: true },
+    _min: { createdAt: true },
+  });
+  return { count: result._count._all, oldest: result._min.createdAt };
 }
 
 export async function listMailFor(municipalityId: string, recipient: string) {

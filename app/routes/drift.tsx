@@ -3,16 +3,27 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SiteHeader } from "~/components/site-header.tsx";
 import { t } from "~/i18n/sv.ts";
+import { MAIL_OVERDUE_MS, overduePendingMail } from "~/models/mail.server.ts";
 import { mailCounts } from "~/models/reminders.server.ts";
 import { requireOperator } from "~/services/access.server.ts";
 import { queueHealth, retryFailedJob } from "~/services/queue.server.ts";
+import { formatDateTime } from "~/utils/format.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.operations.title} – ${t.app.name}` }];
 
-/** Queue health for operators: counts, failed jobs with their reason, and retry. */
+/**
+ * Queue health for operators: counts, the recurring jobs' schedulers, mail that has waited too
+ * long, failed jobs with their reason, and retry.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireOperator(request);
-  return { user: { name: user.name, isOperator: true }, health: await queueHealth(), mails: await mailCounts() };
+  const overdue = await overduePendingMail(MAIL_OVERDUE_MS);
+  return {
+    user: { name: user.name, isOperator: true },
+    health: await queueHealth(),
+    mails: await mailCounts(),
+    overdue: { count: overdue.count, oldest: overdue.oldest?.toISOString() ?? null, minutes: MAIL_OVERDUE_MS / 60_000 },
+  };
 }
 
 const retrySchema = z.object({ queue: z.string().min(1).max(50), jobId: z.string().min(1).max(200) });
@@ -26,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Operations() {
-  const { user, health, mails } = useLoaderData<typeof loader>();
+  const { user, health, mails, overdue } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <>
@@ -61,6 +72,48 @@ export default function Operations() {
                     {q.counts[k] ?? 0}
                   </td>
                 ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2>{t.operations.overdueTitle}</h2>
+        {overdue.count > 0 && overdue.oldest ? (
+          <div className="notice error" role="alert">
+            <p>{t.operations.overdue(overdue.count, overdue.minutes, formatDateTime(overdue.oldest))}</p>
+            <p>{t.operations.overdueHelp}</p>
+          </div>
+        ) : (
+          <p>{t.operations.overdueNone(overdue.minutes)}</p>
+        )}
+        <h2>{t.operations.schedulersTitle}</h2>
+        <p>{t.operations.schedulersIntro}</p>
+        {health.schedulers.some((s) => !s.present) ? (
+          <p className="notice error" role="alert">
+            {t.operations.schedulersMissing}
+          </p>
+        ) : null}
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.operations.schedulerJob}</th>
+              <th scope="col">{t.operations.schedulerId}</th>
+              <th scope="col">{t.operations.queue}</th>
+              <th scope="col">{t.operations.schedulerStatus}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {health.schedulers.map((s) => (
+              <tr key={`${s.queue}/${s.id}`}>
+                <th scope="row">{t.operations.schedulerNames[s.id] ?? s.id}</th>
+                <td>
+                  <code>{s.id}</code>
+                </td>
+                <td>{s.queue}</td>
+                <td>
+                  {s.present
+                    ? t.operations.schedulerPresent(s.next ? formatDateTime(s.next) : null)
+                    : t.operations.schedulerAbsent}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 import type { Queue } from "bullmq";
-import { backendKind, createQueue, QUEUES, type QueueName } from "../../jobs/queues.ts";
+import { backendKind, createQueue, mailJobId, QUEUES, type QueueName } from "../../jobs/queues.ts";
+import { SCHEDULED_JOBS } from "../../jobs/schedulers.ts";
 import { getEnv } from "./env.server.ts";
 
 /** The web process's side of the queues: it only adds jobs; the worker process runs them. */
@@ -18,7 +19,7 @@ export function queueConfig() {
 export async function enqueueMailDelivery(mailId: string): Promise<boolean> {
   try {
     mailQueue ??= createQueue<{ mailId: string }>(QUEUES.mail, queueConfig());
-    await mailQueue.add("deliver", { mailId }, { jobId: `mail-${mailId}` });
+    await mailQueue.add("deliver", { mailId }, { jobId: mailJobId(mailId) });
     return true;
   } catch (error) {
     console.error("Could not enqueue mail delivery; the sweep will retry", error);
@@ -36,11 +37,20 @@ function queueFor(name: QueueName): Queue {
   return queue;
 }
 
-/** Counts and failed jobs per queue, for the operations page. */
+/**
+ * Counts and failed jobs per queue, and whether each recurring job's scheduler exists (the
+ * worker creates them and puts them back when the queue store lost them), for the operations page.
+ */
 export async function queueHealth() {
   const names = Object.values(QUEUES);
   return {
     backend: backendKind(queueConfig()),
+    schedulers: await Promise.all(
+      SCHEDULED_JOBS.map(async ({ queue, id }) => {
+        const scheduler = await queueFor(queue).getJobScheduler(id);
+        return { queue, id, present: Boolean(scheduler), next: scheduler?.next ? new Date(scheduler.next).toISOString() : null };
+      }),
+    ),
     queues: await Promise.all(
       names.map(async (name) => {
         const queue = queueFor(name);

@@ -38,6 +38,13 @@ export function formatIsoDate(value: Date | string): string {
   return safely(isoDateFormat, date, String(value));
 }
 
+const dateTimeFormat = new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "short", timeZone: TIME_ZONE });
+
+/** An instant as "2026-11-26 15:04", Stockholm time. */
+export function formatDateTime(value: Date | string): string {
+  return dateTimeFormat.format(typeof value === "string" ? new Date(value) : value);
+}
+
 const monthFormat = new Intl.DateTimeFormat("sv-SE", { month: "short", year: "numeric", timeZone: "UTC" });
 
 /** "2026-11" → "nov. 2026". */

@@ -12,12 +12,14 @@ export interface CapturedMail {
  * A real SMTP server in the test process that keeps every mail it accepts. It can be stopped
  * and started again on the same port, and made slow to accept (to kill a sender mid-send).
  */
-export async function startSmtpSink(options: { acceptDelayMs?: number } = {}) {
+export async function startSmtpSink(options: { acceptDelayMs?: number; closeTimeoutMs?: number } = {}) {
   const received: CapturedMail[] = [];
   const closed = new Set<string>();
   const make = () =>
     new SMTPServer({
       authOptional: true,
+      // How long stop() waits for senders' open (pooled) connections before it cuts them.
+      ...(options.closeTimeoutMs === undefined ? {} : { closeTimeout: options.closeTimeoutMs }),
       disabledCommands: ["STARTTLS"],
       logger: false,
       onClose(session) {
