@@ -55,5 +55,9 @@ export function countingBody(source: Readable, limit: number, onExceeded: () => 
     },
   });
   source.on("error", (error) => counter.destroy(error));
+  // Whoever reads the body sees its errors through the web stream built on this one; when that
+  // reader gives up (a form with too many parts, a client gone), the stream is destroyed with
+  // the reason, and without a listener Node would treat that as uncaught and end the process.
+  counter.on("error", () => {});
   return source.pipe(counter);
 }

@@ -11,7 +11,10 @@ import { discardBody } from "./access.server.ts";
  * web server (ADR 0008); the number of parts is bounded here, as the body streams, before any
  * part is parsed.
  */
-export const MAX_FORM_PARTS = 50;
+// The evaluation form is posted as multipart from *Ny utvärdering* (hand entry and the
+// preview of a read report): two fields per sub-question, four per area, and one per warning,
+// so a 2020 report with many sub-questions needs a few hundred parts. Bytes are bounded before.
+export const MAX_FORM_PARTS = 2_000;
 
 class TooManyPartsError extends Error {}
 

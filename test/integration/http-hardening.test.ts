@@ -11,6 +11,8 @@ import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { startServer } from "../helpers/global-server.ts";
 import { HttpClient } from "../helpers/http.ts";
 import { createTestAction } from "../helpers/plan.ts";
+import { t } from "~/i18n/sv.ts";
+import { MAX_FORM_PARTS } from "~/services/upload.server.ts";
 
 /**
  * The HTTP layer under attack (issue #10: items 5, 6, 8, 9, 11, 16): request bodies, origins,
@@ -148,6 +150,30 @@ describe("request bodies are limited before they are parsed (item 9)", () => {
     const res = await client.request(`/k/${tenant.municipality.slug}/atgarder/${action.id}`, { method: "POST", body: form });
     expect(res.status).toBe(302);
     expect(await getDb().evidence.count({ where: { actionId: action.id } })).toBe(1);
+  });
+
+  it("refuses a form with more parts than allowed in Swedish, keeps serving, and takes a large evaluation form", async () => {
+    const client = new HttpClient(`http://localhost:${port}`);
+    expect((await client.signIn(tenant.coordinator.email, PASSWORD)).status).toBe(302);
+    const action = await createTestAction(tenant, tenant.owner.id);
+    const before = await getDb().progressNote.count({ where: { actionId: action.id } });
+    const tooMany = new FormData();
+    tooMany.set("intent", "note");
+    for (let i = 0; i < MAX_FORM_PARTS + 10; i++) tooMany.append(`x${i}`, "1");
+    const refused = await client.request(`/k/${tenant.municipality.slug}/atgarder/${action.id}`, { method: "POST", body: tooMany });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain(t.errors.badForm);
+    expect(await getDb().progressNote.count({ where: { actionId: action.id } })).toBe(before);
+    // The web process is still up (it crashed on this before) and a form with some hundred
+    // parts, as the evaluation form of a long report has, is not refused for its count.
+    expect((await fetch(`http://localhost:${port}/healthz`)).status).toBe(200);
+    const many = new FormData();
+    many.set("intent", "note");
+    many.set("body", "Många fält");
+    for (let i = 0; i < 400; i++) many.append(`warning`, `varning ${i}`);
+    const taken = await client.request(`/k/${tenant.municipality.slug}/atgarder/${action.id}`, { method: "POST", body: many });
+    expect(taken.status).toBe(302);
+    expect(await getDb().progressNote.count({ where: { actionId: action.id } })).toBe(before + 1);
   });
 });
 
