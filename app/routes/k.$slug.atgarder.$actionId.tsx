@@ -19,7 +19,7 @@ import {
   getActionSummary,
 } from "~/models/action.server.ts";
 import { discardBody, forbidden, notFound, requireMunicipalityForUpload, requireMunicipality } from "~/services/access.server.ts";
-import { MAX_EVIDENCE_BYTES, storeFile } from "~/services/file-storage.server.ts";
+import { MAX_EVIDENCE_BYTES, storedFileName, storeFile } from "~/services/file-storage.server.ts";
 import { readUploadForm } from "~/services/upload.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
 
@@ -76,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       item: action.improvementItem.text,
       area: `${action.improvementItem.evaluationArea.frameworkArea.number}. ${action.improvementItem.evaluationArea.frameworkArea.name}`,
       effects: action.questions.map((q) => ({ code: q.question.code, text: q.question.text, effect: Number(q.expectedEffect) })),
-      evidence: action.evidence.map((e) => ({ id: e.id, kind: e.kind, title: e.title, url: e.url, fileName: e.fileName, date: isoDate(e.evidenceDate) })),
+      evidence: action.evidence.map((e) => ({ id: e.id, kind: e.kind, title: e.title, url: e.url, fileName: e.storageKey ? storedFileName(e.fileName, e.storageKey) : null, date: isoDate(e.evidenceDate) })),
     },
     timeline,
     canUpdate: canUpdateAction(principal, user.id, action.ownerId),
@@ -143,7 +143,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const message = stored.reason === "too-large" ? t.action.errors.fileSize : stored.reason === "empty" ? t.action.errors.file : t.action.errors.fileType;
         return data<Result>({ intent, errors: { file: message } }, { status: 400 });
       }
-      fileData = { storageKey: stored.storageKey, mimeType: stored.mimeType, sizeBytes: stored.sizeBytes, fileName: name.slice(0, 200) };
+      fileData = { storageKey: stored.storageKey, mimeType: stored.mimeType, sizeBytes: stored.sizeBytes, fileName: storedFileName(name, stored.storageKey) };
     }
     await addEvidence(
       municipality.id,
