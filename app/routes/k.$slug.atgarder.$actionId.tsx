@@ -20,8 +20,10 @@ import {
 } from "~/models/action.server.ts";
 import { discardBody, forbidden, notFound, requireMunicipalityForUpload, requireMunicipality } from "~/services/access.server.ts";
 import { MAX_EVIDENCE_BYTES, storedFileName, storeFile } from "~/services/file-storage.server.ts";
+import { oncePerSubmission } from "~/services/submission.server.ts";
 import { readUploadForm } from "~/services/upload.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
+import { SubmissionKey } from "~/components/submission-key.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.action.title ?? t.action.title} – ${t.app.name}` },
@@ -104,10 +106,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
 
   if (intent === "note") {
-    const parsed = parseForm(noteSchema, form);
-    if (!parsed.ok) return data<Result>({ intent, errors: parsed.errors }, { status: 400 });
-    await addNote(municipality.id, summary.id, parsed.data.body, user.id);
-    throw redirect(`${back}?sparad=1`);
+    return oncePerSubmission(request, form, user.id, async () => {
+      const parsed = parseForm(noteSchema, form);
+      if (!parsed.ok) return data<Result>({ intent, errors: parsed.errors }, { status: 400 });
+      await addNote(municipality.id, summary.id, parsed.data.body, user.id);
+      throw redirect(`${back}?sparad=1`);
+    });
   }
 
   if (intent === "status") {
@@ -127,7 +131,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirect(`${back}?sparad=1`);
   }
 
-  if (intent === "evidence") {
+  if (intent === "evidence") return oncePerSubmission(request, form, user.id, () => saveEvidence(summary));
+  return data<Result>({ intent, errors: { "": t.errors.fixErrors } }, { status: 400 });
+
+  async function saveEvidence(summary: { id: string }) {
     const parsed = parseForm(evidenceSchema, form);
     const file = form.get("file");
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
@@ -159,7 +166,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     throw redirect(`${back}?sparad=1`);
   }
-  return data<Result>({ intent, errors: { "": t.errors.fixErrors } }, { status: 400 });
 }
 
 const localized = (field: string | null, value: string | null): string => {
@@ -299,6 +305,7 @@ export default function ActionPage() {
             <h2 id="note-heading">{t.action.noteTitle}</h2>
             <Form method="post" className="stacked">
               <input type="hidden" name="intent" value="note" />
+              <SubmissionKey />
               <div className="field">
                 <label htmlFor="body">{t.action.note}</label>
                 <textarea id="body" name="body" rows={4} {...invalid(noteErrors, "body")} />
@@ -313,6 +320,7 @@ export default function ActionPage() {
             <h2 id="add-evidence-heading">{t.action.evidenceTitle}</h2>
             <Form method="post" encType="multipart/form-data" className="stacked">
               <input type="hidden" name="intent" value="evidence" />
+              <SubmissionKey />
               <fieldset>
                 <legend>{t.action.evidenceKind}</legend>
                 <label>
