@@ -13,11 +13,6 @@ import { useEffect, type ReactNode } from "react";
 import { t } from "~/i18n/sv.ts";
 import styles from "~/styles/app.css";
 
-/** A fresh key for the forms of each page (see components/submission-key.tsx); loaders run again after every submission. */
-export function loader() {
-  return { submissionKey: crypto.randomUUID() };
-}
-
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },

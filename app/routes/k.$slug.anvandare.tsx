@@ -11,13 +11,13 @@ import { changeRole, listMembers, MembershipError, removeMember } from "~/models
 import { requireMunicipality } from "~/services/access.server.ts";
 import { invitePerson } from "~/services/invitations.server.ts";
 import { SubmissionKey } from "~/components/submission-key.tsx";
-import { oncePerSubmission } from "~/services/submission.server.ts";
+import { newSubmissionKey, oncePerSubmission } from "~/services/submission.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.users.title} – ${t.app.name}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, municipality } = await requireMunicipality(request, params.slug, "users:manage");
-  return { municipality, members: await listMembers(municipality.id), currentUserId: user.id };
+  return { municipality, members: await listMembers(municipality.id), currentUserId: user.id, submissionKey: newSubmissionKey() };
 }
 
 type ActionResult = { ok?: string; link?: string | null; errors?: FieldErrors; intent?: string };

@@ -20,7 +20,7 @@ import {
 } from "~/models/action.server.ts";
 import { discardBody, forbidden, notFound, requireMunicipalityForUpload, requireMunicipality } from "~/services/access.server.ts";
 import { MAX_EVIDENCE_BYTES, storedFileName, storeFile } from "~/services/file-storage.server.ts";
-import { oncePerSubmission } from "~/services/submission.server.ts";
+import { newSubmissionKey, oncePerSubmission } from "~/services/submission.server.ts";
 import { readUploadForm } from "~/services/upload.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
 import { SubmissionKey } from "~/components/submission-key.tsx";
@@ -62,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return {
+    submissionKey: newSubmissionKey(),
     municipality,
     action: {
       id: action.id,

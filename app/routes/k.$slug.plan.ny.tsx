@@ -10,7 +10,7 @@ import { ActionRuleError, createAction } from "~/models/action.server.ts";
 import { notFound, requireMunicipality } from "~/services/access.server.ts";
 import { actionFormContext, resolveOwner, ruleMessage } from "~/services/action-plan.server.ts";
 import { notifyAssignment } from "~/services/action-mail.server.ts";
-import { oncePerSubmission } from "~/services/submission.server.ts";
+import { newSubmissionKey, oncePerSubmission } from "~/services/submission.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.plan.newAction} – ${t.app.name}` }];
 
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality, form } = await load(request, params.slug);
   const inMonths = new Date();
   inMonths.setMonth(inMonths.getMonth() + 6);
-  return { municipality, form, values: { deadline: stockholmDate(inMonths), priority: "MEDIUM", version: "0" } };
+  return { municipality, form, values: { deadline: stockholmDate(inMonths), priority: "MEDIUM", version: "0" }, submissionKey: newSubmissionKey() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -13,7 +13,7 @@ import { requireMunicipality } from "~/services/access.server.ts";
 import { currentReport } from "~/services/readiness.server.ts";
 import { formatDate } from "~/utils/format.ts";
 import { SubmissionKey } from "~/components/submission-key.tsx";
-import { oncePerSubmission } from "~/services/submission.server.ts";
+import { newSubmissionKey, oncePerSubmission } from "~/services/submission.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.report.title} – ${t.app.name}` }];
 
@@ -21,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, municipality, role } = await requireMunicipality(request, params.slug);
   const [reports, evaluations] = await Promise.all([listReports(municipality.id), listEvaluations(municipality.id)]);
   return {
+    submissionKey: newSubmissionKey(),
     municipality,
     hasEvaluation: evaluations.length > 0,
     reports: reports.map((r) => ({ id: r.id, title: r.title, asOf: r.asOf.toISOString().slice(0, 10), by: r.createdBy?.name ?? null })),

@@ -11,7 +11,7 @@ import { requireMunicipality, requireMunicipalityForUpload } from "~/services/ac
 import { MAX_REPORT_BYTES } from "~/services/report-file.server.ts";
 import { readReportFile, readReportText } from "~/services/report-import.server.ts";
 import { readUploadForm } from "~/services/upload.server.ts";
-import { oncePerSubmission } from "~/services/submission.server.ts";
+import { newSubmissionKey, oncePerSubmission } from "~/services/submission.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.evaluationForm.newTitle} – ${t.app.name}` }];
 
@@ -22,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = catalog.find((v) => v.key === url.searchParams.get("version"));
   const year = Number(url.searchParams.get("year")) || new Date().getFullYear();
   return {
+    submissionKey: newSubmissionKey(),
     municipality,
     catalog,
     hand: version ? { versionKey: version.key, values: draftToFormValues(emptyDraft(version, year)) } : null,

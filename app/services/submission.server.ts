@@ -1,11 +1,13 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { data, redirect } from "@remix-run/node";
 import { claimSubmission, completeSubmission, releaseSubmission, type SubmissionAnswer } from "~/models/form-submission.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 
 /**
- * Once per form submission. Every form carries a random key from the page it was rendered on
- * (`<SubmissionKey />`, field `submissionKey`); an action that creates something runs its
+ * Once per form submission. Every create form carries a random key from the page it was
+ * rendered on (the loader's `submissionKey: newSubmissionKey()`, shown by `<SubmissionKey />`
+ * as the hidden field `submissionKey`; loaders run again after every submission, so each
+ * render has its own key). An action that creates something runs its
  * change through `oncePerSubmission`, so a double click, a resent post or a retry after a lost
  * answer changes nothing the second time and gets the first post's answer (the same redirect).
  * A post without a (well-formed) key is processed as before, so tools and old pages keep working.
@@ -17,6 +19,11 @@ const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** How long a repeated post waits for the first one to finish. */
 const WAIT_MS = 15_000;
 const POLL_MS = 50;
+
+/** A fresh key for the forms of a page; return it from the loader as `submissionKey`. */
+export function newSubmissionKey(): string {
+  return randomUUID();
+}
 
 interface DataResult {
   type: "DataWithResponseInit";
