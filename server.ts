@@ -1,10 +1,15 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  writeReadableStreamToWritable,
+  type ServerBuild,
+} from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { getEnv, publicUrl } from "./app/services/env.server.ts";
+import { bodyLimitFor, countingBody, declaredTooLarge } from "./app/services/body-limit.server.ts";
+import { getEnv, publicUrl, requireSessionSecret } from "./app/services/env.server.ts";
 import { isCrossOriginMutation } from "./app/services/origin.server.ts";
 import { t } from "./app/i18n/sv.ts";
 
@@ -13,8 +18,15 @@ import { t } from "./app/i18n/sv.ts";
  * Serves the Remix build (`npm run build`) with Express.
  */
 const env = getEnv();
+try {
+  requireSessionSecret(env);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 const root = import.meta.dirname;
 const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
+const handleRequest = createRequestHandler(build, env.NODE_ENV);
 
 const app = express();
 app.disable("x-powered-by");
@@ -30,6 +42,8 @@ app.use((req, res, next) => {
     {
       origin: req.get("origin"),
       host: req.get("host"),
+      forwardedHost: req.get("x-forwarded-host"),
+      protocol: req.protocol,
       secFetchSite: req.get("sec-fetch-site"),
     },
     [new URL(publicUrl(env)).origin],
@@ -41,16 +55,97 @@ app.use((req, res, next) => {
   next();
 });
 
+/**
+ * Answers 413 in Swedish at once, then reads and discards what the client still sends (so it
+ * receives the answer instead of a reset connection) for at most LINGER_MS, and closes the
+ * connection if the body has not ended by then. Nothing of the body is kept.
+ */
+const LINGER_MS = 10_000;
+function refuseTooLarge(req: express.Request, res: express.Response, limit: number) {
+  if (res.headersSent) return;
+  res.status(413).type("text/plain; charset=utf-8");
+  res.send(t.errors.bodyTooLarge(Math.floor(limit / (1024 * 1024))));
+  req.unpipe();
+  req.resume();
+  if (req.readableEnded) return;
+  const timer = setTimeout(() => req.socket.destroy(), LINGER_MS);
+  timer.unref();
+  req.once("end", () => clearTimeout(timer));
+  req.once("close", () => clearTimeout(timer));
+}
+
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: env.NODE_ENV,
-    getLoadContext: (req) => ({ ip: req.ip ?? "unknown" }),
-  }),
-);
+
+/**
+ * Remix, with every request body limited by its route before anything is parsed: a declared
+ * Content-Length over the limit is refused unread, and a body without one is counted as it
+ * streams and cut off at the limit (ADR 0008).
+ */
+app.all("*", async (req, res, next) => {
+  try {
+    const controller = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) controller.abort();
+    });
+    const hasBody = req.method !== "GET" && req.method !== "HEAD";
+    const limit = bodyLimitFor(req.path);
+    if (hasBody && declaredTooLarge(req.get("content-length"), limit)) {
+      refuseTooLarge(req, res, limit);
+      return;
+    }
+    let cutOff = false;
+    const body = hasBody
+      ? createReadableStreamFromReadable(
+          countingBody(req, limit, () => {
+            cutOff = true;
+            refuseTooLarge(req, res, limit);
+            controller.abort();
+          }),
+        )
+      : undefined;
+    const request = new Request(requestUrl(req), {
+      method: req.method,
+      headers: requestHeaders(req),
+      signal: controller.signal,
+      ...(body ? { body, duplex: "half" } : {}),
+    } as RequestInit);
+    const response = await handleRequest(request, { ip: req.ip ?? "unknown" });
+    if (cutOff || res.headersSent) return;
+    await sendRemixResponse(res, response);
+  } catch (error) {
+    if (res.headersSent) return;
+    next(error);
+  }
+});
+
+/** As @remix-run/express sends a Remix response (it does not export its helpers). */
+async function sendRemixResponse(res: express.Response, response: Response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+function requestHeaders(req: express.Request): Headers {
+  const headers = new Headers();
+  for (const [key, values] of Object.entries(req.headers)) {
+    if (!values) continue;
+    if (Array.isArray(values)) for (const value of values) headers.append(key, value);
+    else headers.set(key, values);
+  }
+  return headers;
+}
+
+/** The request's URL as @remix-run/express builds it (host and port from X-Forwarded-Host or Host). */
+function requestUrl(req: express.Request): string {
+  const port = (header: string | undefined) => Number.parseInt(header?.split(":")[1] ?? "", 10);
+  const forwardedPort = port(req.get("X-Forwarded-Host"));
+  const hostPort = port(req.get("host"));
+  const resolvedPort = Number.isSafeInteger(forwardedPort) ? forwardedPort : Number.isSafeInteger(hostPort) ? hostPort : null;
+  return new URL(`${req.protocol}://${req.hostname}${resolvedPort ? `:${resolvedPort}` : ""}${req.originalUrl}`).href;
+}
 
 const server = app.listen(env.PORT, () => {
   console.log(`Kompassplan är igång på http://localhost:${env.PORT}`);

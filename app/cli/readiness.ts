@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { isAcceptedDate, MAX_DATE, MIN_DATE } from "~/domain/date-range.ts";
 import { exitAfterOutput, printJson } from "./output.ts";
 
 /**
@@ -14,7 +15,9 @@ function fail(message: string, code = 2): never {
 }
 if (!options.municipality) fail("Ange --municipality KORTNAMN.");
 const at = options.at ? new Date(options.at.length === 10 ? `${options.at}T12:00:00Z` : options.at) : new Date();
-if (Number.isNaN(at.getTime())) fail(`Ogiltigt datum: ${options.at}`);
+if (Number.isNaN(at.getTime()) || !isAcceptedDate(at.toISOString().slice(0, 10)) || (options.at?.length === 10 && !isAcceptedDate(options.at))) {
+  fail(`Ogiltigt datum: ${options.at}. Ange ett datum mellan ${MIN_DATE} och ${MAX_DATE}.`);
+}
 
 const { resolveDatabase } = await import("~/services/embedded-postgres.server.ts");
 const database = await resolveDatabase(process.cwd());

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { isAcceptedDate, MAX_DATE, MIN_DATE } from "~/domain/date-range.ts";
 import { exitAfterOutput, printJson } from "./output.ts";
 
 /**
@@ -21,7 +22,9 @@ function fail(message: string, code = 2): never {
 }
 
 const at = options.at ? new Date(options.at) : new Date();
-if (Number.isNaN(at.getTime())) fail(`Ogiltig tidpunkt: ${options.at}. Använd ISO-format, t.ex. 2026-12-01T08:00:00+01:00.`);
+if (Number.isNaN(at.getTime()) || !isAcceptedDate(at.toISOString().slice(0, 10))) {
+  fail(`Ogiltig tidpunkt: ${options.at}. Använd ISO-format, t.ex. 2026-12-01T08:00:00+01:00, mellan ${MIN_DATE} och ${MAX_DATE}.`);
+}
 
 const { resolveDatabase } = await import("~/services/embedded-postgres.server.ts");
 const database = await resolveDatabase(process.cwd());

@@ -1,15 +1,17 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { resolveDatabase } from "~/services/embedded-postgres.server.ts";
 import { getDb } from "~/services/db.server.ts";
+import { ensureSessionSecret } from "~/services/session-secret.server.ts";
+import { supervise } from "~/services/supervise.server.ts";
 import { setup } from "./setup.ts";
 
 /**
  * `npm start`: the one command of the quick start. Uses DATABASE_URL/REDIS_URL when set,
  * otherwise the embedded PostgreSQL (queues on its PostgreSQL backend); applies migrations,
  * seeds the catalog and the demo when empty, builds the app, and runs the web
- * process and the worker process until stopped.
+ * process and the worker process until stopped, restarting either if it exits unexpectedly.
  */
 const root = process.cwd();
 const database = await resolveDatabase(root);
@@ -21,30 +23,33 @@ if (process.env.KOMPASSPLAN_SKIP_BUILD !== "true" || !existsSync(path.join(root,
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
-const env = { ...process.env, DATABASE_URL: database.url, NODE_ENV: process.env.NODE_ENV ?? "production" };
+// One command starts the product: without configuration it gets a secret of its own (kept in
+// the data folder) and a PUBLIC_URL on this computer, over http, so cookies work without TLS.
+const dataDir = process.env.KOMPASSPLAN_DATA_DIR ?? path.join(root, ".data");
+const env = {
+  ...process.env,
+  DATABASE_URL: database.url,
+  NODE_ENV: process.env.NODE_ENV ?? "production",
+  SESSION_SECRET: ensureSessionSecret(dataDir, process.env.SESSION_SECRET || undefined),
+  PUBLIC_URL: process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`,
+};
 const tsx = path.join(root, "node_modules/.bin/tsx");
-const children: ChildProcess[] = [
-  spawn(tsx, ["server.ts"], { stdio: "inherit", env }),
-  spawn(tsx, ["jobs/worker.ts"], { stdio: "inherit", env }),
-];
+// Each is started again if it exits unexpectedly; one crashing never ends the other.
+const supervisor = supervise(
+  [
+    { name: "webbprocessen", command: tsx, args: ["server.ts"] },
+    { name: "bakgrundsprocessen", command: tsx, args: ["jobs/worker.ts"] },
+  ],
+  { spawnOptions: { stdio: "inherit", env } },
+);
 
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once("exit", () => resolve());
-          child.kill("SIGTERM");
-        }),
-    ),
-  );
+  await supervisor.stop();
   await database.stop();
   process.exit(code);
 }
-for (const child of children) child.on("exit", (code) => void stop(code ?? 1));
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));

@@ -52,6 +52,7 @@ export function ActionForm({ values, errors, owners, questions, editing, submitL
       <div className="field">
         <label htmlFor="description">{t.action.description}</label>
         <textarea {...attrs("description")} rows={4} />
+        <FieldError name="description" errors={errors} />
       </div>
       <div className="form-grid">
         <div className="field">
@@ -91,6 +92,7 @@ export function ActionForm({ values, errors, owners, questions, editing, submitL
         <div className="field">
           <label htmlFor="inviteName">{t.action.inviteName}</label>
           <input {...attrs("inviteName")} autoComplete="off" />
+          <FieldError name="inviteName" errors={errors} />
         </div>
       </div>
       {editing ? (

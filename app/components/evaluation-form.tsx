@@ -120,6 +120,7 @@ export function EvaluationForm(props: EvaluationFormProps) {
           <FieldError name="statedTotal" errors={errors} />
         </div>
         <input type="hidden" name="sourceName" value={values.sourceName ?? ""} />
+        <FieldError name="sourceName" errors={errors} />
       </fieldset>
 
       {version.areas.map((area) => (
@@ -143,9 +144,17 @@ export function EvaluationForm(props: EvaluationFormProps) {
                     <td>
                       <label htmlFor={name}>{q.text}</label>
                       <FieldError name={name} errors={errors} />
+                      <FieldError name={field.printedPercent(q.code)} errors={errors} />
                     </td>
                     <td className="num">
-                      <input {...input(name)} className="points-input" inputMode="decimal" size={5} required />
+                      <input
+                        {...input(name)}
+                        aria-describedby={[described(name, errors), described(field.printedPercent(q.code), errors)].filter(Boolean).join(" ") || undefined}
+                        className="points-input"
+                        inputMode="decimal"
+                        size={5}
+                        required
+                      />
                       {values[field.printedPercent(q.code)] ? (
                         <input type="hidden" name={field.printedPercent(q.code)} value={values[field.printedPercent(q.code)]} />
                       ) : null}
@@ -180,6 +189,7 @@ export function EvaluationForm(props: EvaluationFormProps) {
             <label htmlFor={field.goodExamples(area.number)}>{t.evaluation.goodExamples}</label>
             <span className="hint">{t.evaluationForm.commaSeparated}</span>
             <input {...input(field.goodExamples(area.number))} />
+            <FieldError name={field.goodExamples(area.number)} errors={errors} />
           </div>
         </fieldset>
       ))}

@@ -1,3 +1,4 @@
+import { isAcceptedDate } from "./date-range.ts";
 import type { CatalogVersion, ParsedReport } from "./report-reader/types.ts";
 
 /**
@@ -62,7 +63,8 @@ export function draftToFormValues(draft: EvaluationDraft): FormValues {
 
 /** What the reader found, as a draft in the detected framework version. */
 export function draftFromReport(report: ParsedReport, version: CatalogVersion, sourceName: string | null): EvaluationDraft {
-  const iso = report.titlePageDate && /^\d{4}-\d{2}-\d{2}$/.test(report.titlePageDate) ? report.titlePageDate : null;
+  // A title-page date that does not exist or lies outside the accepted range is left out.
+  const iso = report.titlePageDate && isAcceptedDate(report.titlePageDate) ? report.titlePageDate : null;
   return {
     frameworkVersionKey: version.key,
     year: report.year ?? new Date().getFullYear(),

@@ -1,4 +1,5 @@
 import type { ActionStatus } from "./actions/status.ts";
+import { clampDate, lastDayOfMonthIndex, monthIndex, monthOfIndex } from "./date-range.ts";
 
 /**
  * Done actions over time against the plan, month by month up to the evaluation date: how many
@@ -36,43 +37,38 @@ export interface ProgressSeries {
 /** The longest series drawn; a deadline decades away must not make a chart of hundreds of months. */
 export const MAX_MONTHS = 60;
 
-const monthOf = (date: string) => date.slice(0, 7);
-
-function lastDayOf(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
-
-function nextMonth(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
-}
-
 export function progressOverTime(
   actions: readonly ProgressAction[],
   options: { today: string; evaluationDate: string | null },
 ): ProgressSeries {
+  // Dates stored before the accepted range existed (a deadline of 9999-12-31) are read as the
+  // range's edge, so the series stays within MIN_DATE..MAX_DATE and its months format.
+  const today = clampDate(options.today);
+  const evaluationDate = options.evaluationDate === null ? null : clampDate(options.evaluationDate);
   const planned = actions.filter((a) => a.status !== "CANCELLED");
-  const completions = planned.flatMap((a) => (a.status === "DONE" && a.completedAt ? [a.completedAt] : []));
-  const deadlines = planned.map((a) => a.deadline);
-  const end = options.evaluationDate ?? [options.today, ...deadlines].reduce((a, b) => (a > b ? a : b));
-  const startCandidates = [options.today, ...deadlines, ...completions].filter((d) => d <= end);
-  let month = monthOf(startCandidates.length ? startCandidates.reduce((a, b) => (a < b ? a : b)) : end);
-  const endMonth = monthOf(end);
+  const completions = planned.flatMap((a) => (a.status === "DONE" && a.completedAt ? [clampDate(a.completedAt)] : []));
+  const deadlines = planned.map((a) => clampDate(a.deadline));
+  const end = evaluationDate ?? [today, ...deadlines].reduce((a, b) => (a > b ? a : b));
+  const startCandidates = [today, ...deadlines, ...completions].filter((d) => d <= end);
+  const endMonth = monthIndex(end);
+  const firstMonth = monthIndex(startCandidates.length ? startCandidates.reduce((a, b) => (a < b ? a : b)) : end);
+  // Only the last MAX_MONTHS months are drawn, so only those are computed: at most MAX_MONTHS
+  // iterations whatever the dates, on month numbers (year × 12 + month), never on Date objects.
+  const startMonth = Math.max(firstMonth, endMonth - MAX_MONTHS + 1);
+  const todayMonth = monthIndex(today);
   const points: ProgressPoint[] = [];
-  while (month <= endMonth) {
-    const date = month === endMonth ? end : lastDayOf(month);
+  for (let month = startMonth; month <= endMonth; month++) {
+    const date = month === endMonth ? end : lastDayOfMonthIndex(month);
     points.push({
       date,
-      month,
+      month: monthOfIndex(month),
       planned: deadlines.filter((d) => d <= date).length,
-      done: month <= monthOf(options.today) ? completions.filter((d) => d <= date).length : null,
+      done: month <= todayMonth ? completions.filter((d) => d <= date).length : null,
     });
-    month = nextMonth(month);
   }
   return {
-    points: points.slice(-MAX_MONTHS),
+    points,
     total: planned.length,
-    dueAfterEvaluation: options.evaluationDate === null ? 0 : deadlines.filter((d) => d > options.evaluationDate!).length,
+    dueAfterEvaluation: evaluationDate === null ? 0 : deadlines.filter((d) => d > evaluationDate).length,
   };
 }

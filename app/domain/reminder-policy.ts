@@ -49,6 +49,8 @@ export interface PolicyMunicipality {
   policy: PolicySettings;
   coordinatorIds: string[];
   nextEvaluationDate: string | null;
+  /** The current members, each with their manager in this municipality. Nobody else is sent anything. */
+  members: ReadonlyArray<{ userId: string; managerId: string | null }>;
 }
 
 export interface PolicyAction {
@@ -66,7 +68,6 @@ export interface PolicyUser {
   id: string;
   email: string;
   digest: "SINGLE" | "WEEKLY";
-  managerId: string | null;
 }
 
 export interface DueNotification {
@@ -126,19 +127,29 @@ export function dueNotifications(input: PolicyInput): DueNotification[] {
   if (!isWorkingDay(today, holidays) || stockholmHour(now) < SEND_HOUR) return [];
   const users = new Map(input.users.map((u) => [u.id, u]));
   const municipalities = new Map(input.municipalities.map((m) => [m.id, m]));
+  // Per municipality: member id → their manager there (a manager who is not a member is no manager).
+  const members = new Map(
+    input.municipalities.map((m) => {
+      const ids = new Set(m.members.map((x) => x.userId));
+      return [m.id, new Map(m.members.map((x) => [x.userId, x.managerId && ids.has(x.managerId) ? x.managerId : null]))];
+    }),
+  );
   const out: DueNotification[] = [];
   const send = (base: string) => nextWorkingDay(base, holidays);
-  const digestItems = new Map<string, DueNotification["items"]>();
+  // Weekly digests are per person and municipality: one municipality's mail never lists another's actions.
+  const digestItems = new Map<string, { userId: string; municipalityId: string; items: NonNullable<DueNotification["items"]> }>();
 
   const push = (n: Omit<DueNotification, "recipient" | "identity"> & { key: string }) => {
     const user = users.get(n.recipientId);
-    if (!user) return;
+    // Only current members of the municipality hear about its actions.
+    if (!user || !members.get(n.municipalityId)?.has(user.id)) return;
     const { key, ...rest } = n;
     const individual = n.kind === "escalation" || n.kind === "escalation-manager" || n.kind === "readiness";
     if (!individual && user.digest === "WEEKLY" && n.actionId) {
-      const list = digestItems.get(user.id) ?? [];
-      list.push({ actionId: n.actionId, kind: n.kind });
-      digestItems.set(user.id, list);
+      const digestKey = `${user.id}:${n.municipalityId}`;
+      const entry = digestItems.get(digestKey) ?? { userId: user.id, municipalityId: n.municipalityId, items: [] };
+      entry.items.push({ actionId: n.actionId, kind: n.kind });
+      digestItems.set(digestKey, entry);
       return;
     }
     out.push({ ...rest, recipient: user.email, identity: `${n.kind}:${key}:${n.recipientId}:${n.sendDate}` });
@@ -190,7 +201,7 @@ export function dueNotifications(input: PolicyInput): DueNotification[] {
         }
       }
     }
-    const manager = owner ? users.get(owner)?.managerId : null;
+    const manager = owner ? members.get(municipality.id)?.get(owner) : null;
     if (manager && lateDays >= p.graceDays + p.secondLevelDays) {
       const date = send(addDays(action.deadline, p.graceDays + p.secondLevelDays));
       if (date <= today) push({ municipalityId: municipality.id, recipientId: manager, kind: "escalation-manager", actionId: action.id, sendDate: date, key: `${action.id}:${action.deadline}` });
@@ -198,15 +209,14 @@ export function dueNotifications(input: PolicyInput): DueNotification[] {
   }
 
   // Weekly digests: on the municipality's digest day (moved past holidays), for that week.
-  for (const [userId, items] of digestItems) {
+  for (const { userId, municipalityId, items } of digestItems.values()) {
     const user = users.get(userId)!;
-    const municipalityId = input.actions.find((a) => a.id === items![0]!.actionId)!.municipalityId;
     const policy = municipalities.get(municipalityId)!.policy;
     const offset = (weekday(today) - policy.digestWeekday + 7) % 7;
     const date = send(addDays(today, -offset));
     if (date > today || addDays(date, 7) <= today) continue;
     out.push({
-      identity: `digest:${userId}:${date}`,
+      identity: `digest:${userId}:${municipalityId}:${date}`,
       municipalityId,
       recipientId: userId,
       recipient: user.email,

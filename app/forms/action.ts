@@ -1,21 +1,21 @@
 import { z } from "zod";
 import { STATUSES, type ActionStatus } from "~/domain/actions/status.ts";
 import { t } from "~/i18n/sv.ts";
+import { controlCharacters, multiLine, requiredDate, singleLine, wholeNumber } from "./fields.ts";
 import type { FieldErrors, ParseResult } from "./parse.ts";
 
 /** Forms of the action plan: the action itself, status, note and evidence. */
 
 const e = t.action.errors;
-const isoDate = z
-  .string()
-  .trim()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: e.deadline });
+const isoDate = requiredDate(e.deadline);
+/** The version the form was loaded with (optimistic locking); a hidden field. */
+const version = wholeNumber(t.errors.fixErrors, 0, 2_147_483_647);
 
 export const effectField = (questionId: string) => `effect.${questionId}`;
 
 export const actionBaseSchema = z.object({
-  title: z.string({ error: e.title }).trim().min(1, { error: e.title }).max(200, { error: e.title }),
-  description: z.string().trim().max(5000).default(""),
+  title: z.string({ error: e.title }).trim().min(1, { error: e.title }).max(200, { error: e.title }).refine(singleLine, controlCharacters),
+  description: z.string().trim().max(5000).default("").refine(multiLine, controlCharacters),
   ownerId: z
     .string()
     .trim()
@@ -26,11 +26,11 @@ export const actionBaseSchema = z.object({
     .trim()
     .default("")
     .refine((s) => s === "" || z.email().safeParse(s).success, { error: t.signIn.emailInvalid }),
-  inviteName: z.string().trim().max(200).default(""),
+  inviteName: z.string().trim().max(200).default("").refine(singleLine, controlCharacters),
   deadline: isoDate,
   priority: z.enum(["LOW", "MEDIUM", "HIGH"], { error: e.priority }),
-  deadlineReason: z.string().trim().max(1000).default(""),
-  version: z.coerce.number().int().default(0),
+  deadlineReason: z.string().trim().max(1000).default("").refine(multiLine, controlCharacters),
+  version: version.default(0),
 });
 
 export type ActionForm = z.infer<typeof actionBaseSchema> & { effects: Array<{ questionId: string; expectedEffect: number }> };
@@ -59,27 +59,33 @@ export function parseActionForm(
 
 export const statusSchema = z.object({
   intent: z.literal("status"),
-  version: z.coerce.number().int(),
+  version,
   status: z.enum(STATUSES as [ActionStatus, ...ActionStatus[]], { error: e.status }),
   reason: z
     .string()
     .trim()
     .max(1000)
     .default("")
+    .refine(multiLine, controlCharacters)
     .transform((s) => (s === "" ? null : s)),
 });
 
 export const noteSchema = z.object({
   intent: z.literal("note"),
-  body: z.string({ error: e.note }).trim().min(1, { error: e.note }).max(5000, { error: e.note }),
+  body: z.string({ error: e.note }).trim().min(1, { error: e.note }).max(5000, { error: e.note }).refine(multiLine, controlCharacters),
 });
 
 export const evidenceSchema = z
   .object({
     intent: z.literal("evidence"),
     kind: z.enum(["LINK", "FILE"]),
-    title: z.string({ error: e.evidenceTitle }).trim().min(1, { error: e.evidenceTitle }).max(200, { error: e.evidenceTitle }),
-    url: z.string().trim().default(""),
+    title: z
+      .string({ error: e.evidenceTitle })
+      .trim()
+      .min(1, { error: e.evidenceTitle })
+      .max(200, { error: e.evidenceTitle })
+      .refine(singleLine, controlCharacters),
+    url: z.string().trim().max(2000, { error: e.url }).default("").refine(singleLine, { error: e.url }),
     evidenceDate: isoDate,
   })
   .superRefine((v, ctx) => {

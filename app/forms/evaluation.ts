@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { field, type EvaluationDraft, type FormValues } from "~/domain/evaluation-draft.ts";
 import type { CatalogVersion } from "~/domain/report-reader/types.ts";
+import { t } from "~/i18n/sv.ts";
+import { controlCharacters, multiLine, optionalDate, parseWholeNumber, singleLine, wholeNumber } from "./fields.ts";
 import type { FieldErrors, ParseResult } from "./parse.ts";
 
 /**
@@ -28,6 +30,7 @@ const decimal = z
 const lines = z
   .string()
   .max(200_000, { error: msg.tooLong })
+  .refine(multiLine, controlCharacters)
   .transform((s) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
   .refine((items) => items.length <= 200, { error: msg.tooMany })
   .refine((items) => items.every((i) => i.length <= 2000), { error: msg.tooLong });
@@ -37,17 +40,17 @@ const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max, { error: msg.tooLong })
+    .refine(singleLine, controlCharacters)
     .transform((s) => (s === "" ? null : s));
+
+/** The fingerprint of the report a preview was read from (hex SHA-256), or empty for hand entry. */
+export const sourceHashSchema = z.union([z.literal(""), z.string().regex(/^[0-9a-f]{64}$/)]);
 
 export const evaluationBaseSchema = z.object({
   frameworkVersionKey: z.string({ error: msg.version }).min(1, { error: msg.version }),
-  year: z.coerce.number({ error: msg.year }).int({ error: msg.year }).min(1990, { error: msg.year }).max(2100, { error: msg.year }),
+  year: wholeNumber(msg.year, 1990, 2100),
   period: optionalText(200),
-  reportDate: z
-    .string()
-    .trim()
-    .refine((s) => s === "" || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s))), { error: msg.date })
-    .transform((s) => (s === "" ? null : s)),
+  reportDate: optionalDate(msg.date),
   evaluators: lines,
   sourceName: optionalText(300),
 });
@@ -77,13 +80,23 @@ export function parseEvaluationForm(values: FormValues, version: CatalogVersion)
     const scores = area.questions.map((q) => {
       const value = parsePoints(values[field.points(q.code)], q.maxPoints);
       if (value === null) errors[field.points(q.code)] = msg.points(q.maxPoints);
-      const percent = Number(values[field.printedPercent(q.code)] ?? "");
+      // The percent printed beside the points: a whole number 0–100, or empty.
+      const percentRaw = (values[field.printedPercent(q.code)] ?? "").trim();
+      const percent = percentRaw === "" ? null : parseWholeNumber(percentRaw);
+      if (percentRaw !== "" && (percent === null || percent < 0 || percent > 100)) errors[field.printedPercent(q.code)] = t.errors.percent;
       return {
         code: q.code,
         points: value ?? 0,
-        printedPercent: values[field.printedPercent(q.code)] && Number.isInteger(percent) ? percent : null,
+        printedPercent: percent !== null && percent >= 0 && percent <= 100 ? percent : null,
       };
     });
+    const listOfExamples = (name: string) => {
+      const raw = values[name] ?? "";
+      if (raw.length > 20_000) errors[name] = msg.tooLong;
+      else if (!singleLine(raw)) errors[name] = t.errors.controlCharacters;
+      else return raw;
+      return "";
+    };
     const listOf = (name: string) => {
       const parsed = lines.safeParse(values[name] ?? "");
       if (!parsed.success) {
@@ -98,7 +111,7 @@ export function parseEvaluationForm(values: FormValues, version: CatalogVersion)
       scores,
       strengths: listOf(field.strengths(area.number)),
       improvements: listOf(field.improvements(area.number)),
-      goodExamples: (values[field.goodExamples(area.number)] ?? "")
+      goodExamples: listOfExamples(field.goodExamples(area.number))
         .split(",")
         .map((s) => s.trim())
         .filter(Boolean)

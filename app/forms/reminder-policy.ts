@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { t } from "~/i18n/sv.ts";
-import { optionalDate } from "./fields.ts";
+import { optionalDate, parseWholeNumber, wholeNumber } from "./fields.ts";
 
 const e = t.policy.errors;
-const days = z.coerce.number({ error: e.days }).int({ error: e.days }).min(1, { error: e.days }).max(365, { error: e.days });
+const days = wholeNumber(e.days, 1, 365);
 
 export const reminderPolicySchema = z.object({
   daysBefore: z
     .string({ error: e.daysBefore })
-    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean).map(Number))
+    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean).map((x) => parseWholeNumber(x) ?? Number.NaN))
     .refine((list) => list.length >= 1 && list.length <= 5 && list.every((n) => Number.isInteger(n) && n >= 1 && n <= 365), {
       error: e.daysBefore,
     })
@@ -21,6 +21,6 @@ export const reminderPolicySchema = z.object({
   graceDays: days,
   secondLevelDays: days,
   silenceDays: days,
-  digestWeekday: z.coerce.number({ error: e.weekday }).int().min(1, { error: e.weekday }).max(7, { error: e.weekday }),
+  digestWeekday: wholeNumber(e.weekday, 1, 7),
   nextEvaluationDate: optionalDate(e.date),
 });

@@ -12,7 +12,7 @@ export async function loadPolicyData(municipalityId?: string) {
       id: true,
       nextEvaluationDate: true,
       reminderPolicy: true,
-      memberships: { where: { role: "COORDINATOR" }, select: { userId: true } },
+      memberships: { select: { userId: true, role: true, managerId: true } },
     },
   });
   const actions = await db.$queryRaw<Array<{ id: string; municipalityId: string; status: ActionStatus; deadline: Date; ownerId: string | null; lastActivity: Date }>>`
@@ -26,24 +26,21 @@ export async function loadPolicyData(municipalityId?: string) {
     FROM "Action" a
     WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS')
       AND (${municipalityId ?? null}::uuid IS NULL OR a."municipalityId" = ${municipalityId ?? null}::uuid)`;
+  // Only members are ever sent anything: owners, coordinators and managers all come from memberships.
   const userIds = new Set<string>();
-  for (const m of municipalities) for (const c of m.memberships) userIds.add(c.userId);
-  for (const a of actions) if (a.ownerId) userIds.add(a.ownerId);
+  for (const m of municipalities) for (const member of m.memberships) userIds.add(member.userId);
   const users = await db.user.findMany({
     where: { id: { in: [...userIds] } },
-    select: { id: true, email: true, digestPreference: true, managerId: true },
+    select: { id: true, email: true, digestPreference: true },
   });
-  const managers = users.map((u) => u.managerId).filter((id): id is string => id !== null && !userIds.has(id));
-  const managerRows = managers.length
-    ? await db.user.findMany({ where: { id: { in: managers } }, select: { id: true, email: true, digestPreference: true, managerId: true } })
-    : [];
   return {
     municipalities: municipalities.map(
       (m): PolicyMunicipality => ({
         id: m.id,
         policy: m.reminderPolicy ? toSettings(m.reminderPolicy) : DEFAULT_POLICY,
-        coordinatorIds: m.memberships.map((c) => c.userId),
+        coordinatorIds: m.memberships.filter((c) => c.role === "COORDINATOR").map((c) => c.userId),
         nextEvaluationDate: m.nextEvaluationDate ? isoDate(m.nextEvaluationDate) : null,
+        members: m.memberships.map((x) => ({ userId: x.userId, managerId: x.managerId })),
       }),
     ),
     actions: actions.map(
@@ -56,9 +53,7 @@ export async function loadPolicyData(municipalityId?: string) {
         lastActivity: stockholmDate(a.lastActivity),
       }),
     ),
-    users: [...users, ...managerRows].map(
-      (u): PolicyUser => ({ id: u.id, email: u.email, digest: u.digestPreference, managerId: u.managerId }),
-    ),
+    users: users.map((u): PolicyUser => ({ id: u.id, email: u.email, digest: u.digestPreference })),
   };
 }
 
@@ -91,12 +86,22 @@ export async function getDigestPreference(userId: string) {
   return (await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { digestPreference: true } })).digestPreference;
 }
 
-/** A person's manager (second escalation level); both must belong to the municipality. */
+/**
+ * A person's manager in this municipality (second escalation level), kept on the membership so
+ * that no other municipality can change it; both must be members here.
+ */
 export async function setManager(municipalityId: string, userId: string, managerId: string | null) {
-  const members = await getDb().membership.count({ where: { municipalityId, userId: { in: managerId ? [userId, managerId] : [userId] } } });
-  if (members !== (managerId ? 2 : 1) || managerId === userId) return false;
-  await getDb().user.update({ where: { id: userId }, data: { managerId } });
-  return true;
+  if (managerId === userId) return false;
+  return getDb().$transaction(async (tx) => {
+    if (managerId) {
+      // The manager's membership is locked so that a removal at the same moment cannot slip between.
+      const manager = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT id FROM "Membership" WHERE "municipalityId" = ${municipalityId}::uuid AND "userId" = ${managerId}::uuid FOR SHARE`;
+      if (manager.length === 0) return false;
+    }
+    const updated = await tx.membership.updateMany({ where: { municipalityId, userId }, data: { managerId } });
+    return updated.count === 1;
+  });
 }
 
 /** Stores notifications once per identity; returns the ids still waiting to be sent. */

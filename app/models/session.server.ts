@@ -1,4 +1,11 @@
+import { createHash } from "node:crypto";
+import { accountAndAddressThrottle, maySendSignInLink, WINDOW_MS } from "~/domain/signin-throttle.ts";
 import { getDb } from "~/services/db.server.ts";
+
+/** Session ids are stored only as SHA-256 hashes: a copy of the database signs nobody in. */
+function idHash(sessionId: string): string {
+  return createHash("sha256").update(sessionId).digest("hex");
+}
 
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -11,13 +18,13 @@ export interface SessionUser {
 
 export async function createSession(userId: string, id: string, now = new Date()) {
   return getDb().session.create({
-    data: { id, userId, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) },
+    data: { id: idHash(id), userId, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) },
   });
 }
 
 export async function findSessionUser(sessionId: string, now = new Date()): Promise<SessionUser | null> {
   const session = await getDb().session.findUnique({
-    where: { id: sessionId },
+    where: { id: idHash(sessionId) },
     select: {
       expiresAt: true,
       user: { select: { id: true, email: true, name: true, isOperator: true } },
@@ -28,7 +35,7 @@ export async function findSessionUser(sessionId: string, now = new Date()): Prom
 }
 
 export async function deleteSession(sessionId: string) {
-  await getDb().session.deleteMany({ where: { id: sessionId } });
+  await getDb().session.deleteMany({ where: { id: idHash(sessionId) } });
 }
 
 export async function deleteUserSessions(userId: string) {
@@ -42,19 +49,78 @@ export async function purgeExpired(now = new Date()) {
   const attempts = await db.signInAttempt.deleteMany({
     where: { createdAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } },
   });
+  await db.signInLink.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } } });
   return { sessions: sessions.count, attempts: attempts.count };
 }
 
-export async function recordSignInAttempt(email: string, ip: string, succeeded: boolean) {
-  await getDb().signInAttempt.create({ data: { email, ip, succeeded } });
+export type AttemptStart = { allowed: true; attemptId: string } | { allowed: false; retryAfterMs: number };
+
+/**
+ * Decides whether a sign-in attempt may check its password, and if so counts it as failed
+ * before the (slow) check. Advisory locks per account and per address serialise the
+ * read-decide-record step, so parallel attempts see each other: of any number sent at once,
+ * only the free attempts get through. A successful check then marks the row succeeded.
+ */
+export async function beginSignInAttempt(email: string, ip: string, clock: () => Date = () => new Date()): Promise<AttemptStart> {
+  return getDb().$transaction(
+    async (tx) => {
+      // Always account first, then address: no two transactions wait on each other in a cycle.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(8101, hashtext(${email}))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(8102, hashtext(${ip}))`;
+      // The time is read under the locks, so recorded attempts are in the order they were decided.
+      const now = clock();
+      const since = new Date(now.getTime() - WINDOW_MS);
+      const failures = (where: { email: string } | { ip: string }) =>
+        tx.signInAttempt
+          .findMany({ where: { ...where, succeeded: false, createdAt: { gte: since } }, select: { createdAt: true } })
+          .then((rows) => rows.map((r) => r.createdAt));
+      const decision = accountAndAddressThrottle(await failures({ email }), await failures({ ip }), now);
+      if (!decision.allowed) return { allowed: false as const, retryAfterMs: decision.retryAfterMs };
+      const row = await tx.signInAttempt.create({ data: { email, ip, succeeded: false, createdAt: now }, select: { id: true } });
+      return { allowed: true as const, attemptId: row.id };
+    },
+    { maxWait: 15_000, timeout: 15_000 },
+  );
 }
 
-/** Failed attempts for this e-mail address since `since`. */
-export async function recentFailures(email: string, since: Date): Promise<Date[]> {
-  const rows = await getDb().signInAttempt.findMany({
-    where: { email, succeeded: false, createdAt: { gte: since } },
-    select: { createdAt: true },
-    orderBy: { createdAt: "asc" },
+export async function markSignInSucceeded(attemptId: string) {
+  await getDb().signInAttempt.update({ where: { id: attemptId }, data: { succeeded: true } });
+}
+
+/**
+ * Stores a sign-in link (its hash) unless the account already received SIGN_IN_LINKS_PER_HOUR
+ * within the hour; returns whether it was stored.
+ */
+export async function createSignInLink(userId: string, tokenHash: string, expiresAt: Date, now = new Date()): Promise<boolean> {
+  return getDb().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(8103, hashtext(${userId}))`;
+    const recent = await tx.signInLink.findMany({
+      where: { userId, createdAt: { gt: new Date(now.getTime() - 60 * 60 * 1000) } },
+      select: { createdAt: true },
+    });
+    if (!maySendSignInLink(recent.map((r) => r.createdAt), now)) return false;
+    await tx.signInLink.create({ data: { userId, tokenHash, expiresAt, createdAt: now } });
+    return true;
   });
-  return rows.map((r) => r.createdAt);
+}
+
+/** The person an unused, unexpired link signs in (for the confirmation page). */
+export async function findOpenSignInLink(tokenHash: string, now = new Date()) {
+  const link = await getDb().signInLink.findUnique({
+    where: { tokenHash },
+    select: { usedAt: true, expiresAt: true, user: { select: { name: true, email: true } } },
+  });
+  if (!link || link.usedAt || link.expiresAt <= now) return null;
+  return link.user;
+}
+
+/** Uses a link once, atomically (one UPDATE): returns its user, or null when it is spent, expired or unknown. */
+export async function consumeSignInLink(tokenHash: string, now = new Date()): Promise<string | null> {
+  const used = await getDb().signInLink.updateMany({
+    where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
+  });
+  if (used.count !== 1) return null;
+  const link = await getDb().signInLink.findUnique({ where: { tokenHash }, select: { userId: true } });
+  return link?.userId ?? null;
 }

@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "~/domain/access.ts";
-import type { Prisma } from "~/generated/prisma/client.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { getDb } from "~/services/db.server.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "~/services/password.server.ts";
 import { recordAudit } from "./audit.server.ts";
-import { deleteUserSessions } from "./session.server.ts";
 
 export const INVITATION_DAYS = 14;
 
@@ -22,6 +21,9 @@ function tokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/** Tokens are 32 random bytes in base64url; anything else is not looked up at all. */
+const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
+
 export async function verifyLogin(email: string, password: string) {
   const user = await getDb().user.findUnique({
     where: { email: normaliseEmail(email) },
@@ -29,6 +31,15 @@ export async function verifyLogin(email: string, password: string) {
   });
   if (!user?.passwordHash) return verifyAgainstDummy(password).then(() => null);
   return (await verifyPassword(user.passwordHash, password)) ? { id: user.id } : null;
+}
+
+/** An account that can sign in (it has a password), by e-mail address. */
+export async function findSignInUser(email: string) {
+  const user = await getDb().user.findUnique({
+    where: { email: normaliseEmail(email) },
+    select: { id: true, name: true, email: true, passwordHash: true },
+  });
+  return user?.passwordHash ? { id: user.id, name: user.name, email: user.email } : null;
 }
 
 /** Where a user lands after signing in: their only municipality, or the list. */
@@ -48,16 +59,17 @@ export async function listMembers(municipalityId: string) {
     where: { municipalityId },
     select: {
       role: true,
-      user: { select: { id: true, name: true, email: true, passwordHash: true, managerId: true } },
+      managerId: true,
+      user: { select: { id: true, name: true, email: true, passwordHash: true } },
     },
     orderBy: { user: { name: "asc" } },
   });
-  return rows.map(({ role, user }) => ({
+  return rows.map(({ role, managerId, user }) => ({
     id: user.id,
     name: user.name,
     email: user.email,
     role,
-    managerId: user.managerId,
+    managerId,
     activated: user.passwordHash !== null,
   }));
 }
@@ -69,47 +81,94 @@ export interface InviteInput {
 }
 
 /**
- * Gives a person access to the municipality. A new person gets an account without a password
- * and an invitation token (returned once, stored only as a hash) to choose one.
+ * What an invitation did. `invited`: the account is this municipality's alone and has no password,
+ * so it got a link to choose one (`name` is null when the account was not named by this
+ * municipality). `added`: the account exists elsewhere; it got access here and nothing else, and
+ * the person is told by mail without a link that could set a password.
  */
-export async function inviteMember(municipalityId: string, input: InviteInput, actorId: string) {
+export type Invited =
+  | { kind: "invited"; userId: string; email: string; name: string | null; token: string; again: boolean }
+  | { kind: "added"; userId: string; email: string; name: null; token: null };
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Gives a person access to the municipality. No municipality may issue a password link for, or
+ * rename, an account that is a member anywhere else (also when that membership is still
+ * pending): such an account is only added. A new person gets an account without a password and an
+ * invitation token (returned once, stored only as a hash). An account never activated whose only
+ * municipality is this one may be invited again: the new link replaces the old ones.
+ */
+export async function inviteMember(municipalityId: string, input: InviteInput, actorId: string): Promise<Invited> {
   const email = normaliseEmail(input.email);
-  const token = randomBytes(32).toString("base64url");
-  return getDb().$transaction(async (tx) => {
-    const existing = await tx.user.findUnique({
-      where: { email },
-      select: { id: true, name: true, passwordHash: true, memberships: { where: { municipalityId } } },
-    });
-    if (existing && existing.memberships.length > 0) throw new MembershipError("already-member");
-    const user =
-      existing ??
-      (await tx.user.create({ data: { email, name: input.name.trim() }, select: { id: true, name: true, passwordHash: true } }));
-    await tx.membership.create({ data: { userId: user.id, municipalityId, role: input.role } });
-    const needsPassword = user.passwordHash === null;
-    if (needsPassword) {
-      await tx.invitation.create({
-        data: {
-          tokenHash: tokenHash(token),
-          userId: user.id,
-          municipalityId,
-          invitedById: actorId,
-          expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
-        },
-      });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await inviteOnce(municipalityId, { ...input, email }, actorId, attempt > 0);
+    } catch (error) {
+      // Two invitations of the same address at the same moment: the loser sees the winner's account on the next try.
+      if (attempt < 3 && isUniqueViolation(error)) continue;
+      throw error;
     }
-    await recordAudit(
-      {
-        municipalityId,
-        actorId,
-        entityType: "Membership",
-        entityId: user.id,
-        event: "invited",
-        field: "role",
-        newValue: input.role,
-      },
-      tx,
-    );
-    return { userId: user.id, name: user.name, email, token: needsPassword ? token : null };
+  }
+}
+
+async function issueInvitation(tx: Prisma.TransactionClient, userId: string, municipalityId: string, actorId: string) {
+  const token = randomBytes(32).toString("base64url");
+  // One open link per account: a new one replaces any earlier one.
+  await tx.invitation.deleteMany({ where: { userId, acceptedAt: null } });
+  await tx.invitation.create({
+    data: {
+      tokenHash: tokenHash(token),
+      userId,
+      municipalityId,
+      invitedById: actorId,
+      expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
+    },
+  });
+  return token;
+}
+
+/** `raced`: an identical invitation won a moment ago; it is not repeated as a re-invitation. */
+async function inviteOnce(municipalityId: string, input: InviteInput, actorId: string, raced: boolean): Promise<Invited> {
+  const { email } = input;
+  return getDb().$transaction(async (tx) => {
+    const audit = (userId: string, event: string, role: string | null = input.role) =>
+      recordAudit({ municipalityId, actorId, entityType: "Membership", entityId: userId, event, field: "role", newValue: role }, tx);
+    // Everything about one address happens one municipality at a time: the account row is locked.
+    const [locked] = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "User" WHERE email = ${email} FOR UPDATE`;
+    if (!locked) {
+      const user = await tx.user.create({ data: { email, name: input.name.trim() }, select: { id: true, name: true } });
+      await tx.membership.create({ data: { userId: user.id, municipalityId, role: input.role, createdAt: new Date() } });
+      const token = await issueInvitation(tx, user.id, municipalityId, actorId);
+      await audit(user.id, "invited");
+      return { kind: "invited", userId: user.id, email, name: user.name, token, again: false };
+    }
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: locked.id },
+      select: { id: true, name: true, passwordHash: true, isOperator: true, memberships: { select: { municipalityId: true } } },
+    });
+    const here = user.memberships.some((m) => m.municipalityId === municipalityId);
+    const elsewhere = user.memberships.some((m) => m.municipalityId !== municipalityId);
+    // Only an account nobody else has, never activated, may get a link from this municipality.
+    const mayInvite = user.passwordHash === null && !user.isOperator && !elsewhere;
+    if (here) {
+      if (!mayInvite || raced) throw new MembershipError("already-member");
+      // The role stays as it is (it is changed in the list).
+      const token = await issueInvitation(tx, user.id, municipalityId, actorId);
+      await audit(user.id, "reinvited", null);
+      return { kind: "invited", userId: user.id, email, name: user.name, token, again: true };
+    }
+    // The name stays as it is: this municipality does not own the account.
+    await tx.membership.create({ data: { userId: user.id, municipalityId, role: input.role, createdAt: new Date() } });
+    await audit(user.id, "invited");
+    if (mayInvite) {
+      // An account left without any municipality, never activated: this one may invite it.
+      const token = await issueInvitation(tx, user.id, municipalityId, actorId);
+      return { kind: "invited", userId: user.id, email, name: null, token, again: false };
+    }
+    return { kind: "added", userId: user.id, email, name: null, token: null };
   });
 }
 
@@ -155,6 +214,8 @@ export async function removeMember(municipalityId: string, userId: string, actor
     if (membership.role === "COORDINATOR") await assertKeepsCoordinator(tx, municipalityId, userId);
     await tx.membership.delete({ where: { id: membership.id } });
     await tx.invitation.deleteMany({ where: { userId, municipalityId, acceptedAt: null } });
+    // Nobody here has a manager who is no longer a member.
+    await tx.membership.updateMany({ where: { municipalityId, managerId: userId }, data: { managerId: null } });
     await recordAudit(
       {
         municipalityId,
@@ -170,31 +231,73 @@ export async function removeMember(municipalityId: string, userId: string, actor
   });
 }
 
+/**
+ * Whether an invitation may still set the account's password: the account has none, is no
+ * operator, and the inviting municipality is its first (a link another municipality issued
+ * for an account that already belonged elsewhere, as older versions did, sets nothing).
+ */
+async function invitationGrants(db: Prisma.TransactionClient, userId: string, municipalityId: string): Promise<boolean> {
+  const rows = await db.$queryRaw<Array<{ ok: boolean }>>`
+    SELECT (u."passwordHash" IS NULL AND NOT u."isOperator") AS ok
+      FROM "User" u
+      JOIN "Membership" own ON own."userId" = u.id AND own."municipalityId" = ${municipalityId}::uuid
+     WHERE u.id = ${userId}::uuid
+       AND NOT EXISTS (
+         SELECT 1 FROM "Membership" other
+          WHERE other."userId" = u.id AND other."municipalityId" <> own."municipalityId" AND other."createdAt" <= own."createdAt")`;
+  return rows[0]?.ok === true;
+}
+
 export async function findOpenInvitation(token: string, now = new Date()) {
+  if (!TOKEN_FORMAT.test(token)) return null;
   const invitation = await getDb().invitation.findUnique({
     where: { tokenHash: tokenHash(token) },
     select: {
       id: true,
       expiresAt: true,
       acceptedAt: true,
+      municipalityId: true,
       user: { select: { id: true, name: true, email: true } },
       municipality: { select: { name: true, slug: true } },
     },
   });
   if (!invitation || invitation.acceptedAt || invitation.expiresAt <= now) return null;
+  if (!(await invitationGrants(getDb(), invitation.user.id, invitation.municipalityId))) return null;
   return invitation;
 }
 
+class InvitationRefused extends Error {}
+
+/**
+ * Accepts an invitation once, atomically: the link is claimed with a conditional update (so of
+ * simultaneous acceptances exactly one wins), the password is set only on an account without
+ * one, every other open link of the account is closed and its other sessions end, all in one
+ * transaction. Returns null for a link that is unknown, used, expired or no longer valid.
+ */
 export async function acceptInvitation(token: string, password: string) {
-  const invitation = await findOpenInvitation(token);
-  if (!invitation) return null;
+  const open = await findOpenInvitation(token);
+  if (!open) return null;
   const passwordHash = await hashPassword(password);
-  await getDb().$transaction([
-    getDb().user.update({ where: { id: invitation.user.id }, data: { passwordHash } }),
-    getDb().invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } }),
-  ]);
-  await deleteUserSessions(invitation.user.id);
-  return invitation;
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const claimed = await tx.$queryRaw<Array<{ userId: string; municipalityId: string }>>`
+        UPDATE "Invitation" SET "acceptedAt" = now()
+         WHERE "tokenHash" = ${tokenHash(token)} AND "acceptedAt" IS NULL AND "expiresAt" > now()
+         RETURNING "userId", "municipalityId"`;
+      const invitation = claimed[0];
+      if (!invitation) throw new InvitationRefused();
+      if (!(await invitationGrants(tx, invitation.userId, invitation.municipalityId))) throw new InvitationRefused();
+      const set = await tx.$executeRaw`
+        UPDATE "User" SET "passwordHash" = ${passwordHash} WHERE id = ${invitation.userId}::uuid AND "passwordHash" IS NULL`;
+      if (set !== 1) throw new InvitationRefused();
+      await tx.invitation.deleteMany({ where: { userId: invitation.userId, acceptedAt: null } });
+      await tx.session.deleteMany({ where: { userId: invitation.userId } });
+      return open;
+    });
+  } catch (error) {
+    if (error instanceof InvitationRefused) return null;
+    throw error;
+  }
 }
 
 export async function createUserWithPassword(data: {

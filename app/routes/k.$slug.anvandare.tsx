@@ -45,7 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         user.id,
         async () => {
           const invited = await invitePerson(municipality, input, user.id);
-          return data<ActionResult>({ ok: t.users.invited(invited.email), link: invited.link, intent });
+          const ok = { invited: t.users.invited, again: t.users.invitedAgain, added: t.users.addedExisting }[invited.outcome](invited.email);
+          return data<ActionResult>({ ok, link: invited.link, intent });
         },
         (answer) => ({ ok: answer.data.ok ?? "", link: null, intent }),
       );

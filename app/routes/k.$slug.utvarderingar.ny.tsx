@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EvaluationForm } from "~/components/evaluation-form.tsx";
 import { draftToFormValues, emptyDraft, type FormValues } from "~/domain/evaluation-draft.ts";
-import { parseEvaluationForm } from "~/forms/evaluation.ts";
+import { parseEvaluationForm, sourceHashSchema } from "~/forms/evaluation.ts";
 import { type FieldErrors, textValues } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { getCatalog } from "~/models/catalog.server.ts";
@@ -83,6 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return oncePerSubmission(request, form, user.id, async () => {
     const parsed = parseEvaluationForm(values, version);
     if (!parsed.ok) return preview({ errors: parsed.errors }, 400);
+    if (!sourceHashSchema.safeParse(sourceHash).success) return preview({ errors: { "": t.errors.fixErrors } }, 400);
     const input = fromDraft(parsed.data, sourceHash || null);
     const same = await findSameEvaluation(municipality.id, input);
     if (same) return preview({ duplicateId: same.id }, 409);

@@ -1,14 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/ui/field.tsx";
-import { signInThrottle, WINDOW_MS } from "~/domain/signin-throttle.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
-import { signInSchema } from "~/forms/sign-in.ts";
+import { signInLinkSchema, signInSchema } from "~/forms/sign-in.ts";
 import { useValidatedForm } from "~/forms/use-validated-form.ts";
 import { t } from "~/i18n/sv.ts";
-import { recentFailures, recordSignInAttempt } from "~/models/session.server.ts";
+import { beginSignInAttempt, markSignInSucceeded } from "~/models/session.server.ts";
 import { homePathFor, normaliseEmail, verifyLogin } from "~/models/user.server.ts";
 import { getSessionUser, safeRedirect, startSession } from "~/services/session.server.ts";
+import { mailSignInLink } from "~/services/sign-in-link.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.signIn.title} – ${t.app.name}` }];
 
@@ -18,22 +18,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+type Result = { errors: FieldErrors; throttledEmail?: string; linkSent?: boolean };
+
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(signInSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors }, { status: 400 });
+  const form = await request.formData();
+  if (form.get("intent") === "link") {
+    const parsed = parseForm(signInLinkSchema, form);
+    if (!parsed.ok) return data<Result>({ errors: parsed.errors }, { status: 400 });
+    // The same answer whether or not the address has an account.
+    await mailSignInLink(normaliseEmail(parsed.data.email));
+    return data<Result>({ errors: {}, linkSent: true });
+  }
+  const parsed = parseForm(signInSchema, form);
+  if (!parsed.ok) return data<Result>({ errors: parsed.errors }, { status: 400 });
   const email = normaliseEmail(parsed.data.email);
   const ip = context.ip ?? "unknown";
-  const now = new Date();
 
-  const throttle = signInThrottle(await recentFailures(email, new Date(now.getTime() - WINDOW_MS)), now);
-  if (!throttle.allowed) {
-    const seconds = Math.ceil(throttle.retryAfterMs / 1000);
-    return data({ errors: { "": t.signIn.throttled(seconds) } as FieldErrors }, { status: 429 });
+  const attempt = await beginSignInAttempt(email, ip);
+  if (!attempt.allowed) {
+    const seconds = Math.ceil(attempt.retryAfterMs / 1000);
+    return data<Result>(
+      { errors: { "": t.signIn.throttled(seconds) }, throttledEmail: email },
+      { status: 429, headers: { "Retry-After": String(seconds) } },
+    );
   }
 
   const user = await verifyLogin(email, parsed.data.password);
-  await recordSignInAttempt(email, ip, user !== null);
-  if (!user) return data({ errors: { "": t.signIn.failed } as FieldErrors }, { status: 401 });
+  if (!user) return data<Result>({ errors: { "": t.signIn.failed } }, { status: 401 });
+  await markSignInSucceeded(attempt.attemptId);
   return startSession(user.id, safeRedirect(parsed.data.redirectTo, await homePathFor(user.id)));
 }
 
@@ -55,6 +67,21 @@ export default function SignIn() {
           <p className="notice error" role="alert">
             {errors[""]}
           </p>
+        ) : null}
+        {actionData?.linkSent ? (
+          <p className="notice success" role="status">
+            {t.signIn.linkSent}
+          </p>
+        ) : null}
+        {actionData?.throttledEmail ? (
+          <Form method="post" className="stacked">
+            <p>{t.signIn.linkOffer}</p>
+            <input type="hidden" name="intent" value="link" />
+            <input type="hidden" name="email" value={actionData.throttledEmail} />
+            <div>
+              <button type="submit">{t.signIn.linkSubmit}</button>
+            </div>
+          </Form>
         ) : null}
         <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />

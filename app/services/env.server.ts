@@ -4,6 +4,9 @@ import { z } from "zod";
  * The environment, validated once. DATABASE_URL is set by the launcher (app/cli/start.ts)
  * when the embedded PostgreSQL is used, so every process sees a real URL here.
  */
+/** Signs cookies outside production only; it is public (it is in this file). */
+export const DEVELOPMENT_SECRET = "kompassplan-development-secret-change-me";
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url(),
@@ -12,7 +15,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default("Kompassplan <noreply@kompassplan.local>"),
   PORT: z.coerce.number().int().positive().default(3000),
   PUBLIC_URL: z.string().url().optional(),
-  SESSION_SECRET: z.string().min(16).default("kompassplan-development-secret-change-me"),
+  SESSION_SECRET: z.string().min(16).default(DEVELOPMENT_SECRET),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
 });
 
@@ -27,11 +30,23 @@ export function getEnv(): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
-  if (parsed.data.NODE_ENV === "production" && !process.env.SESSION_SECRET) {
-    console.warn("SESSION_SECRET is not set; using the development secret. Set it in production.");
-  }
   cached = parsed.data;
   return cached;
+}
+
+/**
+ * The web process refuses to run in production with the public development secret: anyone
+ * could sign a session cookie with it. (`npm start` generates a secret of its own in the
+ * data folder, so the quick start needs no configuration.)
+ */
+export function requireSessionSecret(env: Env = getEnv()): string {
+  if (env.NODE_ENV === "production" && env.SESSION_SECRET === DEVELOPMENT_SECRET) {
+    throw new Error(
+      "SESSION_SECRET is not set (or is the public development secret). In production, set it to a long random value, " +
+        "e.g. SESSION_SECRET=$(openssl rand -hex 32). Refusing to start.",
+    );
+  }
+  return env.SESSION_SECRET;
 }
 
 export function publicUrl(env: Env = getEnv()): string {
@@ -39,13 +54,15 @@ export function publicUrl(env: Env = getEnv()): string {
 }
 
 /**
- * Cookies are Secure in production. The one exception is the quick start on this computer
- * (http://localhost), where there is no TLS; SECURE_COOKIES overrides both ways.
+ * Cookies are Secure in production. The one exception is a PUBLIC_URL on this computer over
+ * http (the quick start sets http://localhost:PORT), where there is no TLS; without
+ * PUBLIC_URL they are Secure. SECURE_COOKIES overrides both ways.
  */
 export function secureCookies(env: Env = getEnv()): boolean {
   if (env.SECURE_COOKIES) return env.SECURE_COOKIES === "true";
   if (env.NODE_ENV !== "production") return false;
-  const url = new URL(publicUrl(env));
+  if (!env.PUBLIC_URL) return true;
+  const url = new URL(env.PUBLIC_URL);
   const local = url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
   return !local;
 }

@@ -5,7 +5,12 @@ import { publicUrl } from "./env.server.ts";
 import { textToHtml } from "./mailer.server.ts";
 import { enqueueMailDelivery } from "./queue.server.ts";
 
-/** Invites a person and mails them the link; returns the link so it can also be shown. */
+/**
+ * Invites a person and mails them. A link to choose a password is returned (so it can also be
+ * shown) only when the account is this municipality's alone; a person who already has an account
+ * elsewhere is told by mail that they were added, with a link to sign in, and the inviter learns
+ * neither a link nor the account's name.
+ */
 export async function invitePerson(
   municipality: { id: string; name: string },
   input: InviteInput,
@@ -13,16 +18,24 @@ export async function invitePerson(
 ) {
   const invited = await inviteMember(municipality.id, input, actorId);
   const link = invited.token ? `${publicUrl()}/inbjudan/${invited.token}` : `${publicUrl()}/logga-in`;
-  const text = t.invitation.mailText(invited.name, municipality.name, link, INVITATION_DAYS);
+  const [subject, text] =
+    invited.kind === "invited"
+      ? [t.invitation.mailSubject(municipality.name), t.invitation.mailText(invited.name, municipality.name, link, INVITATION_DAYS)]
+      : [t.invitation.addedMailSubject(municipality.name), t.invitation.addedMailText(municipality.name, link)];
   const mailId = await storeMail({
     identity: `invitation:${municipality.id}:${invited.userId}:${Date.now()}`,
     municipalityId: municipality.id,
     recipient: invited.email,
-    subject: t.invitation.mailSubject(municipality.name),
+    subject,
     text,
     html: textToHtml(text),
     kind: "invitation",
   });
   await enqueueMailDelivery(mailId);
-  return { userId: invited.userId, email: invited.email, link: invited.token ? link : null };
+  return {
+    userId: invited.userId,
+    email: invited.email,
+    link: invited.token ? link : null,
+    outcome: invited.kind === "added" ? ("added" as const) : invited.again ? ("again" as const) : ("invited" as const),
+  };
 }

@@ -1,143 +1,186 @@
-import { createRequire } from "node:module";
+import { fork, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import mammoth from "mammoth";
+import { fileURLToPath } from "node:url";
+import type { ContentLimits, ExtractResult } from "./report-file/extract.ts";
+
+export { decodeText, standardFontDataUrl } from "./report-file/extract.ts";
+export type { ExtractFailure, ExtractResult } from "./report-file/extract.ts";
 
 /**
- * Turns an uploaded report (PDF, Word .docx or plain text) into text for the report reader.
- * The type is decided by the file's content, not its name. Tables become tab-separated rows,
- * as the reader expects.
+ * Reads an uploaded report (PDF, Word .docx or plain text) into text for the report reader,
+ * within the reading budget of docs/decisions/0008-input-limits.md. The web import, the import
+ * command and everything else that reads report files come through here.
+ *
+ * Reports are read in a child process, never in the calling process: its heap is capped, it is
+ * killed when a reading's time is up or its resident memory passes the budget, and a reading that
+ * breaks (even by running out of memory) ends only that process. So the web process keeps
+ * answering other requests while a report is read, and a hostile file cannot take it down. (A
+ * worker thread was tried first: when a thread's heap limit is hit by one large allocation, Node
+ * ends the whole process, not the thread.) The reading process is kept for the next file while
+ * it stays small, and ended when idle. Readings run one at a time per process; a few more wait,
+ * beyond that the reader answers "busy".
  */
 
 export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
 
-export type ExtractFailure = "too-large" | "unsupported" | "unreadable";
-export type ExtractResult = { ok: true; text: string; kind: "pdf" | "docx" | "text" } | { ok: false; reason: ExtractFailure };
+export interface ReportLimits extends ContentLimits {
+  /** The whole reading, from starting the process to its answer. */
+  timeoutMs: number;
+  /** The reading process's JavaScript heap (V8 old generation). */
+  maxHeapMb: number;
+  /** The reading process's resident memory, heap and buffers together (checked on Linux). */
+  maxMemoryMb: number;
+}
 
-const startsWith = (bytes: Uint8Array, signature: string) =>
-  bytes.length >= signature.length && [...signature].every((c, i) => bytes[i] === c.charCodeAt(0));
+export const REPORT_LIMITS: ReportLimits = {
+  maxUnpackedBytes: 64 * 1024 * 1024,
+  maxZipEntries: 2_000,
+  maxPages: 300,
+  maxTextChars: 1_000_000,
+  timeoutMs: 20_000,
+  maxHeapMb: 256,
+  maxMemoryMb: 768,
+};
 
-export async function extractReportText(bytes: Uint8Array): Promise<ExtractResult> {
-  if (bytes.byteLength > MAX_REPORT_BYTES) return { ok: false, reason: "too-large" };
-  try {
-    if (startsWith(bytes, "%PDF-")) return { ok: true, kind: "pdf", text: await pdfToText(bytes) };
-    if (startsWith(bytes, "PK\u0003\u0004")) return { ok: true, kind: "docx", text: await docxToText(bytes) };
-    const text = decodeText(bytes);
-    return text === null ? { ok: false, reason: "unsupported" } : { ok: true, kind: "text", text };
-  } catch {
-    return { ok: false, reason: "unreadable" };
+const MAX_WAITING = 4;
+const MEMORY_POLL_MS = 50;
+
+/**
+ * The reading process's script: beside this module under tsx, but this module may also have
+ * been bundled into build/index.js, so look upwards from wherever this code is for the app's copy.
+ */
+function readerScript(): string {
+  const relative = path.join("app", "services", "report-file", "reader-process.mjs");
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = path.join(dir, relative);
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`The report reader's script (${relative}) was not found.`);
+    dir = parent;
   }
 }
 
-/** UTF-8 (with or without BOM), else Windows-1252 as older Swedish documents use; null for binary. */
-export function decodeText(bytes: Uint8Array): string | null {
-  if (bytes.includes(0)) return null;
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
+let running = false;
+const waiting: Array<() => void> = [];
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T | "busy"> {
+  if (running) {
+    if (waiting.length >= MAX_WAITING) return "busy";
+    await new Promise<void>((resolve) => waiting.push(resolve));
   }
-}
-
-const decodeEntities = (s: string) =>
-  s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&amp;/g, "&");
-
-const inner = (html: string) => decodeEntities(html.replace(/<[^>]+>/g, "")).replace(/\n+/g, " ");
-
-async function docxToText(bytes: Uint8Array): Promise<string> {
-  const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: false });
-  // Mammoth's HTML is flat and regular: paragraphs, headings, lists and tables.
-  return html
-    .replace(/<table>[\s\S]*?<\/table>/g, (table) =>
-      [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
-        .map(([, row]) => [...row!.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map(([, cell]) => inner(cell!).trim()).join("\t"))
-        .join("\n") + "\n",
-    )
-    .replace(/<li>([\s\S]*?)<\/li>/g, (_m, item: string) => `• ${inner(item)}\n`)
-    .replace(/<\/(?:p|h[1-6])>/g, "\n")
-    .replace(/<br\s*\/?>/g, "\n")
-    .replace(/<p><\/p>/g, "\n")
-    .replace(/<[^>]+>/g, "")
-    .split("\n")
-    .map(decodeEntities)
-    .join("\n");
-}
-
-/** pdf.js reads the 14 standard PDF fonts' metrics from files it ships. */
-export function standardFontDataUrl(): string {
-  return path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts") + path.sep;
-}
-
-interface PdfItem {
-  str: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-async function pdfToText(bytes: Uint8Array): Promise<string> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const doc = await pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    standardFontDataUrl: standardFontDataUrl(),
-    verbosity: 0,
-  }).promise;
-  const pages: string[] = [];
+  running = true;
   try {
-    for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
-      const content = await page.getTextContent();
-      const items: PdfItem[] = [];
-      for (const item of content.items) {
-        // Whitespace items are pdf.js's own guesses at gaps; the positions tell us better.
-        if (!("str" in item) || item.str.trim() === "") continue;
-        items.push({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height || 10 });
-      }
-      pages.push(itemsToLines(items));
-    }
+    return await work();
   } finally {
-    await doc.destroy();
+    const next = waiting.shift();
+    if (next) next();
+    else running = false;
   }
-  return pages.join("\n");
 }
 
-/** Rebuilds lines from positioned text: wide gaps become tabs (table cells), tall gaps blank lines. */
-function itemsToLines(items: PdfItem[]): string {
-  const rows = new Map<number, PdfItem[]>();
-  for (const item of items) {
-    const key = Math.round(item.y);
-    const row = rows.get(key) ?? rows.get(key - 1) ?? rows.get(key + 1);
-    if (row) row.push(item);
-    else rows.set(key, [item]);
+/** A process's resident memory in bytes, from Linux's /proc; null where that is not available. */
+async function residentBytes(pid: number): Promise<number | null> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, "utf8");
+    const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+    return kb ? Number(kb) * 1024 : null;
+  } catch {
+    return null;
   }
-  const ys = [...rows.keys()].sort((a, b) => b - a);
-  const heights = items.map((i) => i.height).sort((a, b) => a - b);
-  const lineHeight = (heights[Math.floor(heights.length / 2)] ?? 10) * 1.2;
-  const out: string[] = [];
-  let previousY: number | null = null;
-  for (const y of ys) {
-    if (previousY !== null && previousY - y > lineHeight * 1.6) out.push("");
-    const row = rows.get(y)!.sort((a, b) => a.x - b.x);
-    let line = "";
-    let end: number | null = null;
-    for (const item of row) {
-      if (end !== null) {
-        const gap = item.x - end;
-        line += gap > item.height * 1.5 ? "\t" : gap > item.height * 0.15 && !line.endsWith(" ") && !item.str.startsWith(" ") ? " " : "";
+}
+
+/** A reading process is reused while its memory stays below this, and ended after a quiet spell. */
+const RECYCLE_ABOVE_BYTES = 256 * 1024 * 1024;
+const IDLE_MS = 30_000;
+
+interface Reader {
+  child: ChildProcess;
+  heapMb: number;
+  answers: Map<number, (result: ExtractResult) => void>;
+  stderr: string;
+  idle: NodeJS.Timeout | null;
+}
+
+let reader: Reader | null = null;
+let nextId = 1;
+
+function startReader(heapMb: number): Reader {
+  const child = fork(readerScript(), [], {
+    execArgv: [`--max-old-space-size=${heapMb}`],
+    serialization: "advanced",
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+  });
+  const started: Reader = { child, heapMb, answers: new Map(), stderr: "", idle: null };
+  child.stderr?.on("data", (chunk: Buffer) => (started.stderr = (started.stderr + chunk.toString()).slice(-2_000)));
+  child.on("message", ({ id, result }: { id: number; result: ExtractResult }) => started.answers.get(id)?.(result));
+  const ended = () => {
+    if (reader === started) reader = null;
+    // Out of heap: V8 says so on stderr and aborts.
+    const reason = /heap out of memory|Reached heap limit/i.test(started.stderr) ? "too-large-unpacked" : "unreadable";
+    for (const answer of started.answers.values()) answer({ ok: false, reason });
+  };
+  // "close" comes after stderr has been read to its end, unlike "exit".
+  child.once("close", ended);
+  child.once("error", ended);
+  // An idle reader does not keep a command from ending.
+  child.unref();
+  child.channel?.unref();
+  (child.stderr as (NodeJS.ReadableStream & { unref?: () => void }) | null)?.unref?.();
+  return started;
+}
+
+function stopReader(r: Reader) {
+  if (reader === r) reader = null;
+  if (r.idle) clearTimeout(r.idle);
+  if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill("SIGKILL");
+}
+
+function readInProcess(bytes: Uint8Array, limits: ReportLimits): Promise<ExtractResult> {
+  if (reader && reader.heapMb !== limits.maxHeapMb) stopReader(reader);
+  const r = (reader ??= startReader(limits.maxHeapMb));
+  if (r.idle) clearTimeout(r.idle);
+  r.idle = null;
+  const id = nextId++;
+  return new Promise<ExtractResult>((resolve) => {
+    const content: ContentLimits = {
+      maxUnpackedBytes: limits.maxUnpackedBytes,
+      maxZipEntries: limits.maxZipEntries,
+      maxPages: limits.maxPages,
+      maxTextChars: limits.maxTextChars,
+    };
+    const finish = (result: ExtractResult, broken: boolean) => {
+      if (!r.answers.has(id)) return;
+      r.answers.delete(id);
+      clearTimeout(timer);
+      clearInterval(watch);
+      if (broken) stopReader(r);
+      else {
+        r.child.channel?.unref();
+        r.idle = setTimeout(() => stopReader(r), IDLE_MS).unref();
+        if (r.child.pid !== undefined)
+          void residentBytes(r.child.pid).then((rss) => rss !== null && rss > RECYCLE_ABOVE_BYTES && r.answers.size === 0 && stopReader(r));
       }
-      line += item.str;
-      end = item.x + item.width;
-    }
-    out.push(line);
-    previousY = y;
-  }
-  return out.join("\n");
+      resolve(result);
+    };
+    r.answers.set(id, (result) => finish(result, false));
+    const timer = setTimeout(() => finish({ ok: false, reason: "timeout" }, true), limits.timeoutMs);
+    const watch = setInterval(() => {
+      if (r.child.pid === undefined) return;
+      void residentBytes(r.child.pid).then((rss) => {
+        if (rss !== null && rss > limits.maxMemoryMb * 1024 * 1024) finish({ ok: false, reason: "too-large-unpacked" }, true);
+      });
+    }, MEMORY_POLL_MS);
+    r.child.channel?.ref();
+    r.child.send({ id, bytes, limits: content });
+  });
+}
+
+export async function extractReportText(bytes: Uint8Array, limits: Partial<ReportLimits> = {}): Promise<ExtractResult> {
+  if (bytes.byteLength > MAX_REPORT_BYTES) return { ok: false, reason: "too-large" };
+  const budget = { ...REPORT_LIMITS, ...limits };
+  const result = await inTurn(() => readInProcess(bytes, budget));
+  return result === "busy" ? { ok: false, reason: "busy" } : result;
 }

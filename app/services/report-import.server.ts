@@ -5,7 +5,7 @@ import { warningMessage } from "~/domain/report-reader/messages.ts";
 import { normalizeText } from "~/domain/report-reader/text.ts";
 import type { CatalogVersion, ParsedReport } from "~/domain/report-reader/types.ts";
 import { t } from "~/i18n/sv.ts";
-import { extractReportText } from "./report-file.server.ts";
+import { extractReportText, REPORT_LIMITS } from "./report-file.server.ts";
 
 /** From an uploaded file or pasted text to a draft evaluation with warnings (nothing is saved). */
 
@@ -20,6 +20,7 @@ export function reportFingerprint(text: string): string {
 }
 
 export function readReportText(text: string, catalog: readonly CatalogVersion[], sourceName: string | null): ImportRead {
+  if (text.length > REPORT_LIMITS.maxTextChars) return { ok: false, message: t.importer.failures["too-much-text"] };
   const result = readReport(text, catalog);
   if (!result.ok) return { ok: false, message: t.importer.failures[result.reason] };
   const version = catalog.find((v) => v.key === result.report.frameworkVersion);

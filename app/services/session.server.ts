@@ -7,7 +7,7 @@ import {
   SESSION_TTL_MS,
   type SessionUser,
 } from "~/models/session.server.ts";
-import { getEnv, secureCookies } from "./env.server.ts";
+import { requireSessionSecret, secureCookies } from "./env.server.ts";
 
 /**
  * Sessions live in PostgreSQL; the browser holds only a signed, random session id in an
@@ -21,7 +21,7 @@ function sessionCookie() {
     sameSite: "lax",
     path: "/",
     secure: secureCookies(),
-    secrets: [getEnv().SESSION_SECRET],
+    secrets: [requireSessionSecret()],
     maxAge: SESSION_TTL_MS / 1000,
   });
   return cookie;
@@ -53,10 +53,31 @@ export async function endSession(request: Request, redirectTo: string): Promise<
   });
 }
 
-/** Only same-site relative paths are followed after sign-in. */
+/**
+ * Only same-site paths are followed after sign-in. The value is checked as the browser will
+ * read it: control characters (a tab or newline is dropped by URL parsing, turning "/\t/evil"
+ * into "//evil") and backslashes (read as "/") are refused outright, then it must parse, against
+ * a placeholder origin, to that same origin with a path starting with a single "/".
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(to);
+  } catch {
     return fallback;
   }
-  return to;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\]/.test(decoded) || decoded.startsWith("//")) return fallback;
+  const base = "http://x";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base || !url.pathname.startsWith("/") || url.pathname.startsWith("//")) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

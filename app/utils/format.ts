@@ -19,20 +19,28 @@ export function formatSignedPoints(value: number): string {
   return value > 0 ? `+${formatPoints(value)}` : formatPoints(value);
 }
 
+/**
+ * Formatting never throws: a date that cannot be read (a report snapshot saved with a month
+ * like "99985-01" before dates had a range) is shown as it was stored, so the page still renders.
+ */
+function safely(format: Intl.DateTimeFormat, date: Date, fallback: string): string {
+  return Number.isNaN(date.getTime()) ? fallback : format.format(date);
+}
+
 /** A calendar date stored as a DATE column (midnight UTC) or an ISO string. */
 export function formatDate(value: Date | string): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return dateFormat.format(date);
+  return safely(dateFormat, date, String(value));
 }
 
 export function formatIsoDate(value: Date | string): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return isoDateFormat.format(date);
+  return safely(isoDateFormat, date, String(value));
 }
 
 const monthFormat = new Intl.DateTimeFormat("sv-SE", { month: "short", year: "numeric", timeZone: "UTC" });
 
 /** "2026-11" → "nov. 2026". */
 export function formatMonth(month: string): string {
-  return monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+  return safely(monthFormat, new Date(`${month}-01T00:00:00Z`), month);
 }

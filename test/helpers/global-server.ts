@@ -19,7 +19,17 @@ export async function startServer(port: number, extraEnv: Record<string, string>
   const root = path.resolve(import.meta.dirname, "../..");
   const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["server.ts"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), PUBLIC_URL: `http://localhost:${port}`, ...extraEnv },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      PUBLIC_URL: `http://localhost:${port}`,
+      // Production refuses to start without a secret of its own.
+      SESSION_SECRET: "test-session-secret-not-the-development-one-7f3a9c",
+      // Tests sign in "from" different addresses with X-Forwarded-For (per-address throttling).
+      TRUST_PROXY: "true",
+      ...extraEnv,
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const deadline = Date.now() + 30_000;

@@ -61,7 +61,8 @@ describe("people's choices", () => {
     expect((await getDb().user.findUniqueOrThrow({ where: { id: tenant.owner.id } })).digestPreference).toBe("WEEKLY");
     const manager = await as.coordinator!.post(`${base()}/anvandare`, { intent: "manager", userId: tenant.owner.id, managerId: tenant.viewer.id });
     expect(manager.status).toBe(200);
-    expect((await getDb().user.findUniqueOrThrow({ where: { id: tenant.owner.id } })).managerId).toBe(tenant.viewer.id);
+    const membership = await getDb().membership.findFirstOrThrow({ where: { userId: tenant.owner.id, municipalityId: tenant.municipality.id } });
+    expect(membership.managerId).toBe(tenant.viewer.id);
     const late = await createTestAction(tenant, tenant.owner.id, "2026-10-01", "Länge försenad");
     const due = await computeDue(new Date("2026-11-23T08:00:00Z"), tenant.municipality.id);
     const forLate = due.filter((n) => n.actionId === late.id).map((n) => `${n.kind}:${n.recipient}`);

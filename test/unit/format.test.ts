@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatIsoDate, formatPoints, formatSignedPoints } from "~/utils/format.ts";
+import { formatDate, formatIsoDate, formatMonth, formatPoints, formatSignedPoints } from "~/utils/format.ts";
 
 describe("Swedish formatting", () => {
   it("prints points with a decimal comma", () => {
@@ -13,5 +13,13 @@ describe("Swedish formatting", () => {
     expect(formatDate(new Date("2013-03-14T00:00:00Z"))).toBe("14 mars 2013");
     // 23:30 UTC on 31 Dec is already New Year's Day in Stockholm.
     expect(formatIsoDate(new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-01");
+  });
+
+  it("never throws on a date it cannot read (a report saved before dates had a range)", () => {
+    expect(formatMonth("99985-01")).toBe("99985-01");
+    expect(() => formatDate("99985-01-31")).not.toThrow();
+    expect(formatDate("+275761-01-01")).toBe("+275761-01-01");
+    expect(formatIsoDate("not a date")).toBe("not a date");
+    expect(formatMonth("2026-11")).toBe("nov. 2026");
   });
 });

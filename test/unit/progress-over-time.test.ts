@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isAcceptedDate, MAX_DATE, MIN_DATE, monthIndex } from "~/domain/date-range.ts";
 import { MAX_MONTHS, progressOverTime, type ProgressAction } from "~/domain/progress-over-time.ts";
 
 const a = (deadline: string, status: ProgressAction["status"] = "NOT_STARTED", completedAt: string | null = null): ProgressAction => ({
@@ -70,5 +71,48 @@ describe("done actions over time against the plan", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  const inRange = fc
+    .integer({ min: Date.parse(`${MIN_DATE}T00:00:00Z`) / 86_400_000, max: Date.parse(`${MAX_DATE}T00:00:00Z`) / 86_400_000 })
+    .map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
+
+  it("any dates in the accepted range give at most MAX_MONTHS consecutive, formattable months and never throw (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ deadline: inRange, completedAt: inRange }), { maxLength: 10 }),
+        inRange,
+        fc.option(inRange, { nil: null }),
+        (rows, today, evaluationDate) => {
+          const actions = rows.map((r) => a(r.deadline, "DONE", r.completedAt));
+          const series = progressOverTime(actions, { today, evaluationDate });
+          expect(series.points.length).toBeGreaterThan(0);
+          expect(series.points.length).toBeLessThanOrEqual(MAX_MONTHS);
+          for (const [i, p] of series.points.entries()) {
+            expect(p.month).toMatch(/^\d{4}-(0[1-9]|1[0-2])$/);
+            expect(p.date.startsWith(p.month)).toBe(true);
+            if (i > 0) expect(monthIndex(p.month)).toBe(monthIndex(series.points[i - 1]!.month) + 1);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("stays bounded and quick for dates stored before the range existed (a deadline or evaluation on 9999-12-31)", () => {
+    const started = performance.now();
+    for (const options of [
+      { today: "2026-11-23", evaluationDate: null },
+      { today: "2026-11-23", evaluationDate: "9999-12-31" },
+      { today: "2026-11-23", evaluationDate: "0000-01-01" },
+    ]) {
+      const series = progressOverTime([a("9999-12-31"), a("2027-01-31", "DONE", "2026-10-01")], options);
+      expect(series.points.length).toBeLessThanOrEqual(MAX_MONTHS);
+      for (const p of series.points) {
+        expect(p.month >= MIN_DATE.slice(0, 7) && p.month <= MAX_DATE.slice(0, 7)).toBe(true);
+        expect(isAcceptedDate(p.date)).toBe(true);
+      }
+    }
+    expect(performance.now() - started).toBeLessThan(200);
   });
 });

@@ -8,6 +8,7 @@ import {
   nextWorkingDay,
   type PolicyAction,
   type PolicyInput,
+  type PolicyMunicipality,
   type PolicyUser,
 } from "~/domain/reminder-policy.ts";
 import { swedishHolidays } from "~/services/holidays.server.ts";
@@ -17,12 +18,18 @@ const holidays = swedishHolidays(2026, 2028);
 const at = (date: string, hourUtc = 7) => new Date(`${date}T${String(hourUtc).padStart(2, "0")}:00:00Z`);
 
 const users: PolicyUser[] = [
-  { id: "owner", email: "agare@k.se", digest: "SINGLE", managerId: "boss" },
-  { id: "weekly", email: "vecka@k.se", digest: "WEEKLY", managerId: null },
-  { id: "coord", email: "samordnare@k.se", digest: "WEEKLY", managerId: null },
-  { id: "boss", email: "chef@k.se", digest: "SINGLE", managerId: null },
+  { id: "owner", email: "agare@k.se", digest: "SINGLE" },
+  { id: "weekly", email: "vecka@k.se", digest: "WEEKLY" },
+  { id: "coord", email: "samordnare@k.se", digest: "WEEKLY" },
+  { id: "boss", email: "chef@k.se", digest: "SINGLE" },
 ];
-const municipality = { id: "m", policy: DEFAULT_POLICY, coordinatorIds: ["coord"], nextEvaluationDate: null };
+const members = [
+  { userId: "owner", managerId: "boss" },
+  { userId: "weekly", managerId: null },
+  { userId: "coord", managerId: null },
+  { userId: "boss", managerId: null },
+];
+const municipality: PolicyMunicipality = { id: "m", policy: DEFAULT_POLICY, coordinatorIds: ["coord"], nextEvaluationDate: null, members };
 const action = (over: Partial<PolicyAction> = {}): PolicyAction => ({
   id: "a1",
   municipalityId: "m",
@@ -106,7 +113,7 @@ describe("digests", () => {
   it("gathers a weekly user's reminders into one Monday digest, but escalations always arrive", () => {
     const mine = action({ ownerId: "weekly" });
     // On a Wednesday the only digest there can be is that week's Monday one (sent once).
-    expect(due(at("2026-12-02"), [mine]).map((n) => n.identity)).toEqual(["digest:weekly:2026-11-30"]);
+    expect(due(at("2026-12-02"), [mine]).map((n) => n.identity)).toEqual(["digest:weekly:m:2026-11-30"]);
     expect(due(at("2026-11-27"), [mine])).toEqual([]); // nothing due yet that week
     const monday = due(at("2026-12-14"), [mine]);
     expect(monday.map((n) => [n.kind, n.recipient, n.sendDate, n.items])).toEqual([
@@ -114,6 +121,47 @@ describe("digests", () => {
     ]);
     // The coordinator also takes digests, but an escalation is sent on its own.
     expect(kinds(due(at("2026-12-23")))).toContain("escalation→coord@2026-12-23");
+  });
+});
+
+describe("only members of the municipality", () => {
+  const late = (over: Partial<PolicyAction> = {}) => action({ deadline: "2026-12-16", ...over });
+  it("sends nothing to an owner or manager who is no longer a member; the coordinators still hear", () => {
+    const without = (...ids: string[]) => ({ ...municipality, members: members.filter((m) => !ids.includes(m.userId)) });
+    const all = kinds(due(at("2027-01-08"), [late()]));
+    expect(all).toContain("escalation-manager→boss@2027-01-07");
+    expect(all.some((k) => k.includes("→owner@"))).toBe(true);
+    const ownerGone = kinds(due(at("2027-01-08"), [late()], { municipalities: [without("owner")] }));
+    expect(ownerGone).toEqual(["escalation→coord@2026-12-23"]);
+    const bossGone = kinds(due(at("2027-01-08"), [late()], { municipalities: [without("boss")] }));
+    expect(bossGone.some((k) => k.includes("→boss@"))).toBe(false);
+    expect(bossGone.some((k) => k.includes("→owner@"))).toBe(true);
+    const weeklyGone = due(at("2026-12-14"), [late({ ownerId: "weekly" })], { municipalities: [without("weekly")] });
+    expect(weeklyGone).toEqual([]);
+  });
+
+  it("takes the manager from the membership of the action's municipality, and keeps digests apart", () => {
+    const other: PolicyMunicipality = {
+      id: "o",
+      policy: DEFAULT_POLICY,
+      coordinatorIds: [],
+      nextEvaluationDate: null,
+      members: [{ userId: "owner", managerId: "coord" }, { userId: "coord", managerId: null }, { userId: "weekly", managerId: null }],
+    };
+    const ours = late();
+    const theirs = late({ id: "b1", municipalityId: "o" });
+    const list = kinds(due(at("2027-01-08"), [ours, theirs], { municipalities: [municipality, other] }));
+    expect(list.filter((k) => k.startsWith("escalation-manager"))).toEqual(["escalation-manager→boss@2027-01-07", "escalation-manager→coord@2027-01-07"]);
+    const managed = due(at("2027-01-08"), [ours, theirs], { municipalities: [municipality, other] }).filter((n) => n.kind === "escalation-manager");
+    expect(managed.map((n) => `${n.actionId}:${n.recipientId}`).sort()).toEqual(["a1:boss", "b1:coord"]);
+    // A weekly reader in two municipalities gets one digest from each, listing only its own actions.
+    const digests = due(at("2026-12-14"), [late({ ownerId: "weekly" }), late({ id: "b1", municipalityId: "o", ownerId: "weekly" })], {
+      municipalities: [municipality, other],
+    }).filter((n) => n.kind === "digest");
+    expect(digests.map((n) => [n.municipalityId, n.items!.map((i) => i.actionId)])).toEqual([
+      ["m", ["a1"]],
+      ["o", ["b1"]],
+    ]);
   });
 });
 

@@ -1,0 +1,204 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { MAX_DATE, MIN_DATE } from "~/domain/date-range.ts";
+import { questionsForItem } from "~/models/action.server.ts";
+import { createUserWithPassword, inviteMember } from "~/models/user.server.ts";
+import { getDb } from "~/services/db.server.ts";
+import { dbState } from "../helpers/db-state.ts";
+import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
+import { formBody, htmlForms, type HtmlForm } from "../helpers/html-forms.ts";
+import { HttpClient } from "../helpers/http.ts";
+import { createTestAction } from "../helpers/plan.ts";
+
+/**
+ * Hostile values in every field of every form, posted as the role allowed to post it, the way
+ * a browser would (same origin, urlencoded or multipart as the form says): no answer is a 500,
+ * and a refused post changes nothing in the database. Afterwards every stored date lies in the
+ * accepted range and every page still renders.
+ */
+
+const HOSTILE: Array<[label: string, value: string]> = [
+  ["NUL", "a\u0000b"],
+  ["1 MB", "å".repeat(500_000)],
+  ["far date", "9999-12-31"],
+  ["impossible date", "2026-02-30"],
+  ["year zero", "0000-01-01"],
+  ["hex", "0x10"],
+  ["huge", "1e308"],
+  ["negative", "-1"],
+  ["NaN", "NaN"],
+  ["script", "<script>alert(1)</script>"],
+  ["formula", "=cmd|' /C calc'!A0"],
+];
+
+let tenant: Tenant;
+let base: string;
+const as: Record<"coordinator" | "owner" | "operator" | "anonymous", HttpClient> = {} as never;
+let actionId: string;
+let itemId: string;
+let questionId: string;
+let invitationToken: string;
+
+interface Target {
+  /** The route module (file name under app/routes) whose action the form posts to. */
+  route: string;
+  who: keyof typeof as;
+  page: () => string;
+  /** Values a person fills in before sending (the page leaves them empty). */
+  fill?: () => Record<string, string>;
+  /** A form the page shows only after an earlier step (the import preview's save). */
+  extraForms?: () => Promise<HtmlForm[]>;
+}
+
+const targets: Target[] = [
+  { route: "k.$slug.paminnelser.tsx", who: "coordinator", page: () => `${base}/paminnelser` },
+  { route: "k.$slug.infor-utvardering.tsx", who: "coordinator", page: () => `${base}/infor-utvardering` },
+  { route: "k.$slug.plan.ny.tsx", who: "coordinator", page: () => `${base}/plan/ny?punkt=${itemId}`, fill: () => ({ title: "Fuzzad åtgärd", [`effect.${questionId}`]: "1" }) },
+  { route: "k.$slug.atgarder.$actionId_.redigera.tsx", who: "coordinator", page: () => `${base}/atgarder/${actionId}/redigera` },
+  {
+    route: "k.$slug.atgarder.$actionId.tsx",
+    who: "owner",
+    page: () => `${base}/atgarder/${actionId}`,
+    fill: () => ({ body: "En anteckning", title: "Ett underlag", url: "https://example.se/beslut", kind: "LINK", evidenceDate: "2026-10-01", reason: "Skäl" }),
+  },
+  { route: "k.$slug.rapporter._index.tsx", who: "coordinator", page: () => `${base}/rapporter` },
+  { route: "k.$slug.utvarderingar.$evaluationId.tsx", who: "coordinator", page: () => `${base}/utvarderingar/${tenant.evaluationId}` },
+  { route: "k.$slug.utvarderingar.$evaluationId_.redigera.tsx", who: "coordinator", page: () => `${base}/utvarderingar/${tenant.evaluationId}/redigera` },
+  {
+    route: "k.$slug.utvarderingar.ny.tsx",
+    who: "coordinator",
+    page: () => `${base}/utvarderingar/ny`,
+    fill: () => ({ text: "Kommunkompassen\nUtvärdering av en kommun" }),
+    // The save step of the import: the edit form's fields sent to /ny with intent=save.
+    extraForms: async () => {
+      const html = await (await as.coordinator.get(`${base}/utvarderingar/${tenant.evaluationId}/redigera`)).text();
+      const edit = htmlForms(html).find((f) => f.method === "post" && f.fields.some((x) => x.name === "year"))!;
+      const fields = edit.fields.filter((f) => f.name !== "intent");
+      fields.push({ name: "intent", value: "save", type: "hidden" }, { name: "frameworkVersionKey", value: "2010", type: "hidden" });
+      fields.push({ name: "sourceHash", value: "", type: "hidden" });
+      return [{ action: `${base}/utvarderingar/ny`, method: "post", multipart: true, fields: fields.map((f) => (f.name === "year" ? { ...f, value: "2019" } : f)) }];
+    },
+  },
+  { route: "k.$slug.mina-atgarder.tsx", who: "owner", page: () => `${base}/mina-atgarder` },
+  { route: "logga-in.tsx", who: "anonymous", page: () => "/logga-in", fill: () => ({ email: "ingen.alls@test.kompassplan.se", password: "fel-lösenord" }) },
+  { route: "inbjudan.$token.tsx", who: "anonymous", page: () => `/inbjudan/${invitationToken}`, fill: () => ({ password: "ett-bra-lösenord", confirm: "ett-annat-lösenord" }) },
+  {
+    route: "drift.tsx",
+    who: "operator",
+    page: () => "/drift",
+    // Retrying a failed job: the page shows the form only when a job has failed.
+    extraForms: async () => [
+      { action: "/drift", method: "post", multipart: false, fields: [{ name: "queue", value: "mail", type: "hidden" }, { name: "jobId", value: "mail-finns-inte", type: "hidden" }] },
+    ],
+  },
+  // Last: a role form whose first button is "remove" ignores a hostile role and removes the member.
+  { route: "k.$slug.anvandare.tsx", who: "coordinator", page: () => `${base}/anvandare`, fill: () => ({ name: "Ny Person", email: "ny.person@test.kompassplan.se" }) },
+];
+/** Route modules with an action that have nothing to fuzz: signing out takes no field. */
+const NO_FIELDS = ["logga-ut.tsx"];
+
+beforeAll(async () => {
+  tenant = await createTenant("fuzz");
+  base = `/k/${tenant.municipality.slug}`;
+  const action = await createTestAction(tenant, tenant.owner.id, "2027-06-30", "Fuzzåtgärd");
+  actionId = action.id;
+  itemId = action.improvementItemId;
+  questionId = (await questionsForItem(tenant.municipality.id, itemId))!.questions.find((q) => q.code === "1.5")!.id;
+  const operator = await createUserWithPassword({ email: `drift-${tenant.municipality.slug}@test.kompassplan.se`, name: "Drift", password: PASSWORD });
+  await getDb().user.update({ where: { id: operator.id }, data: { isOperator: true } });
+  const invited = await inviteMember(tenant.municipality.id, { email: `inbjuden-${tenant.municipality.slug}@test.kompassplan.se`, name: "Inbjuden", role: "OWNER" }, tenant.coordinator.id);
+  invitationToken = invited.token!;
+  for (const [who, email] of [["coordinator", tenant.coordinator.email], ["owner", tenant.owner.email], ["operator", operator.email]] as const) {
+    as[who] = new HttpClient();
+    expect((await as[who].signIn(email, PASSWORD)).status, who).toBe(302);
+  }
+  as.anonymous = new HttpClient();
+});
+
+/** One field of each kind: q.1.1.points stands for every question's points, effect.<id> for every effect. */
+const kindOf = (name: string) => name.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "#").replace(/\d+/g, "#");
+
+/** The page's post forms, one of each shape (the same form for every member is fuzzed once). */
+async function formsOf(target: Target): Promise<HtmlForm[]> {
+  const res = await as[target.who].get(target.page());
+  expect(res.status, target.page()).toBe(200);
+  const forms = [...htmlForms(await res.text()).filter((f) => f.method === "post"), ...(target.extraForms ? await target.extraForms() : [])];
+  const seen = new Set<string>();
+  return forms.filter((f) => {
+    const shape = [f.action, ...f.fields.map((x) => (x.name === "intent" ? `intent=${x.value}` : kindOf(x.name))).sort()].join("|");
+    return !seen.has(shape) && seen.add(shape);
+  });
+}
+
+function send(target: Target, form: HtmlForm, body: URLSearchParams) {
+  let payload: URLSearchParams | FormData = body;
+  if (form.multipart) {
+    payload = new FormData();
+    for (const [k, v] of body) payload.append(k, v);
+  }
+  return as[target.who].request(form.action ?? target.page(), { method: "POST", body: payload });
+}
+
+describe("hostile values in every form", () => {
+  it("covers every route with an action", () => {
+    const dir = path.resolve(import.meta.dirname, "../../app/routes");
+    const withAction = readdirSync(dir).filter((f) => /export (async )?function action\b/.test(readFileSync(path.join(dir, f), "utf8")));
+    expect(withAction.sort()).toEqual([...targets.map((t) => t.route), ...NO_FIELDS].sort());
+  });
+
+  it("never answers 500, and a refused post changes nothing", { timeout: 240_000 }, async () => {
+    const failures: string[] = [];
+    let posts = 0;
+    let state = await dbState();
+    for (const target of targets) {
+      const started = performance.now();
+      const postsBefore = posts;
+      const forms = await formsOf(target);
+      expect(forms.length, `${target.route} shows a form`).toBeGreaterThan(0);
+      for (let f = 0; f < forms.length; f++) {
+        const seen = new Set<string>();
+        const names = forms[f]!.fields.map((x) => x.name).filter((n) => !seen.has(kindOf(n)) && seen.add(kindOf(n)));
+        for (const name of names) {
+          for (const [label, value] of HOSTILE) {
+            const form = forms[f]!;
+            const fill = Object.fromEntries(Object.entries(target.fill?.() ?? {}).filter(([k]) => form.fields.some((x) => x.name === k)));
+            const res = await send(target, form, formBody(form, { ...fill, [name]: value }));
+            await res.arrayBuffer();
+            posts++;
+            const what = `${target.route} [${form.fields.map((x) => x.name).slice(0, 3).join(",")}] ${name}=${label} → ${res.status}`;
+            if (res.status >= 500) failures.push(what);
+            const after = await dbState();
+            if (res.status >= 400) {
+              const changed = Object.keys(after).filter((k) => after[k] !== state[k]);
+              if (changed.length > 0) failures.push(`${what} changed ${changed.join(", ")}`);
+            } else if (form.fields.some((x) => x.name === "version")) {
+              // Accepted, and the form carries the version it was loaded with: start again from the page as it now is.
+              forms.splice(0, forms.length, ...(await formsOf(target)));
+            }
+            state = after;
+            if (f >= forms.length) break;
+          }
+        }
+      }
+      if (process.env.FUZZ_DEBUG) console.log(`${target.route}: ${posts - postsBefore} posts in ${Math.round(performance.now() - started)} ms`);
+    }
+    expect(failures).toEqual([]);
+    expect(posts).toBeGreaterThan(300);
+  });
+
+  it("leaves only dates in range and percents in 0–100 in the database, and every page readable", async () => {
+    const db = getDb();
+    const [min, max] = [new Date(`${MIN_DATE}T00:00:00Z`), new Date(`${MAX_DATE}T00:00:00Z`)];
+    expect(await db.action.count({ where: { OR: [{ deadline: { lt: min } }, { deadline: { gt: max } }] } })).toBe(0);
+    expect(await db.evidence.count({ where: { OR: [{ evidenceDate: { lt: min } }, { evidenceDate: { gt: max } }] } })).toBe(0);
+    expect(await db.municipality.count({ where: { OR: [{ nextEvaluationDate: { lt: min } }, { nextEvaluationDate: { gt: max } }] } })).toBe(0);
+    expect(await db.evaluation.count({ where: { OR: [{ reportDate: { lt: min } }, { reportDate: { gt: max } }] } })).toBe(0);
+    expect(await db.questionScore.count({ where: { OR: [{ printedPercent: { lt: 0 } }, { printedPercent: { gt: 100 } }] } })).toBe(0);
+    for (const page of ["", "/infor-utvardering", "/rapporter/aktuell", "/rapporter/aktuell/pdf", "/plan", "/utvarderingar", "/anvandare", "/plan.csv"]) {
+      const res = await as.coordinator.get(`${base}${page}`);
+      expect(res.status, page).toBe(200);
+      await res.arrayBuffer();
+    }
+  });
+});
