@@ -6,6 +6,7 @@ import type { CatalogVersion } from "~/domain/report-reader/types.ts";
 import { t } from "~/i18n/sv.ts";
 import { extractReportText } from "~/services/report-file.server.ts";
 import { readReportText } from "~/services/report-import.server.ts";
+import { exitAfterOutput, printJson } from "./output.ts";
 
 /**
  * `npm run --silent import -- [--dry-run] [--json] [--municipality SLUG] FILE`
@@ -57,7 +58,7 @@ const { report } = read;
 
 if (options.json) {
   const warnings = report.warnings.map((w) => ({ ...w, message: warningMessage(w) }));
-  process.stdout.write(`${JSON.stringify({ ...report, warnings }, null, 2)}\n`);
+  await printJson({ ...report, warnings });
 } else {
   console.log(`${report.municipality ?? "?"} ${report.year ?? "?"} (${report.frameworkVersion})`);
   for (const area of report.areas) {
@@ -84,3 +85,4 @@ if (!options["dry-run"]) {
     await database?.stop();
   }
 }
+await exitAfterOutput();

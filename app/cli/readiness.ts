@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { isAcceptedDate, MAX_DATE, MIN_DATE } from "~/domain/date-range.ts";
+import { exitAfterOutput, printJson } from "./output.ts";
 
 /**
  * `npm run --silent readiness -- --municipality SLUG [--at DATE] --json`: the readiness
@@ -39,10 +40,10 @@ try {
     areas: result.projection.areas.map((a) => ({ number: a.number, ...four(a) })),
     total: four(result.projection.total),
   };
-  if (options.json) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  if (options.json) await printJson(out);
   else console.log(`Totalt: nu ${out.total.current}, säkrat ${out.total.secured}, troligt ${out.total.likely}, möjligt ${out.total.potential}`);
 } finally {
   await getDb().$disconnect();
   await database.stop();
 }
-process.exit(0);
+await exitAfterOutput(0);

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { isAcceptedDate, MAX_DATE, MIN_DATE } from "~/domain/date-range.ts";
+import { exitAfterOutput, printJson } from "./output.ts";
 
 /**
  * `npm run --silent reminders -- --dry-run --at <ISO time> [--municipality SLUG] --json`
@@ -46,7 +47,7 @@ try {
       identity: n.identity,
       sendAt: sendInstant(n.sendDate).toISOString(),
     }));
-    if (options.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    if (options.json) await printJson(rows);
     else for (const r of rows) console.log(`${r.sendAt}  ${r.kind.padEnd(18)} ${r.recipient}  ${r.actionId ?? ""}`);
   } else {
     const { enqueueMailDelivery } = await import("~/services/queue.server.ts");
@@ -58,4 +59,4 @@ try {
   await getDb().$disconnect();
   await database.stop();
 }
-process.exit(process.exitCode ?? 0);
+await exitAfterOutput();

@@ -4,6 +4,7 @@ import type { FieldErrors } from "~/forms/parse.ts";
 import { FieldError } from "~/components/ui/field-error.tsx";
 import { t } from "~/i18n/sv.ts";
 import { formatPoints } from "~/utils/format.ts";
+import { SubmissionKey } from "./submission-key.tsx";
 
 export interface ActionFormQuestion {
   id: string;
@@ -37,6 +38,7 @@ export function ActionForm({ values, errors, owners, questions, editing, submitL
   return (
     <Form method="post" className="stacked">
       <input type="hidden" name="version" value={values.version ?? "0"} />
+      <SubmissionKey />
       {errors[""] ? (
         <p className="notice error" role="alert">
           {errors[""]}

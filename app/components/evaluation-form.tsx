@@ -4,6 +4,7 @@ import type { CatalogVersion } from "~/domain/report-reader/types.ts";
 import type { FieldErrors } from "~/forms/parse.ts";
 import { FieldError } from "~/components/ui/field-error.tsx";
 import { t } from "~/i18n/sv.ts";
+import { SubmissionKey } from "./submission-key.tsx";
 
 interface EvaluationFormProps {
   version: CatalogVersion;
@@ -34,6 +35,7 @@ export function EvaluationForm(props: EvaluationFormProps) {
   });
   return (
     <Form method="post" className="stacked evaluation-form">
+      <SubmissionKey />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -10,12 +10,14 @@ import { setManager } from "~/models/reminders.server.ts";
 import { changeRole, listMembers, MembershipError, removeMember } from "~/models/user.server.ts";
 import { requireMunicipality } from "~/services/access.server.ts";
 import { invitePerson } from "~/services/invitations.server.ts";
+import { SubmissionKey } from "~/components/submission-key.tsx";
+import { newSubmissionKey, oncePerSubmission } from "~/services/submission.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.users.title} – ${t.app.name}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, municipality } = await requireMunicipality(request, params.slug, "users:manage");
-  return { municipality, members: await listMembers(municipality.id), currentUserId: user.id };
+  return { municipality, members: await listMembers(municipality.id), currentUserId: user.id, submissionKey: newSubmissionKey() };
 }
 
 type ActionResult = { ok?: string; link?: string | null; errors?: FieldErrors; intent?: string };
@@ -36,9 +38,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = parsed.data;
   try {
     if (input.intent === "invite") {
-      const invited = await invitePerson(municipality, input, user.id);
-      const ok = { invited: t.users.invited, again: t.users.invitedAgain, added: t.users.addedExisting }[invited.outcome](invited.email);
-      return data<ActionResult>({ ok, link: invited.link, intent });
+      // A repeat shows the same message; the link itself is not kept (it was shown once and mailed).
+      return await oncePerSubmission(
+        request,
+        form,
+        user.id,
+        async () => {
+          const invited = await invitePerson(municipality, input, user.id);
+          const ok = { invited: t.users.invited, again: t.users.invitedAgain, added: t.users.addedExisting }[invited.outcome](invited.email);
+          return data<ActionResult>({ ok, link: invited.link, intent });
+        },
+        (answer) => ({ ok: answer.data.ok ?? "", link: null, intent }),
+      );
     }
     if (input.intent === "manager") {
       const ok = await setManager(municipality.id, input.userId, input.managerId);
@@ -171,6 +182,7 @@ export default function Users() {
         <h2 id="invite-heading">{t.users.inviteTitle}</h2>
         <Form method="post" className="stacked" noValidate onSubmit={invite.onSubmit}>
           <input type="hidden" name="intent" value="invite" />
+          <SubmissionKey />
           <Field name="name" label={t.users.name} required autoComplete="off" error={inviteErrors.name} />
           <Field name="email" type="email" label={t.users.email} required autoComplete="off" error={inviteErrors.email} />
           <div className="field">

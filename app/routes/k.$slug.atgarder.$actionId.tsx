@@ -19,9 +19,11 @@ import {
   getActionSummary,
 } from "~/models/action.server.ts";
 import { discardBody, forbidden, notFound, requireMunicipalityForUpload, requireMunicipality } from "~/services/access.server.ts";
-import { MAX_EVIDENCE_BYTES, storeFile } from "~/services/file-storage.server.ts";
+import { MAX_EVIDENCE_BYTES, storedFileName, storeFile } from "~/services/file-storage.server.ts";
+import { newSubmissionKey, oncePerSubmission } from "~/services/submission.server.ts";
 import { readUploadForm } from "~/services/upload.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
+import { SubmissionKey } from "~/components/submission-key.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.action.title ?? t.action.title} – ${t.app.name}` },
@@ -60,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return {
+    submissionKey: newSubmissionKey(),
     municipality,
     action: {
       id: action.id,
@@ -76,7 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       item: action.improvementItem.text,
       area: `${action.improvementItem.evaluationArea.frameworkArea.number}. ${action.improvementItem.evaluationArea.frameworkArea.name}`,
       effects: action.questions.map((q) => ({ code: q.question.code, text: q.question.text, effect: Number(q.expectedEffect) })),
-      evidence: action.evidence.map((e) => ({ id: e.id, kind: e.kind, title: e.title, url: e.url, fileName: e.fileName, date: isoDate(e.evidenceDate) })),
+      evidence: action.evidence.map((e) => ({ id: e.id, kind: e.kind, title: e.title, url: e.url, fileName: e.storageKey ? storedFileName(e.fileName, e.storageKey) : null, date: isoDate(e.evidenceDate) })),
     },
     timeline,
     canUpdate: canUpdateAction(principal, user.id, action.ownerId),
@@ -104,10 +107,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
 
   if (intent === "note") {
-    const parsed = parseForm(noteSchema, form);
-    if (!parsed.ok) return data<Result>({ intent, errors: parsed.errors }, { status: 400 });
-    await addNote(municipality.id, summary.id, parsed.data.body, user.id);
-    throw redirect(`${back}?sparad=1`);
+    return oncePerSubmission(request, form, user.id, async () => {
+      const parsed = parseForm(noteSchema, form);
+      if (!parsed.ok) return data<Result>({ intent, errors: parsed.errors }, { status: 400 });
+      await addNote(municipality.id, summary.id, parsed.data.body, user.id);
+      throw redirect(`${back}?sparad=1`);
+    });
   }
 
   if (intent === "status") {
@@ -127,7 +132,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirect(`${back}?sparad=1`);
   }
 
-  if (intent === "evidence") {
+  if (intent === "evidence") return oncePerSubmission(request, form, user.id, () => saveEvidence(summary));
+  return data<Result>({ intent, errors: { "": t.errors.fixErrors } }, { status: 400 });
+
+  async function saveEvidence(summary: { id: string }) {
     const parsed = parseForm(evidenceSchema, form);
     const file = form.get("file");
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
@@ -143,7 +151,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const message = stored.reason === "too-large" ? t.action.errors.fileSize : stored.reason === "empty" ? t.action.errors.file : t.action.errors.fileType;
         return data<Result>({ intent, errors: { file: message } }, { status: 400 });
       }
-      fileData = { storageKey: stored.storageKey, mimeType: stored.mimeType, sizeBytes: stored.sizeBytes, fileName: name.slice(0, 200) };
+      fileData = { storageKey: stored.storageKey, mimeType: stored.mimeType, sizeBytes: stored.sizeBytes, fileName: storedFileName(name, stored.storageKey) };
     }
     await addEvidence(
       municipality.id,
@@ -159,7 +167,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     throw redirect(`${back}?sparad=1`);
   }
-  return data<Result>({ intent, errors: { "": t.errors.fixErrors } }, { status: 400 });
 }
 
 const localized = (field: string | null, value: string | null): string => {
@@ -299,6 +306,7 @@ export default function ActionPage() {
             <h2 id="note-heading">{t.action.noteTitle}</h2>
             <Form method="post" className="stacked">
               <input type="hidden" name="intent" value="note" />
+              <SubmissionKey />
               <div className="field">
                 <label htmlFor="body">{t.action.note}</label>
                 <textarea id="body" name="body" rows={4} {...invalid(noteErrors, "body")} />
@@ -313,6 +321,7 @@ export default function ActionPage() {
             <h2 id="add-evidence-heading">{t.action.evidenceTitle}</h2>
             <Form method="post" encType="multipart/form-data" className="stacked">
               <input type="hidden" name="intent" value="evidence" />
+              <SubmissionKey />
               <fieldset>
                 <legend>{t.action.evidenceKind}</legend>
                 <label>

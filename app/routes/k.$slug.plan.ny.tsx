@@ -10,6 +10,7 @@ import { ActionRuleError, createAction } from "~/models/action.server.ts";
 import { notFound, requireMunicipality } from "~/services/access.server.ts";
 import { actionFormContext, resolveOwner, ruleMessage } from "~/services/action-plan.server.ts";
 import { notifyAssignment } from "~/services/action-mail.server.ts";
+import { newSubmissionKey, oncePerSubmission } from "~/services/submission.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.plan.newAction} – ${t.app.name}` }];
 
@@ -26,25 +27,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality, form } = await load(request, params.slug);
   const inMonths = new Date();
   inMonths.setMonth(inMonths.getMonth() + 6);
-  return { municipality, form, values: { deadline: stockholmDate(inMonths), priority: "MEDIUM", version: "0" } };
+  return { municipality, form, values: { deadline: stockholmDate(inMonths), priority: "MEDIUM", version: "0" }, submissionKey: newSubmissionKey() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, municipality, form } = await load(request, params.slug);
-  const values = textValues(await request.formData());
-  const parsed = parseActionForm(values, form.questions);
-  if (!parsed.ok) return data({ values, errors: parsed.errors }, { status: 400 });
-  try {
-    const ownerId = await resolveOwner(municipality, parsed.data, user.id);
-    const created = await createAction(municipality.id, form.item.id, { ...parsed.data, ownerId }, user.id);
-    await notifyAssignment(municipality, created.id, ownerId);
-    throw redirect(`/k/${municipality.slug}/atgarder/${created.id}?skapad=1`);
-  } catch (error) {
-    if (error instanceof ActionRuleError) {
-      return data({ values, errors: { "": ruleMessage(error) } as FieldErrors }, { status: 400 });
+  const posted = await request.formData();
+  const values = textValues(posted);
+  return oncePerSubmission(request, posted, user.id, async () => {
+    const parsed = parseActionForm(values, form.questions);
+    if (!parsed.ok) return data({ values, errors: parsed.errors }, { status: 400 });
+    try {
+      const ownerId = await resolveOwner(municipality, parsed.data, user.id);
+      const created = await createAction(municipality.id, form.item.id, { ...parsed.data, ownerId }, user.id);
+      await notifyAssignment(municipality, created.id, ownerId);
+      throw redirect(`/k/${municipality.slug}/atgarder/${created.id}?skapad=1`);
+    } catch (error) {
+      if (error instanceof ActionRuleError) {
+        return data({ values, errors: { "": ruleMessage(error) } as FieldErrors }, { status: 400 });
+      }
+      throw error;
     }
-    throw error;
-  }
+  });
 }
 
 export default function NewAction() {

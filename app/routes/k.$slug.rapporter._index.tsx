@@ -12,6 +12,8 @@ import { listReports, saveReport } from "~/models/follow-up-report.server.ts";
 import { requireMunicipality } from "~/services/access.server.ts";
 import { currentReport } from "~/services/readiness.server.ts";
 import { formatDate } from "~/utils/format.ts";
+import { SubmissionKey } from "~/components/submission-key.tsx";
+import { newSubmissionKey, oncePerSubmission } from "~/services/submission.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.report.title} – ${t.app.name}` }];
 
@@ -19,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, municipality, role } = await requireMunicipality(request, params.slug);
   const [reports, evaluations] = await Promise.all([listReports(municipality.id), listEvaluations(municipality.id)]);
   return {
+    submissionKey: newSubmissionKey(),
     municipality,
     hasEvaluation: evaluations.length > 0,
     reports: reports.map((r) => ({ id: r.id, title: r.title, asOf: r.asOf.toISOString().slice(0, 10), by: r.createdBy?.name ?? null })),
@@ -29,12 +32,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, municipality } = await requireMunicipality(request, params.slug, "actions:manage");
-  const parsed = parseForm(saveReportSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors }, { status: 400 });
-  const snapshot = await currentReport(municipality.id, new Date());
-  if (!snapshot) return data({ errors: { "": t.report.errors.noEvaluation } as FieldErrors }, { status: 400 });
-  const saved = await saveReport(municipality.id, user.id, parsed.data.title, snapshot);
-  return redirect(`/k/${municipality.slug}/rapporter/${saved.id}?sparad=1`);
+  const form = await request.formData();
+  return oncePerSubmission(request, form, user.id, async () => {
+    const parsed = parseForm(saveReportSchema, form);
+    if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors }, { status: 400 });
+    const snapshot = await currentReport(municipality.id, new Date());
+    if (!snapshot) return data({ errors: { "": t.report.errors.noEvaluation } as FieldErrors }, { status: 400 });
+    const saved = await saveReport(municipality.id, user.id, parsed.data.title, snapshot);
+    return redirect(`/k/${municipality.slug}/rapporter/${saved.id}?sparad=1`);
+  });
 }
 
 export default function Reports() {
@@ -63,6 +69,7 @@ export default function Reports() {
             </p>
           ) : null}
           <Form method="post" className="form-grid" noValidate>
+            <SubmissionKey />
             <Field name="title" label={t.report.titleLabel} defaultValue={defaultTitle} maxLength={120} required error={errors.title} />
             <div>
               <button type="submit">{t.report.save}</button>

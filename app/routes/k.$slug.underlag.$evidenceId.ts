@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { findEvidence } from "~/models/action.server.ts";
 import { notFound, requireMunicipality } from "~/services/access.server.ts";
-import { readStoredFile } from "~/services/file-storage.server.ts";
+import { readStoredFile, storedFileName } from "~/services/file-storage.server.ts";
 import { attachment } from "~/services/download.server.ts";
 
 /** An evidence file, only to members of the action's municipality. */
@@ -13,7 +13,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const evidence = await findEvidence(municipality.id, id.data);
   if (!evidence?.storageKey) throw notFound();
   const bytes = await readStoredFile(evidence.storageKey);
+  // The type detected at upload and a name that agrees with it; server.ts adds nosniff to every answer.
   return new Response(new Uint8Array(bytes), {
-    headers: { ...attachment(evidence.fileName ?? "underlag", evidence.mimeType ?? "application/octet-stream"), "X-Content-Type-Options": "nosniff" },
+    headers: attachment(storedFileName(evidence.fileName, evidence.storageKey), evidence.mimeType ?? "application/octet-stream"),
   });
 }

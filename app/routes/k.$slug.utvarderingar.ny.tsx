@@ -11,6 +11,7 @@ import { requireMunicipality, requireMunicipalityForUpload } from "~/services/ac
 import { MAX_REPORT_BYTES } from "~/services/report-file.server.ts";
 import { readReportFile, readReportText } from "~/services/report-import.server.ts";
 import { readUploadForm } from "~/services/upload.server.ts";
+import { newSubmissionKey, oncePerSubmission } from "~/services/submission.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.evaluationForm.newTitle} – ${t.app.name}` }];
 
@@ -21,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = catalog.find((v) => v.key === url.searchParams.get("version"));
   const year = Number(url.searchParams.get("year")) || new Date().getFullYear();
   return {
+    submissionKey: newSubmissionKey(),
     municipality,
     catalog,
     hand: version ? { versionKey: version.key, values: draftToFormValues(emptyDraft(version, year)) } : null,
@@ -78,14 +80,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   if (intent !== "save") return preview({});
 
-  const parsed = parseEvaluationForm(values, version);
-  if (!parsed.ok) return preview({ errors: parsed.errors }, 400);
-  if (!sourceHashSchema.safeParse(sourceHash).success) return preview({ errors: { "": t.errors.fixErrors } }, 400);
-  const input = fromDraft(parsed.data, sourceHash || null);
-  const same = await findSameEvaluation(municipality.id, input);
-  if (same) return preview({ duplicateId: same.id }, 409);
-  const created = await createEvaluation(municipality.id, input, user.id);
-  throw redirect(`/k/${municipality.slug}/utvarderingar/${created.id}?sparad=1`);
+  return oncePerSubmission(request, form, user.id, async () => {
+    const parsed = parseEvaluationForm(values, version);
+    if (!parsed.ok) return preview({ errors: parsed.errors }, 400);
+    if (!sourceHashSchema.safeParse(sourceHash).success) return preview({ errors: { "": t.errors.fixErrors } }, 400);
+    const input = fromDraft(parsed.data, sourceHash || null);
+    const same = await findSameEvaluation(municipality.id, input);
+    if (same) return preview({ duplicateId: same.id }, 409);
+    const created = await createEvaluation(municipality.id, input, user.id);
+    throw redirect(`/k/${municipality.slug}/utvarderingar/${created.id}?sparad=1`);
+  });
 }
 
 export default function NewEvaluation() {

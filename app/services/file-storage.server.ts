@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
+import { cleanFileName } from "~/domain/file-name.ts";
 
 /**
  * Evidence files, stored outside the web root under UPLOAD_DIR (default .data/uploads) by a
@@ -27,7 +28,7 @@ export function uploadDir(): string {
 }
 
 export type StoreResult =
-  | { ok: true; storageKey: string; mimeType: string; sizeBytes: number }
+  | { ok: true; storageKey: string; mimeType: string; sizeBytes: number; ext: string }
   | { ok: false; reason: "too-large" | "type" | "empty" };
 
 export async function checkFile(bytes: Uint8Array, fileName: string): Promise<{ ok: true; mimeType: string; ext: string } | { ok: false; reason: "too-large" | "type" | "empty" }> {
@@ -46,7 +47,16 @@ export async function storeFile(bytes: Uint8Array, fileName: string): Promise<St
   const storageKey = `${randomUUID()}.${checked.ext}`;
   await mkdir(uploadDir(), { recursive: true });
   await writeFile(path.join(uploadDir(), storageKey), bytes, { flag: "wx" });
-  return { ok: true, storageKey, mimeType: checked.mimeType, sizeBytes: bytes.byteLength };
+  return { ok: true, storageKey, mimeType: checked.mimeType, sizeBytes: bytes.byteLength, ext: checked.ext };
+}
+
+/**
+ * The name a stored file is listed and downloaded under: the uploaded name with the extension of
+ * the detected type (kept in the storage key) and without control or bidi characters. Applied
+ * when saving and again when showing, for files saved before names were cleaned.
+ */
+export function storedFileName(fileName: string | null, storageKey: string): string {
+  return cleanFileName(fileName ?? "underlag", path.extname(storageKey).slice(1));
 }
 
 export async function readStoredFile(storageKey: string): Promise<Buffer> {

@@ -1,7 +1,7 @@
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { ExportRow } from "~/domain/actions/export-rows.ts";
 import { t } from "~/i18n/sv.ts";
+import { toCsv } from "./csv.server.ts";
 
 /** The plan as a real spreadsheet (.xlsx) and as CSV, with Swedish headings. */
 
@@ -39,11 +39,10 @@ export async function planToXlsx(rows: ExportRow[], title: string): Promise<Uint
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-/** Semicolon-separated with a byte order mark, as Excel in Swedish opens it directly. */
+/** Semicolon-separated with a byte order mark; formula-looking cells neutralised (see csv.server.ts). */
 export function planToCsv(rows: ExportRow[]): string {
-  const body = stringify(
-    rows.map((row) => columns.map((c) => String(display(row)[c.key]))),
-    { header: true, columns: columns.map((c) => c.header), delimiter: ";" },
+  return toCsv(
+    columns.map((c) => c.header),
+    rows.map((row) => columns.map((c) => display(row)[c.key])),
   );
-  return `\uFEFF${body}`;
 }
