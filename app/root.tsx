@@ -54,7 +54,9 @@ export function ErrorBoundary() {
   if (isRouteErrorResponse(error)) {
     if (error.status === 403) [title, body] = [t.errors.forbiddenTitle, t.errors.forbiddenBody];
     else if (error.status === 404) [title, body] = [t.errors.notFoundTitle, t.errors.notFoundBody];
-    else if (error.status === 400) [title, body] = [t.errors.badRequestTitle, t.errors.fixErrors];
+    // A refusal thrown with a Swedish reason of its own (a form that could not be read) says it.
+    else if (error.status === 400)
+      [title, body] = [t.errors.badRequestTitle, typeof error.data === "string" && error.data ? error.data : t.errors.fixErrors];
   }
   return (
     <>
