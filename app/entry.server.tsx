@@ -1,23 +1,42 @@
-import type { EntryContext } from "@remix-run/node";
+import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToString } from "react-dom/server";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { DropPaddingBytes } from "~/services/html-stream.server.ts";
 
-/**
- * Renders every document to one string. React 18.3's streaming renderer
- * (renderToPipeableStream, Remix's default) can split a multi-byte character at its 2 KB
- * chunk boundary and emit a 0x00 byte in its place (facebook/react #24985, #31134): pages with
- * å, ä and ö then showed U+FFFD, and a form saved without JavaScript stored it. No loader here
- * defers data, so nothing is lost by not streaming. The default entry's isbot branch (wait for
- * everything for crawlers, stream the shell to browsers) is moot: every client now receives
- * the complete document, which is what bots were given.
- */
+const ABORT_DELAY_MS = 5_000;
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
-  const html = renderToString(<RemixServer context={remixContext} url={request.url} />);
-  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  return new Response(`<!DOCTYPE html>${html}`, { status: responseStatusCode, headers: responseHeaders });
+  // Crawlers get the complete document at once; browsers get the shell as soon as it is ready.
+  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false;
+    let status = responseStatusCode;
+    const { pipe, abort } = renderToPipeableStream(
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} />,
+      {
+        [waitForAll ? "onAllReady" : "onShellReady"]() {
+          shellRendered = true;
+          const body = new DropPaddingBytes();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status }));
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          status = 500;
+          // Errors while streaming after the shell are already part of the page; log them.
+          if (shellRendered) console.error(error);
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY_MS + 1_000).unref();
+  });
 }
