@@ -172,8 +172,11 @@ describe("delivery guarantees", () => {
       WORKER_STALLED_MS: "1500",
       REMINDER_EVERY_MS: "3600000",
     };
+    // Node itself runs the worker (tsx as a loader), so SIGKILL reaches the worker: through the
+    // tsx command it killed only the wrapper, and the orphaned worker went on writing to the
+    // test database for the rest of the run.
     const spawnWorker = () =>
-      spawn(path.join(root, "node_modules/.bin/tsx"), ["jobs/worker.ts"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+      spawn(process.execPath, ["--import", "tsx", "jobs/worker.ts"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
     const producer = createQueue<{ mailId: string }>(QUEUES.mail, { databaseUrl: process.env.DATABASE_URL!, prefix });
     let worker: ChildProcess = spawnWorker();
     try {
@@ -191,7 +194,10 @@ describe("delivery guarantees", () => {
       expect(subjects).toHaveLength(40);
       expect(new Set(subjects).size).toBe(40);
     } finally {
-      worker.kill("SIGTERM");
+      if (worker.exitCode === null) {
+        worker.kill("SIGTERM");
+        await new Promise((r) => worker.once("exit", r));
+      }
       await producer.close();
       await smtp.close();
     }
