@@ -2,28 +2,20 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { StatusBadge } from "~/components/status-badge.tsx";
-import { can, canUpdateAction } from "~/domain/access.ts";
-import { isoDate, stockholmDate } from "~/domain/actions/dates.ts";
-import { daysLate, STATUSES } from "~/domain/actions/status.ts";
+import { SubmissionKey } from "~/components/submission-key.tsx";
+import { Field } from "~/components/ui/field.tsx";
+import { canUpdateAction } from "~/domain/access.ts";
+import { STATUSES } from "~/domain/actions/status.ts";
+import { timelineText } from "~/domain/actions/timeline.ts";
 import { evidenceSchema, noteSchema, statusSchema } from "~/forms/action.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
-import { FieldError } from "~/components/ui/field-error.tsx";
 import { t } from "~/i18n/sv.ts";
-import {
-  ActionConflictError,
-  ActionRuleError,
-  addEvidence,
-  addNote,
-  changeStatus,
-  getActionDetail,
-  getActionSummary,
-} from "~/models/action.server.ts";
+import { addNote, getActionSummary } from "~/models/action.server.ts";
 import { discardBody, forbidden, notFound, requireMunicipalityForUpload, requireMunicipality } from "~/services/access.server.ts";
-import { MAX_EVIDENCE_BYTES, storedFileName, storeFile } from "~/services/file-storage.server.ts";
+import { actionPage, changeStatusFromForm } from "~/services/action-page.server.ts";
+import { addEvidenceFromForm, readEvidenceUpload } from "~/services/evidence.server.ts";
 import { newSubmissionKey, oncePerSubmission } from "~/services/submission.server.ts";
-import { readUploadForm } from "~/services/upload.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
-import { SubmissionKey } from "~/components/submission-key.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.action.title ?? t.action.title} – ${t.app.name}` },
@@ -35,57 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, municipality, role } = await requireMunicipality(request, params.slug);
   const id = idSchema.safeParse(params.actionId);
   if (!id.success) throw notFound();
-  const detail = await getActionDetail(municipality.id, id.data);
-  if (!detail) throw notFound();
-  const { action, audit } = detail;
-  const principal = { isOperator: user.isOperator, role };
-  const timeline = [
-    ...audit.map((a) => ({
-      at: a.createdAt.toISOString(),
-      who: a.actor?.name ?? "Kompassplan",
-      kind: a.event,
-      field: a.field,
-      oldValue: a.oldValue,
-      newValue: a.newValue,
-      reason: a.reason,
-    })),
-    ...action.notes.map((n) => ({ at: n.createdAt.toISOString(), who: n.author?.name ?? "–", kind: "note", field: null, oldValue: null, newValue: n.body, reason: null })),
-    ...action.evidence.map((e) => ({ at: e.createdAt.toISOString(), who: e.addedBy?.name ?? "–", kind: "evidence", field: null, oldValue: null, newValue: e.title, reason: null })),
-    ...action.mails.map((m) => ({
-      at: (m.sentAt ?? m.createdAt).toISOString(),
-      who: "Kompassplan",
-      kind: "mail",
-      field: null,
-      oldValue: null,
-      newValue: `${t.reminders.kindLabel[m.kind ?? ""] ?? m.kind ?? ""} → ${m.recipient}`,
-      reason: null,
-    })),
-  ].sort((a, b) => a.at.localeCompare(b.at));
-  return {
-    submissionKey: newSubmissionKey(),
-    municipality,
-    action: {
-      id: action.id,
-      title: action.title,
-      description: action.description,
-      status: action.status,
-      priority: action.priority,
-      deadline: isoDate(action.deadline),
-      daysLate: daysLate({ status: action.status, deadline: isoDate(action.deadline) }, new Date()),
-      version: action.version,
-      cancelReason: action.cancelReason,
-      deadlineChangeCount: action.deadlineChangeCount,
-      owner: action.owner ? { name: action.owner.name, email: action.owner.email } : null,
-      item: action.improvementItem.text,
-      area: `${action.improvementItem.evaluationArea.frameworkArea.number}. ${action.improvementItem.evaluationArea.frameworkArea.name}`,
-      effects: action.questions.map((q) => ({ code: q.question.code, text: q.question.text, effect: Number(q.expectedEffect) })),
-      evidence: action.evidence.map((e) => ({ id: e.id, kind: e.kind, title: e.title, url: e.url, fileName: e.storageKey ? storedFileName(e.fileName, e.storageKey) : null, date: isoDate(e.evidenceDate) })),
-    },
-    timeline,
-    canUpdate: canUpdateAction(principal, user.id, action.ownerId),
-    canManage: can(principal, "actions:manage"),
-    today: stockholmDate(new Date()),
-  };
+  const page = await actionPage(municipality.id, id.data, { userId: user.id, isOperator: user.isOperator, role }, new Date());
+  if (!page) throw notFound();
+  return { submissionKey: newSubmissionKey(), municipality, ...page };
 }
 
 type Result = { intent: string; errors: FieldErrors };
@@ -101,8 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw forbidden();
   }
   const back = `/k/${municipality.slug}/atgarder/${summary.id}`;
-  const read = await readUploadForm(request, MAX_EVIDENCE_BYTES);
-  if ("tooLarge" in read) return data<Result>({ intent: "evidence", errors: { file: t.action.errors.fileSize } }, { status: 413 });
+  const read = await readEvidenceUpload(request);
+  if ("errors" in read) return data<Result>({ intent: "evidence", errors: read.errors }, { status: 413 });
   const form = read.form;
   const intent = String(form.get("intent") ?? "");
 
@@ -118,82 +62,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "status") {
     const parsed = parseForm(statusSchema, form);
     if (!parsed.ok) return data<Result>({ intent, errors: parsed.errors }, { status: 400 });
-    try {
-      await changeStatus(municipality.id, summary.id, parsed.data.version, parsed.data.status, parsed.data.reason, user.id);
-    } catch (error) {
-      if (error instanceof ActionConflictError) return data<Result>({ intent, errors: { "": t.action.conflict } }, { status: 409 });
-      if (error instanceof ActionRuleError) {
-        const field = error.code === "reason-required" ? "reason" : "status";
-        const message = t.action.errors[error.code as "reason-required" | "evidence-required" | "unchanged"];
-        return data<Result>({ intent, errors: { [field]: message } }, { status: 400 });
-      }
-      throw error;
-    }
+    const changed = await changeStatusFromForm(municipality.id, summary.id, parsed.data, user.id);
+    if (!changed.ok) return data<Result>({ intent, errors: changed.errors }, { status: changed.status });
     throw redirect(`${back}?sparad=1`);
   }
 
-  if (intent === "evidence") return oncePerSubmission(request, form, user.id, () => saveEvidence(summary));
+  if (intent === "evidence") {
+    return oncePerSubmission(request, form, user.id, async () => {
+      const parsed = parseForm(evidenceSchema, form);
+      if (!parsed.ok) return data<Result>({ intent, errors: parsed.errors }, { status: 400 });
+      const added = await addEvidenceFromForm(municipality.id, summary.id, parsed.data, form.get("file"), user.id);
+      if (!added.ok) return data<Result>({ intent, errors: added.errors }, { status: 400 });
+      throw redirect(`${back}?sparad=1`);
+    });
+  }
   return data<Result>({ intent, errors: { "": t.errors.fixErrors } }, { status: 400 });
-
-  async function saveEvidence(summary: { id: string }) {
-    const parsed = parseForm(evidenceSchema, form);
-    const file = form.get("file");
-    const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
-    const isFile = parsed.ok && parsed.data.kind === "FILE";
-    const hasFile = file instanceof Blob && file.size > 0;
-    if (isFile && !hasFile) errors.file = t.action.errors.file;
-    if (!parsed.ok || Object.keys(errors).length > 0) return data<Result>({ intent, errors }, { status: 400 });
-    let fileData: { storageKey: string; mimeType: string; sizeBytes: number; fileName: string } | null = null;
-    if (isFile && hasFile) {
-      const name = "name" in file ? String(file.name) : "fil";
-      const stored = await storeFile(new Uint8Array(await file.arrayBuffer()), name);
-      if (!stored.ok) {
-        const message = stored.reason === "too-large" ? t.action.errors.fileSize : stored.reason === "empty" ? t.action.errors.file : t.action.errors.fileType;
-        return data<Result>({ intent, errors: { file: message } }, { status: 400 });
-      }
-      fileData = { storageKey: stored.storageKey, mimeType: stored.mimeType, sizeBytes: stored.sizeBytes, fileName: storedFileName(name, stored.storageKey) };
-    }
-    await addEvidence(
-      municipality.id,
-      summary.id,
-      {
-        kind: parsed.data.kind,
-        title: parsed.data.title,
-        url: parsed.data.kind === "LINK" ? parsed.data.url : null,
-        evidenceDate: parsed.data.evidenceDate,
-        ...(fileData ?? {}),
-      },
-      user.id,
-    );
-    throw redirect(`${back}?sparad=1`);
-  }
 }
-
-const localized = (field: string | null, value: string | null): string => {
-  if (value === null) return "–";
-  if (field === "status") return t.statuses[value as keyof typeof t.statuses] ?? value;
-  if (field === "priority") return t.priorities[value as keyof typeof t.priorities] ?? value;
-  return value;
-};
-
-/** The rest of a timeline line after "who did what", as one string. */
-function describeChange(entry: { kind: string; field: string | null; oldValue: string | null; newValue: string | null }): string {
-  if (entry.kind === "note" || entry.kind === "evidence" || entry.kind === "mail") return `: ${entry.newValue ?? ""}`;
-  if (!entry.field) return "";
-  const label = entry.kind === "status" ? "" : ` ${(t.action.fields[entry.field] ?? entry.field).toLowerCase()}`;
-  return `${label}: ${localized(entry.field, entry.oldValue)} → ${localized(entry.field, entry.newValue)}`;
-}
-
 
 export default function ActionPage() {
   const { municipality, action: current, timeline, canUpdate, canManage, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errorsFor = (intent: string): FieldErrors => (result?.intent === intent ? result.errors : {});
-  const invalid = (errors: FieldErrors, name: string) => ({
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `${name}-error` : undefined,
-  });
   const statusErrors = errorsFor("status");
   const noteErrors = errorsFor("note");
   const evidenceErrors = errorsFor("evidence");
@@ -281,22 +171,18 @@ export default function ActionPage() {
             <Form method="post" className="stacked">
               <input type="hidden" name="intent" value="status" />
               <input type="hidden" name="version" value={current.version} />
-              <div className="field">
-                <label htmlFor="status">{t.action.newStatus}</label>
-                <select id="status" name="status" defaultValue={current.status} {...invalid(statusErrors, "status")}>
-                  {STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {t.statuses[s]}
-                    </option>
-                  ))}
-                </select>
-                <FieldError errors={statusErrors} name="status" />
-              </div>
-              <div className="field">
-                <label htmlFor="reason">{t.action.cancelReason}</label>
-                <input id="reason" name="reason" {...invalid(statusErrors, "reason")} />
-                <FieldError errors={statusErrors} name="reason" />
-              </div>
+              <Field id="status" name="status" label={t.action.newStatus} error={statusErrors.status}>
+                {(control) => (
+                  <select {...control} defaultValue={current.status}>
+                    {STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {t.statuses[s]}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field id="reason" name="reason" label={t.action.cancelReason} error={statusErrors.reason} />
               <div>
                 <button type="submit">{t.action.changeStatus}</button>
               </div>
@@ -307,11 +193,9 @@ export default function ActionPage() {
             <Form method="post" className="stacked">
               <input type="hidden" name="intent" value="note" />
               <SubmissionKey />
-              <div className="field">
-                <label htmlFor="body">{t.action.note}</label>
-                <textarea id="body" name="body" rows={4} {...invalid(noteErrors, "body")} />
-                <FieldError errors={noteErrors} name="body" />
-              </div>
+              <Field id="body" name="body" label={t.action.note} error={noteErrors.body}>
+                {(control) => <textarea {...control} rows={4} />}
+              </Field>
               <div>
                 <button type="submit">{t.action.addNote}</button>
               </div>
@@ -331,26 +215,10 @@ export default function ActionPage() {
                   <input type="radio" name="kind" value="FILE" /> {t.action.evidenceFile}
                 </label>
               </fieldset>
-              <div className="field">
-                <label htmlFor="evidence-title">{t.action.evidenceTitleField}</label>
-                <input id="evidence-title" name="title" {...invalid(evidenceErrors, "title")} />
-                <FieldError errors={evidenceErrors} name="title" />
-              </div>
-              <div className="field">
-                <label htmlFor="url">{t.action.evidenceUrl}</label>
-                <input id="url" name="url" type="url" {...invalid(evidenceErrors, "url")} />
-                <FieldError errors={evidenceErrors} name="url" />
-              </div>
-              <div className="field">
-                <label htmlFor="file">{t.action.evidenceUpload}</label>
-                <input id="file" name="file" type="file" {...invalid(evidenceErrors, "file")} />
-                <FieldError errors={evidenceErrors} name="file" />
-              </div>
-              <div className="field">
-                <label htmlFor="evidenceDate">{t.action.evidenceDate}</label>
-                <input id="evidenceDate" name="evidenceDate" type="date" defaultValue={today} {...invalid(evidenceErrors, "evidenceDate")} />
-                <FieldError errors={evidenceErrors} name="evidenceDate" />
-              </div>
+              <Field id="evidence-title" name="title" label={t.action.evidenceTitleField} error={evidenceErrors.title} />
+              <Field id="url" name="url" type="url" label={t.action.evidenceUrl} error={evidenceErrors.url} />
+              <Field id="file" name="file" type="file" label={t.action.evidenceUpload} error={evidenceErrors.file} />
+              <Field id="evidenceDate" name="evidenceDate" type="date" label={t.action.evidenceDate} defaultValue={today} error={evidenceErrors.evidenceDate} />
               <div>
                 <button type="submit">{t.action.addEvidence}</button>
               </div>
@@ -365,7 +233,7 @@ export default function ActionPage() {
           {timeline.map((entry, i) => (
             <li key={i}>
               <time dateTime={entry.at}>{new Date(entry.at).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm" })}</time>{" "}
-              <strong>{entry.who}</strong> {`${t.action.events[entry.kind] ?? entry.kind}${describeChange(entry)}`}
+              <strong>{entry.who}</strong> {timelineText(entry)}
               {entry.reason ? <div className="muted">{t.action.because(entry.reason)}</div> : null}
             </li>
           ))}

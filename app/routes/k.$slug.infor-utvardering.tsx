@@ -6,16 +6,13 @@ import { readinessSeries } from "~/components/charts/readiness-series.ts";
 import { FigureCells, FigureHeadings } from "~/components/figures.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { can } from "~/domain/access.ts";
-import { stockholmDate } from "~/domain/actions/dates.ts";
-import { progressOverTime } from "~/domain/progress-over-time.ts";
 import { evaluationTargetSchema } from "~/forms/evaluation-target.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { setEvaluationTarget } from "~/models/readiness.server.ts";
-import { applyWhatIf, parseWhatIf } from "~/domain/what-if.ts";
-import { LIKELIHOOD_RULES, project, whereArePoints } from "~/domain/projection.ts";
+import { LIKELIHOOD_RULES } from "~/domain/projection.ts";
 import { t } from "~/i18n/sv.ts";
 import { requireMunicipality } from "~/services/access.server.ts";
-import { previousEvaluationAreas, readinessFor } from "~/services/readiness.server.ts";
+import { readinessPage } from "~/services/readiness-page.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
 import { targetLine } from "~/utils/report-text.ts";
 
@@ -24,24 +21,8 @@ export const meta: MetaFunction = () => [{ title: `${t.readiness.title} – ${t.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality, user, role } = await requireMunicipality(request, params.slug);
   const canManage = can({ isOperator: user.isOperator, role }, "actions:manage");
-  const now = new Date();
-  const [found, previous] = await Promise.all([readinessFor(municipality.id, now), previousEvaluationAreas(municipality.id)]);
-  if (!found) return { municipality, canManage, result: null, where: [], sandbox: null, previous: null, progress: null };
-  const { areaNames: _names, planActions, ...result } = found;
-  const deadlines = new Map(result.actions.map((a) => [a.id, a.deadline]));
-  const whatIf = parseWhatIf(new URL(request.url).searchParams);
-  const sandbox = whatIf
-    ? project(result.questions, applyWhatIf(result.actions, whatIf), { today: stockholmDate(now), evaluationDate: result.nextEvaluationDate }).total
-    : null;
-  return {
-    municipality,
-    result,
-    where: whereArePoints(result.projection, result.nextEvaluationDate, deadlines).slice(0, 15),
-    sandbox: sandbox ? { total: sandbox, off: whatIf ? [...whatIf.off] : [], effects: whatIf ? Object.fromEntries(whatIf.effects) : {} } : null,
-    previous,
-    canManage,
-    progress: progressOverTime(planActions, { today: stockholmDate(now), evaluationDate: result.nextEvaluationDate }),
-  };
+  const page = await readinessPage(municipality.id, new URL(request.url).searchParams, new Date());
+  return { municipality, canManage, ...page };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,17 +1,33 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 
-interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+/** What a field's control needs to be labelled and tied to its hint and error. */
+export interface FieldControlProps {
+  id: string;
+  name: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
+interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "children"> {
   name: string;
   label: string;
   error?: string | undefined;
   hint?: string;
+  /** Another control than an input (a select, a textarea), given the props that tie it to the label, hint and error. */
+  children?: (control: FieldControlProps) => ReactNode;
 }
 
-/** A labelled input whose error is announced and tied to it with aria-describedby. */
-export function Field({ name, label, error, hint, id, ...input }: FieldProps) {
+/** A labelled input (or the control `children` renders) whose error is announced and tied to it with aria-describedby. */
+export function Field({ name, label, error, hint, id, children, ...input }: FieldProps) {
   const inputId = id ?? `field-${name}`;
   const hintId = hint ? `${inputId}-hint` : undefined;
   const errorId = error ? `${inputId}-error` : undefined;
+  const control: FieldControlProps = {
+    id: inputId,
+    name,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+  };
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
@@ -20,13 +36,7 @@ export function Field({ name, label, error, hint, id, ...input }: FieldProps) {
           {hint}
         </span>
       ) : null}
-      <input
-        id={inputId}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        {...input}
-      />
+      {children ? children(control) : <input {...control} {...input} />}
       {error ? (
         <span className="field-error" id={errorId}>
           {error}

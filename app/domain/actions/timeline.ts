@@ -1,0 +1,76 @@
+import { t } from "~/i18n/sv.ts";
+
+/** One line of an action's history: who did what, when, as shown on the action page. */
+export interface TimelineEntry {
+  /** ISO instant. */
+  at: string;
+  who: string;
+  /** An audit event ("created", "updated", "status") or "note", "evidence", "mail". */
+  kind: string;
+  field: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+  reason: string | null;
+}
+
+/** What an action's history is made of, as loaded with the action. */
+export interface TimelineSources {
+  audit: ReadonlyArray<{
+    createdAt: Date;
+    actor: { name: string } | null;
+    event: string;
+    field: string | null;
+    oldValue: string | null;
+    newValue: string | null;
+    reason: string | null;
+  }>;
+  notes: ReadonlyArray<{ createdAt: Date; author: { name: string } | null; body: string }>;
+  evidence: ReadonlyArray<{ createdAt: Date; addedBy: { name: string } | null; title: string }>;
+  mails: ReadonlyArray<{ createdAt: Date; sentAt: Date | null; kind: string | null; recipient: string }>;
+}
+
+/** Changes, notes, evidence and sent mail in one list, oldest first (ties keep that order). */
+export function buildTimeline({ audit, notes, evidence, mails }: TimelineSources): TimelineEntry[] {
+  return [
+    ...audit.map((a) => ({
+      at: a.createdAt.toISOString(),
+      who: a.actor?.name ?? "Kompassplan",
+      kind: a.event,
+      field: a.field,
+      oldValue: a.oldValue,
+      newValue: a.newValue,
+      reason: a.reason,
+    })),
+    ...notes.map((n) => ({ at: n.createdAt.toISOString(), who: n.author?.name ?? "–", kind: "note", field: null, oldValue: null, newValue: n.body, reason: null })),
+    ...evidence.map((e) => ({ at: e.createdAt.toISOString(), who: e.addedBy?.name ?? "–", kind: "evidence", field: null, oldValue: null, newValue: e.title, reason: null })),
+    ...mails.map((m) => ({
+      at: (m.sentAt ?? m.createdAt).toISOString(),
+      who: "Kompassplan",
+      kind: "mail",
+      field: null,
+      oldValue: null,
+      newValue: `${t.reminders.kindLabel[m.kind ?? ""] ?? m.kind ?? ""} → ${m.recipient}`,
+      reason: null,
+    })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+}
+
+const localized = (field: string | null, value: string | null): string => {
+  if (value === null) return "–";
+  if (field === "status") return t.statuses[value as keyof typeof t.statuses] ?? value;
+  if (field === "priority") return t.priorities[value as keyof typeof t.priorities] ?? value;
+  return value;
+};
+
+/** The rest of a timeline line after "who did what", as one string. */
+function describeChange(entry: Pick<TimelineEntry, "kind" | "field" | "oldValue" | "newValue">): string {
+  if (entry.kind === "note" || entry.kind === "evidence" || entry.kind === "mail") return `: ${entry.newValue ?? ""}`;
+  if (!entry.field) return "";
+  const label = entry.kind === "status" ? "" : ` ${(t.action.fields[entry.field] ?? entry.field).toLowerCase()}`;
+  return `${label}: ${localized(entry.field, entry.oldValue)} → ${localized(entry.field, entry.newValue)}`;
+}
+
+/** What a timeline line says after the person's name, in Swedish. */
+export function timelineText(entry: Pick<TimelineEntry, "kind" | "field" | "oldValue" | "newValue">): string {
+  return `${t.action.events[entry.kind] ?? entry.kind}${describeChange(entry)}`;
+}

@@ -1,0 +1,28 @@
+import { stockholmDate } from "~/domain/actions/dates.ts";
+import { progressOverTime } from "~/domain/progress-over-time.ts";
+import { project, whereArePoints } from "~/domain/projection.ts";
+import { applyWhatIf, parseWhatIf } from "~/domain/what-if.ts";
+import { previousEvaluationAreas, readinessFor } from "./readiness.server.ts";
+
+/**
+ * What the page *Inför nästa utvärdering* shows at `now`: the projection, the sub-questions with
+ * the most open points, the what-if the query asks for (`searchParams`), the previous evaluation
+ * and the progress of the plan. Without an evaluation, `result` is null.
+ */
+export async function readinessPage(municipalityId: string, searchParams: URLSearchParams, now: Date) {
+  const [found, previous] = await Promise.all([readinessFor(municipalityId, now), previousEvaluationAreas(municipalityId)]);
+  if (!found) return { result: null, where: [], sandbox: null, previous: null, progress: null };
+  const { areaNames: _names, planActions, ...result } = found;
+  const deadlines = new Map(result.actions.map((a) => [a.id, a.deadline]));
+  const whatIf = parseWhatIf(searchParams);
+  const sandbox = whatIf
+    ? project(result.questions, applyWhatIf(result.actions, whatIf), { today: stockholmDate(now), evaluationDate: result.nextEvaluationDate }).total
+    : null;
+  return {
+    result,
+    where: whereArePoints(result.projection, result.nextEvaluationDate, deadlines).slice(0, 15),
+    sandbox: sandbox ? { total: sandbox, off: whatIf ? [...whatIf.off] : [], effects: whatIf ? Object.fromEntries(whatIf.effects) : {} } : null,
+    previous,
+    progress: progressOverTime(planActions, { today: stockholmDate(now), evaluationDate: result.nextEvaluationDate }),
+  };
+}
