@@ -15,6 +15,9 @@ export interface CapturedMail {
 export async function startSmtpSink(options: { acceptDelayMs?: number; closeTimeoutMs?: number } = {}) {
   const received: CapturedMail[] = [];
   const closed = new Set<string>();
+  // While answers are held, every mail is read but its "250 OK" waits for releaseAnswers().
+  let hold: { release: () => void; done: Promise<void> } | null = null;
+  let held = 0;
   const make = () =>
     new SMTPServer({
       authOptional: true,
@@ -29,6 +32,10 @@ export async function startSmtpSink(options: { acceptDelayMs?: number; closeTime
         simpleParser(stream)
           .then(async (mail) => {
             if (options.acceptDelayMs) await new Promise((r) => setTimeout(r, options.acceptDelayMs));
+            if (hold) {
+              held++;
+              await hold.done;
+            }
             // A sender that vanished before our "250 OK" did not get its mail accepted.
             if (closed.has(session.id)) return callback(new Error("connection closed"));
             received.push({
@@ -50,6 +57,19 @@ export async function startSmtpSink(options: { acceptDelayMs?: number; closeTime
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    /** From now on, keep every sender waiting for its answer (to kill a sender mid-send). */
+    holdAnswers() {
+      let release = () => {};
+      const done = new Promise<void>((r) => (release = r));
+      hold = { release, done };
+      held = 0;
+    },
+    /** How many mails are waiting for their answer since holdAnswers(). */
+    held: () => held,
+    releaseAnswers() {
+      hold?.release();
+      hold = null;
+    },
     async stop() {
       if (!running) return;
       running = false;

@@ -182,10 +182,18 @@ describe("delivery guarantees", () => {
     try {
       const ids = await dueMails(40, "killed");
       for (const id of ids) await producer.add("deliver", { mailId: id }, { jobId: `mail-${id}` });
-      // Kill while mails are on their way: some sent, one waiting for the server's answer.
-      await waitFor(async () => smtp.received.filter((m) => m.subject.startsWith("killed")).length >= 5);
+      // Kill while mails are on their way: some sent, others waiting for the server's answer.
+      // The kill waits until every answered mail is recorded as sent, so it never falls in the
+      // window ADR 0005 names (after the server's "250 OK", before PostgreSQL commits "sent").
+      const killed = () => smtp.received.filter((m) => m.subject.startsWith("killed")).length;
+      await waitFor(async () => killed() >= 5);
+      smtp.holdAnswers();
+      await waitFor(
+        async () => smtp.held() >= 1 && (await getDb().mailMessage.count({ where: { id: { in: ids }, status: "SENT" } })) === killed(),
+      );
       worker.kill("SIGKILL");
       await new Promise((r) => worker.once("exit", r));
+      smtp.releaseAnswers();
       const sentBefore = await getDb().mailMessage.count({ where: { id: { in: ids }, status: "SENT" } });
       expect(sentBefore).toBeLessThan(ids.length);
       worker = spawnWorker();
