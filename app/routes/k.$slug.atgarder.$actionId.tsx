@@ -215,7 +215,7 @@ export default function ActionPage() {
                   <input type="radio" name="kind" value="FILE" /> {t.action.evidenceFile}
                 </label>
               </fieldset>
-              <Field id="evidence-title" name="title" label={t.action.evidenceTitleField} error={evidenceErrors.title} />
+              <Field id="evidence-title" errorId="title-error" name="title" label={t.action.evidenceTitleField} error={evidenceErrors.title} />
               <Field id="url" name="url" type="url" label={t.action.evidenceUrl} error={evidenceErrors.url} />
               <Field id="file" name="file" type="file" label={t.action.evidenceUpload} error={evidenceErrors.file} />
               <Field id="evidenceDate" name="evidenceDate" type="date" label={t.action.evidenceDate} defaultValue={today} error={evidenceErrors.evidenceDate} />

@@ -13,15 +13,17 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "childr
   label: string;
   error?: string | undefined;
   hint?: string;
+  /** The error's element id, where it must differ from `<id>-error` (two forms on a page). */
+  errorId?: string;
   /** Another control than an input (a select, a textarea), given the props that tie it to the label, hint and error. */
   children?: (control: FieldControlProps) => ReactNode;
 }
 
 /** A labelled input (or the control `children` renders) whose error is announced and tied to it with aria-describedby. */
-export function Field({ name, label, error, hint, id, children, ...input }: FieldProps) {
+export function Field({ name, label, error, hint, id, errorId: fixedErrorId, children, ...input }: FieldProps) {
   const inputId = id ?? `field-${name}`;
   const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
+  const errorId = error ? (fixedErrorId ?? `${inputId}-error`) : undefined;
   const control: FieldControlProps = {
     id: inputId,
     name,
