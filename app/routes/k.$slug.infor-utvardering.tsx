@@ -10,7 +10,7 @@ import { stockholmDate } from "~/domain/actions/dates.ts";
 import { progressOverTime } from "~/domain/progress-over-time.ts";
 import { evaluationTargetSchema } from "~/forms/evaluation-target.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
-import { setEvaluationTarget } from "~/models/readiness.server.ts";
+import { setEvaluationTarget } from "~/models/municipality.server.ts";
 import { applyWhatIf, parseWhatIf } from "~/domain/what-if.ts";
 import { LIKELIHOOD_RULES, project, whereArePoints } from "~/domain/projection.ts";
 import { t } from "~/i18n/sv.ts";
