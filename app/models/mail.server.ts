@@ -69,10 +69,10 @@ export type Deliver = (mail: { recipient: string; subject: string; text: string;
 export async function deliverStoredMail(mailId: string, deliver: Deliver): Promise<"sent" | "kept" | "skipped"> {
   const result = await getDb().$transaction(
     async (tx) => {
-      const locked = await tx.$queryRaw<Array<{ id: string }>>`
-        SELECT id FROM "MailMessage" WHERE id = ${mailId}::uuid AND status = 'PENDING' FOR UPDATE SKIP LOCKED`;
-      if (locked.length === 0) return { outcome: "skipped" as const };
-      const mail = await tx.mailMessage.findUniqueOrThrow({ where: { id: mailId } });
+      // Locked and read in one statement: what is sent is what the lock holds.
+      const [mail] = await tx.$queryRaw<Array<{ recipient: string; subject: string; text: string; html: string }>>`
+        SELECT recipient, subject, text, html FROM "MailMessage" WHERE id = ${mailId}::uuid AND status = 'PENDING' FOR UPDATE SKIP LOCKED`;
+      if (!mail) return { outcome: "skipped" as const };
       try {
         const outcome = await deliver(mail);
         await tx.mailMessage.update({
