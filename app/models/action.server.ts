@@ -5,6 +5,7 @@ import { checkStatusChange, type ActionStatus, type StatusChangeError } from "~/
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { getDb } from "~/services/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { withdrawPendingReminders } from "./mail.server.ts";
 
 /** Actions of the improvement plan. Every function takes the municipality id. */
 
@@ -173,10 +174,7 @@ export async function updateAction(
     });
     if (deadlineChanged || input.ownerId !== action.ownerId) {
       // Reminders scheduled for the old deadline or the previous owner are withdrawn.
-      await tx.mailMessage.updateMany({
-        where: { actionId: action.id, status: "PENDING", kind: { notIn: ["assigned", "invitation"] } },
-        data: { status: "CANCELLED" },
-      });
+      await withdrawPendingReminders(tx, action.id);
     }
     await tx.actionQuestion.deleteMany({ where: { actionId: action.id } });
     await tx.actionQuestion.createMany({
@@ -223,10 +221,7 @@ export async function changeStatus(
       },
     });
     if (to === "DONE" || to === "CANCELLED") {
-      await tx.mailMessage.updateMany({
-        where: { actionId, status: "PENDING", kind: { notIn: ["assigned", "invitation"] } },
-        data: { status: "CANCELLED" },
-      });
+      await withdrawPendingReminders(tx, actionId);
     }
     await recordAudit(
       { municipalityId, actorId, entityType: "Action", entityId: actionId, event: "status", field: "status", oldValue: action.status, newValue: to, reason },
@@ -391,4 +386,13 @@ export async function listDeadlinesForCalendar(userId: string) {
     include: { municipality: { select: { slug: true, name: true } } },
     orderBy: { deadline: "asc" },
   });
+}
+
+/** What the mail to a new owner needs: the owner (any user) and the action, if it is this municipality's. */
+export async function assignmentMailData(municipalityId: string, actionId: string, ownerId: string) {
+  const [owner, action] = await Promise.all([
+    getDb().user.findUnique({ where: { id: ownerId }, select: { email: true, name: true } }),
+    getDb().action.findFirst({ where: { id: actionId, municipalityId }, select: { title: true, deadline: true, version: true } }),
+  ]);
+  return owner && action ? { owner, action } : null;
 }

@@ -1,6 +1,7 @@
+import type { Prisma } from "~/generated/prisma/client.ts";
 import { getDb } from "~/services/db.server.ts";
 
-/** Outgoing mail, stored first so a crash or an unreachable queue loses nothing. */
+/** Outgoing mail, stored first so a crash or an unreachable queue loses nothing. All mail is read and written here. */
 
 export interface NewMail {
   identity: string;
@@ -11,6 +12,8 @@ export interface NewMail {
   html: string;
   actionId?: string | null;
   kind?: string | null;
+  /** When it may go out (reminders: 07:00 on their day); null or absent: at once. */
+  sendAt?: Date | null;
 }
 
 /** Stores a mail once per identity; returns its id (the existing one when already stored). */
@@ -24,6 +27,39 @@ export async function storeMail(mail: NewMail): Promise<string> {
   return row.id;
 }
 
+/** Stores mails once per identity, in batches; returns the ids of those still waiting to be sent. */
+export async function storeMails(mails: NewMail[]): Promise<string[]> {
+  if (mails.length === 0) return [];
+  const ids: string[] = [];
+  for (let i = 0; i < mails.length; i += 1000) {
+    const batch = mails.slice(i, i + 1000);
+    await getDb().mailMessage.createMany({ data: batch, skipDuplicates: true });
+    const rows = await getDb().mailMessage.findMany({
+      where: { identity: { in: batch.map((m) => m.identity) }, status: "PENDING" },
+      select: { id: true },
+    });
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
+
+/** Which of these identities are already stored (in any status). */
+export async function storedIdentities(identities: string[]): Promise<Set<string>> {
+  const rows = await getDb().mailMessage.findMany({ where: { identity: { in: identities } }, select: { identity: true } });
+  return new Set(rows.map((m) => m.identity));
+}
+
+/**
+ * Withdraws an action's reminders that have not gone out yet (the assignment mail and
+ * invitations stay), inside the transaction that changes the action.
+ */
+export async function withdrawPendingReminders(tx: Prisma.TransactionClient, actionId: string) {
+  await tx.mailMessage.updateMany({
+    where: { actionId, status: "PENDING", kind: { notIn: ["assigned", "invitation"] } },
+    data: { status: "CANCELLED" },
+  });
+}
+
 export type Deliver = (mail: { recipient: string; subject: string; text: string; html: string }) => Promise<"sent" | "kept">;
 
 /**
@@ -33,10 +69,10 @@ export type Deliver = (mail: { recipient: string; subject: string; text: string;
 export async function deliverStoredMail(mailId: string, deliver: Deliver): Promise<"sent" | "kept" | "skipped"> {
   const result = await getDb().$transaction(
     async (tx) => {
-      const locked = await tx.$queryRaw<Array<{ id: string }>>`
-        SELECT id FROM "MailMessage" WHERE id = ${mailId}::uuid AND status = 'PENDING' FOR UPDATE SKIP LOCKED`;
-      if (locked.length === 0) return { outcome: "skipped" as const };
-      const mail = await tx.mailMessage.findUniqueOrThrow({ where: { id: mailId } });
+      // Locked and read in one statement: what is sent is what the lock holds.
+      const [mail] = await tx.$queryRaw<Array<{ recipient: string; subject: string; text: string; html: string }>>`
+        SELECT recipient, subject, text, html FROM "MailMessage" WHERE id = ${mailId}::uuid AND status = 'PENDING' FOR UPDATE SKIP LOCKED`;
+      if (!mail) return { outcome: "skipped" as const };
       try {
         const outcome = await deliver(mail);
         await tx.mailMessage.update({
@@ -94,4 +130,13 @@ export async function listMailFor(municipalityId: string, recipient: string) {
     where: { municipalityId, recipient },
     orderBy: { createdAt: "desc" },
   });
+}
+
+export async function listOutbox(municipalityId: string, take = 200) {
+  return getDb().mailMessage.findMany({ where: { municipalityId }, orderBy: { createdAt: "desc" }, take });
+}
+
+export async function mailCounts() {
+  const rows = await getDb().mailMessage.groupBy({ by: ["status"], _count: true });
+  return Object.fromEntries(rows.map((r) => [r.status, r._count])) as Record<string, number>;
 }

@@ -1,4 +1,5 @@
 import type { Role } from "~/domain/access.ts";
+import { isoDate } from "~/domain/actions/dates.ts";
 import { getDb } from "~/services/db.server.ts";
 
 export interface MunicipalitySummary {
@@ -34,4 +35,29 @@ export async function listMunicipalitiesForUser(userId: string, isOperator: bool
 
 export async function createMunicipality(slug: string, name: string) {
   return getDb().municipality.create({ data: { slug, name }, select: summary });
+}
+
+// --- Settings: the planned date of the next evaluation and the target total ----------------
+
+export async function getNextEvaluationDate(municipalityId: string): Promise<string | null> {
+  const m = await getDb().municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { nextEvaluationDate: true } });
+  return m.nextEvaluationDate ? isoDate(m.nextEvaluationDate) : null;
+}
+
+export async function setNextEvaluationDate(municipalityId: string, date: string | null) {
+  await getDb().municipality.update({
+    where: { id: municipalityId },
+    data: { nextEvaluationDate: date ? new Date(`${date}T00:00:00Z`) : null },
+  });
+}
+
+/** The planned date of the next evaluation and the optional target total. */
+export async function setEvaluationTarget(municipalityId: string, target: { nextEvaluationDate: string | null; targetTotal: number | null }) {
+  await getDb().municipality.update({
+    where: { id: municipalityId },
+    data: {
+      nextEvaluationDate: target.nextEvaluationDate ? new Date(`${target.nextEvaluationDate}T00:00:00Z`) : null,
+      targetTotal: target.targetTotal,
+    },
+  });
 }

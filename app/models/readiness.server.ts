@@ -71,14 +71,3 @@ export async function loadReadinessData(municipalityId: string) {
     ),
   };
 }
-
-/** The planned date of the next evaluation and the optional target total. */
-export async function setEvaluationTarget(municipalityId: string, target: { nextEvaluationDate: string | null; targetTotal: number | null }) {
-  await getDb().municipality.update({
-    where: { id: municipalityId },
-    data: {
-      nextEvaluationDate: target.nextEvaluationDate ? new Date(`${target.nextEvaluationDate}T00:00:00Z`) : null,
-      targetTotal: target.targetTotal,
-    },
-  });
-}

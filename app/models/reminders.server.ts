@@ -87,58 +87,30 @@ export async function getDigestPreference(userId: string) {
 }
 
 /**
- * A person's manager in this municipality (second escalation level), kept on the membership so
- * that no other municipality can change it; both must be members here.
+ * Everything the reminder mails of one run mention, in a few set-based queries however many
+ * mails there are: the actions (with owner and municipality), the recipients' names, the
+ * municipalities, and the status and deadline of every action where a readiness summary is due.
  */
-export async function setManager(municipalityId: string, userId: string, managerId: string | null) {
-  if (managerId === userId) return false;
-  return getDb().$transaction(async (tx) => {
-    if (managerId) {
-      // The manager's membership is locked so that a removal at the same moment cannot slip between.
-      const manager = await tx.$queryRaw<Array<{ id: string }>>`
-        SELECT id FROM "Membership" WHERE "municipalityId" = ${municipalityId}::uuid AND "userId" = ${managerId}::uuid FOR SHARE`;
-      if (manager.length === 0) return false;
-    }
-    const updated = await tx.membership.updateMany({ where: { municipalityId, userId }, data: { managerId } });
-    return updated.count === 1;
-  });
-}
-
-/** Stores notifications once per identity; returns the ids still waiting to be sent. */
-export async function storeNotifications(
-  mails: Array<{ identity: string; municipalityId: string; recipient: string; subject: string; text: string; html: string; actionId: string | null; kind: string; sendAt: Date }>,
-) {
-  if (mails.length === 0) return [];
-  const ids: string[] = [];
-  for (let i = 0; i < mails.length; i += 1000) {
-    const batch = mails.slice(i, i + 1000);
-    await getDb().mailMessage.createMany({ data: batch, skipDuplicates: true });
-    const rows = await getDb().mailMessage.findMany({
-      where: { identity: { in: batch.map((m) => m.identity) }, status: "PENDING" },
-      select: { id: true },
-    });
-    ids.push(...rows.map((r) => r.id));
-  }
-  return ids;
-}
-
-export async function listOutbox(municipalityId: string, take = 200) {
-  return getDb().mailMessage.findMany({ where: { municipalityId }, orderBy: { createdAt: "desc" }, take });
-}
-
-export async function mailCounts() {
-  const rows = await getDb().mailMessage.groupBy({ by: ["status"], _count: true });
-  return Object.fromEntries(rows.map((r) => [r.status, r._count])) as Record<string, number>;
-}
-
-export async function getNextEvaluationDate(municipalityId: string): Promise<string | null> {
-  const m = await getDb().municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { nextEvaluationDate: true } });
-  return m.nextEvaluationDate ? isoDate(m.nextEvaluationDate) : null;
-}
-
-export async function setNextEvaluationDate(municipalityId: string, date: string | null) {
-  await getDb().municipality.update({
-    where: { id: municipalityId },
-    data: { nextEvaluationDate: date ? new Date(`${date}T00:00:00Z`) : null },
-  });
+export async function loadReminderMailData(ids: { actionIds: string[]; recipientIds: string[]; municipalityIds: string[]; readinessMunicipalityIds: string[] }) {
+  const db = getDb();
+  const [actions, recipients, municipalities, planActions] = await Promise.all([
+    db.action.findMany({
+      where: { id: { in: ids.actionIds } },
+      select: { id: true, title: true, deadline: true, owner: { select: { name: true } }, municipality: { select: { slug: true } } },
+    }),
+    db.user.findMany({ where: { id: { in: ids.recipientIds } }, select: { id: true, name: true } }),
+    db.municipality.findMany({ where: { id: { in: ids.municipalityIds } }, select: { id: true, slug: true, name: true, nextEvaluationDate: true } }),
+    ids.readinessMunicipalityIds.length === 0
+      ? Promise.resolve([])
+      : db.action.findMany({ where: { municipalityId: { in: ids.readinessMunicipalityIds } }, select: { municipalityId: true, status: true, deadline: true } }),
+  ]);
+  const plans = new Map<string, Array<{ status: ActionStatus; deadline: Date }>>(ids.readinessMunicipalityIds.map((id) => [id, []]));
+  for (const a of planActions) plans.get(a.municipalityId)!.push({ status: a.status, deadline: a.deadline });
+  return {
+    actions: new Map(actions.map((a) => [a.id, a])),
+    recipientNames: new Map(recipients.map((u) => [u.id, u.name])),
+    municipalities: new Map(municipalities.map((m) => [m.id, m])),
+    /** Per municipality with a readiness summary due: all its actions' status and deadline. */
+    plans,
+  };
 }

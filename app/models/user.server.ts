@@ -320,3 +320,21 @@ export async function createUserWithPassword(data: {
 export async function addMembership(municipalityId: string, userId: string, role: Role) {
   return getDb().membership.create({ data: { municipalityId, userId, role } });
 }
+
+/**
+ * A person's manager in this municipality (second escalation level), kept on the membership so
+ * that no other municipality can change it; both must be members here.
+ */
+export async function setManager(municipalityId: string, userId: string, managerId: string | null) {
+  if (managerId === userId) return false;
+  return getDb().$transaction(async (tx) => {
+    if (managerId) {
+      // The manager's membership is locked so that a removal at the same moment cannot slip between.
+      const manager = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT id FROM "Membership" WHERE "municipalityId" = ${municipalityId}::uuid AND "userId" = ${managerId}::uuid FOR SHARE`;
+      if (manager.length === 0) return false;
+    }
+    const updated = await tx.membership.updateMany({ where: { municipalityId, userId }, data: { managerId } });
+    return updated.count === 1;
+  });
+}

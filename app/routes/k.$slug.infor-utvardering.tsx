@@ -8,7 +8,7 @@ import { Field } from "~/components/ui/field.tsx";
 import { can } from "~/domain/access.ts";
 import { evaluationTargetSchema } from "~/forms/evaluation-target.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
-import { setEvaluationTarget } from "~/models/readiness.server.ts";
+import { setEvaluationTarget } from "~/models/municipality.server.ts";
 import { LIKELIHOOD_RULES } from "~/domain/projection.ts";
 import { t } from "~/i18n/sv.ts";
 import { requireMunicipality } from "~/services/access.server.ts";

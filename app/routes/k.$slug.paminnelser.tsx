@@ -4,7 +4,8 @@ import { Field } from "~/components/ui/field.tsx";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { reminderPolicySchema } from "~/forms/reminder-policy.ts";
 import { t } from "~/i18n/sv.ts";
-import { getNextEvaluationDate, getReminderPolicy, saveReminderPolicy, setNextEvaluationDate } from "~/models/reminders.server.ts";
+import { getNextEvaluationDate, setNextEvaluationDate } from "~/models/municipality.server.ts";
+import { getReminderPolicy, saveReminderPolicy } from "~/models/reminders.server.ts";
 import { requireMunicipality } from "~/services/access.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.policy.title} – ${t.app.name}` }];

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { t } from "~/i18n/sv.ts";
-import { listOutbox } from "~/models/reminders.server.ts";
+import { listOutbox } from "~/models/mail.server.ts";
 import { requireMunicipality } from "~/services/access.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.outbox.title} – ${t.app.name}` }];

@@ -2,14 +2,13 @@ import { TZDate } from "@date-fns/tz";
 import { isLate } from "~/domain/actions/status.ts";
 import { dueNotifications, type DueNotification } from "~/domain/reminder-policy.ts";
 import { isoDate } from "~/domain/actions/dates.ts";
-import { t } from "~/i18n/sv.ts";
-import { loadPolicyData, storeNotifications } from "~/models/reminders.server.ts";
-import { getDb } from "./db.server.ts";
+import { reminderMail, type MailContent } from "~/domain/mail-templates.ts";
+import { storedIdentities, storeMails } from "~/models/mail.server.ts";
+import { loadPolicyData, loadReminderMailData } from "~/models/reminders.server.ts";
 import { publicUrl } from "./env.server.ts";
 import { swedishHolidays } from "./holidays.server.ts";
 import { textToHtml } from "./mailer.server.ts";
 import { readinessFor } from "./readiness.server.ts";
-import { formatDate } from "~/utils/format.ts";
 
 /**
  * The reminder job's work: ask the policy what is due now, render each notification in
@@ -28,86 +27,71 @@ export async function computeDue(now: Date, municipalityId?: string): Promise<Du
   return dueNotifications({ ...data, holidays: swedishHolidays(year - 1, year + 2), now });
 }
 
-interface Rendered {
-  subject: string;
-  text: string;
-}
-
-async function renderAll(due: DueNotification[], now: Date): Promise<Map<string, Rendered>> {
+/**
+ * The mail for each notification, in Swedish, from data loaded in one go for the whole batch
+ * (however many mails there are, the number of queries stays the same).
+ */
+async function renderAll(due: DueNotification[], now: Date): Promise<Map<string, MailContent>> {
   const actionIds = new Set<string>();
   for (const n of due) {
     if (n.actionId) actionIds.add(n.actionId);
     for (const item of n.items ?? []) actionIds.add(item.actionId);
   }
-  const db = getDb();
-  const actions = new Map(
-    (
-      await db.action.findMany({
-        where: { id: { in: [...actionIds] } },
-        select: { id: true, title: true, deadline: true, owner: { select: { name: true } }, municipality: { select: { slug: true } } },
-      })
-    ).map((a) => [a.id, a]),
-  );
-  const recipients = new Map(
-    (await db.user.findMany({ where: { id: { in: [...new Set(due.map((n) => n.recipientId))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
-  );
-  const municipalities = new Map(
-    (
-      await db.municipality.findMany({
-        where: { id: { in: [...new Set(due.map((n) => n.municipalityId))] } },
-        select: { id: true, slug: true, name: true, nextEvaluationDate: true },
-      })
-    ).map((m) => [m.id, m]),
-  );
+  const readinessMunicipalityIds = [...new Set(due.filter((n) => n.kind === "readiness").map((n) => n.municipalityId))];
+  const [data, readiness] = await Promise.all([
+    loadReminderMailData({
+      actionIds: [...actionIds],
+      recipientIds: [...new Set(due.map((n) => n.recipientId))],
+      municipalityIds: [...new Set(due.map((n) => n.municipalityId))],
+      readinessMunicipalityIds,
+    }),
+    // The projection once per municipality with a summary due, not once per mail.
+    Promise.all(readinessMunicipalityIds.map(async (id) => [id, await readinessFor(id, now)] as const)).then((rows) => new Map(rows)),
+  ]);
   const link = (actionId: string) => {
-    const a = actions.get(actionId)!;
+    const a = data.actions.get(actionId)!;
     return `${publicUrl()}/k/${a.municipality.slug}/atgarder/${actionId}`;
   };
-  const rendered = new Map<string, Rendered>();
+  const rendered = new Map<string, MailContent>();
   for (const n of due) {
-    const name = recipients.get(n.recipientId) ?? "";
-    const lines = [t.reminders.greeting(name), ""];
-    let subject: string;
+    const recipientName = data.recipientNames.get(n.recipientId) ?? "";
+    let mail: MailContent;
     if (n.kind === "digest") {
-      subject = t.reminders.subject.digest();
-      lines.push(t.reminders.digestIntro, "");
-      for (const item of n.items ?? []) {
-        const a = actions.get(item.actionId);
-        if (!a) continue;
-        lines.push(`• ${t.reminders.kindLabel[item.kind]}: ${a.title} (${formatDate(a.deadline)})`, `  ${link(item.actionId)}`);
-      }
+      const items = (n.items ?? []).flatMap((item) => {
+        const a = data.actions.get(item.actionId);
+        return a ? [{ kind: item.kind, title: a.title, deadline: a.deadline, link: link(item.actionId) }] : [];
+      });
+      mail = reminderMail({ kind: "digest", recipientName, items });
     } else if (n.kind === "readiness") {
-      const m = municipalities.get(n.municipalityId)!;
-      subject = t.reminders.subject.readiness(n.daysLeft ?? 0);
-      const open = await db.action.findMany({ where: { municipalityId: m.id }, select: { status: true, deadline: true } });
+      const m = data.municipalities.get(n.municipalityId)!;
+      const plan = data.plans.get(m.id) ?? [];
       const counts = {
-        open: open.filter((a) => a.status === "NOT_STARTED" || a.status === "IN_PROGRESS").length,
-        late: open.filter((a) => isLate({ status: a.status, deadline: isoDate(a.deadline) }, now)).length,
-        done: open.filter((a) => a.status === "DONE").length,
+        open: plan.filter((a) => a.status === "NOT_STARTED" || a.status === "IN_PROGRESS").length,
+        late: plan.filter((a) => isLate({ status: a.status, deadline: isoDate(a.deadline) }, now)).length,
+        done: plan.filter((a) => a.status === "DONE").length,
       };
-      const readiness = await readinessFor(m.id, now);
-      lines.push(
-        t.reminders.readinessIntro(m.name, m.nextEvaluationDate ? formatDate(m.nextEvaluationDate) : ""),
-        t.reminders.readinessCounts(counts),
-        ...(readiness ? [t.reminders.readinessProjection(readiness.projection.total)] : []),
-        "",
-        t.reminders.open,
-        `${publicUrl()}/k/${m.slug}/infor-utvardering`,
-      );
+      mail = reminderMail({
+        kind: "readiness",
+        recipientName,
+        daysLeft: n.daysLeft ?? 0,
+        municipalityName: m.name,
+        nextEvaluationDate: m.nextEvaluationDate,
+        counts,
+        projection: readiness.get(m.id)?.projection.total ?? null,
+        link: `${publicUrl()}/k/${m.slug}/infor-utvardering`,
+      });
     } else {
-      const a = actions.get(n.actionId!)!;
-      const deadline = formatDate(a.deadline);
-      subject = t.reminders.subject[n.kind](a.title);
-      const body =
-        n.kind === "escalation" || n.kind === "escalation-manager"
-          ? t.reminders.body[n.kind](deadline, a.owner?.name ?? t.plan.unassigned)
-          : n.kind === "silence"
-            ? t.reminders.body.silence()
-            : t.reminders.body[n.kind](deadline);
-      lines.push(`${a.title}`, body, "", t.reminders.open, link(a.id));
+      const a = data.actions.get(n.actionId!)!;
+      mail = reminderMail({
+        kind: n.kind,
+        recipientName,
+        title: a.title,
+        deadline: a.deadline,
+        ownerName: a.owner?.name ?? null,
+        link: link(a.id),
+      });
     }
-    lines.push("", t.reminders.signOff);
-    rendered.set(n.identity, { subject, text: lines.join("\n") });
+    rendered.set(n.identity, mail);
   }
   return rendered;
 }
@@ -115,14 +99,10 @@ async function renderAll(due: DueNotification[], now: Date): Promise<Map<string,
 /** One run of the reminder job. Safe to run as often as wanted, by any number of workers. */
 export async function runReminderTick(now: Date, enqueue: (mailId: string) => Promise<unknown>, municipalityId?: string) {
   const due = await computeDue(now, municipalityId);
-  const known = new Set(
-    (
-      await getDb().mailMessage.findMany({ where: { identity: { in: due.map((n) => n.identity) } }, select: { identity: true } })
-    ).map((m) => m.identity),
-  );
+  const known = await storedIdentities(due.map((n) => n.identity));
   const fresh = due.filter((n) => !known.has(n.identity));
   const rendered = await renderAll(fresh, now);
-  const pending = await storeNotifications(
+  const pending = await storeMails(
     fresh.map((n) => {
       const r = rendered.get(n.identity)!;
       return {

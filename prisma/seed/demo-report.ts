@@ -2,7 +2,7 @@ import { stockholmDate } from "~/domain/actions/dates.ts";
 import { t } from "~/i18n/sv.ts";
 import { addNote, changeStatus } from "~/models/action.server.ts";
 import { saveReport } from "~/models/follow-up-report.server.ts";
-import { setEvaluationTarget } from "~/models/readiness.server.ts";
+import { setEvaluationTarget } from "~/models/municipality.server.ts";
 import { getDb } from "~/services/db.server.ts";
 import { currentReport } from "~/services/readiness.server.ts";
 import { formatDate } from "~/utils/format.ts";

@@ -1,8 +1,7 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addEvidence, changeStatus } from "~/models/action.server.ts";
-import { createMunicipality } from "~/models/municipality.server.ts";
-import { setNextEvaluationDate } from "~/models/reminders.server.ts";
+import { createMunicipality, setNextEvaluationDate } from "~/models/municipality.server.ts";
 import { addMembership, createUserWithPassword } from "~/models/user.server.ts";
 import { getDb } from "~/services/db.server.ts";
 import { extractReportText } from "~/services/report-file.server.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addEvidence, changeStatus } from "~/models/action.server.ts";
-import { setNextEvaluationDate } from "~/models/reminders.server.ts";
+import { setNextEvaluationDate } from "~/models/municipality.server.ts";
 import { createTenant, PASSWORD } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
 import { createTestAction } from "../helpers/plan.ts";

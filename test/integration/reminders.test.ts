@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeMail } from "~/models/mail.server.ts";
 import { getDb } from "~/services/db.server.ts";
 import { createDeliver } from "~/services/mailer.server.ts";
-import { setNextEvaluationDate } from "~/models/reminders.server.ts";
+import { setNextEvaluationDate } from "~/models/municipality.server.ts";
 import { readinessFor } from "~/services/readiness.server.ts";
 import { runReminderTick } from "~/services/reminders.server.ts";
 import { createQueue, QUEUES, type QueueBackendConfig } from "../../jobs/queues.ts";
