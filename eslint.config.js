@@ -14,6 +14,44 @@ export default tseslint.config(
     },
   },
   {
+    // The database client stays in the models: only app/models/ may import getDb (ADR 0009).
+    // A query anywhere else belongs in a model function that takes the municipality id.
+    // Placed before the domain's block so that block's stricter list still applies there.
+    files: ["**/*.{ts,tsx,js,mjs}"],
+    ignores: [
+      // The home of every query.
+      "app/models/**",
+      // Commands end by closing the connection pool (getDb().$disconnect()); their queries go
+      // through models.
+      "app/cli/**",
+      // The worker closes the connection pool on shutdown.
+      "jobs/worker.ts",
+      // The seed loads the framework catalog and the demo in bulk once, before the product runs.
+      "prisma/seed/**",
+      // Benchmarks create thousands of rows directly and close the pool at the end.
+      "bench/**",
+      // Tests read and arrange database state directly, independent of the models they test.
+      "test/**",
+      // TEMPORARY: these two services still query the database; moved by issue #11 item 2.
+      "app/services/action-mail.server.ts",
+      "app/services/reminders.server.ts",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/db.server", "**/db.server.ts", "**/db.server.js"], importNames: ["getDb"], message: "Only app/models/ may use the database client: put the query in a model." },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ImportExpression[source.value=/(^|\\/)db\\.server(\\.[jt]s)?$/]", message: "Only app/models/ may use the database client: put the query in a model." },
+      ],
+    },
+  },
+  {
     // The domain stays framework-free: no Remix, Prisma or I/O (see docs/decisions).
     files: ["app/domain/**/*.ts"],
     rules: {

@@ -72,7 +72,8 @@ if (options.json) {
 if (!options["dry-run"]) {
   const { getDb } = await import("~/services/db.server.ts");
   const { createEvaluation, findSameEvaluation, fromDraft } = await import("~/models/evaluation.server.ts");
-  const municipality = await getDb().municipality.findUnique({ where: { slug: options.municipality! } });
+  const { findMunicipalityBySlug } = await import("~/models/municipality.server.ts");
+  const municipality = await findMunicipalityBySlug(options.municipality!);
   try {
     if (!municipality) fail(t.importer.failures.municipality(options.municipality!));
     const input = fromDraft(read.draft, read.sourceHash);

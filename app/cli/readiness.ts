@@ -24,7 +24,8 @@ const database = await resolveDatabase(process.cwd());
 process.env.DATABASE_URL = database.url;
 const { getDb } = await import("~/services/db.server.ts");
 try {
-  const municipality = await getDb().municipality.findUnique({ where: { slug: options.municipality } });
+  const { findMunicipalityBySlug } = await import("~/models/municipality.server.ts");
+  const municipality = await findMunicipalityBySlug(options.municipality);
   if (!municipality) fail(`Det finns ingen kommun med kortnamnet ${options.municipality}.`, 1);
   const { readinessFor } = await import("~/services/readiness.server.ts");
   const result = await readinessFor(municipality.id, at);

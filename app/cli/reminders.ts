@@ -33,7 +33,8 @@ const { getDb } = await import("~/services/db.server.ts");
 try {
   let municipalityId: string | undefined;
   if (options.municipality) {
-    const m = await getDb().municipality.findUnique({ where: { slug: options.municipality } });
+    const { findMunicipalityBySlug } = await import("~/models/municipality.server.ts");
+    const m = await findMunicipalityBySlug(options.municipality);
     if (!m) fail(`Det finns ingen kommun med kortnamnet ${options.municipality}.`, 1);
     municipalityId = m.id;
   }

@@ -10,6 +10,11 @@ export interface MunicipalitySummary {
 
 const summary = { id: true, slug: true, name: true } as const;
 
+/** The municipality by slug, for the commands that name it (`--municipality SLUG`). */
+export async function findMunicipalityBySlug(slug: string): Promise<MunicipalitySummary | null> {
+  return getDb().municipality.findUnique({ where: { slug }, select: summary });
+}
+
 /** The municipality by slug with the user's role in it (null role: not a member). */
 export async function findMunicipalityForUser(
   slug: string,

@@ -1,7 +1,7 @@
-import { getDb } from "~/services/db.server.ts";
+import { checkDatabase } from "~/models/health.server.ts";
 
 /** Liveness and database check for load balancers. */
 export async function loader() {
-  await getDb().$queryRaw`SELECT 1`;
+  await checkDatabase();
   return new Response("ok", { headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
 }

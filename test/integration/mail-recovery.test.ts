@@ -15,7 +15,7 @@ import { startWorker, type RunningWorker } from "../../jobs/worker.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
 import { startSmtpSink } from "../helpers/smtp.ts";
-import { waitFor } from "../helpers/wait.ts";
+import { expectNothingMoreWithin, waitFor } from "../helpers/wait.ts";
 
 /**
  * Background mail must never stop silently: the worker's schedulers come back by themselves
@@ -25,7 +25,6 @@ import { waitFor } from "../helpers/wait.ts";
  */
 
 const root = path.resolve(import.meta.dirname, "../..");
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const redisServer = spawnSync("redis-server", ["--version"]).status === 0;
 /** A worker that sweeps and checks its schedulers often, so the test sees recovery in seconds. */
 const fast = { sweepEveryMs: 500, staleMailMs: 1_000, schedulerCheckMs: 1_000, reminderEveryMs: 3_600_000 };
@@ -68,10 +67,10 @@ const sentCount = (ids: string[]) => getDb().mailMessage.count({ where: { id: { 
 
 /** Asserts that each of the `count` mails tagged `tag` reached the SMTP server exactly once. */
 async function expectEachOnce(smtp: Awaited<ReturnType<typeof startSmtpSink>>, tag: string, count: number) {
-  // Give a duplicate, if any, the time to arrive before counting.
-  await sleep(1_000);
-  const subjects = smtp.received.map((m) => m.subject).filter((s) => s.startsWith(`${tag} `));
-  expect(subjects.sort()).toEqual(Array.from({ length: count }, (_, i) => `${tag} ${i}`).sort());
+  await expectNothingMoreWithin(1_000, () => {
+    const subjects = smtp.received.map((m) => m.subject).filter((s) => s.startsWith(`${tag} `));
+    expect(subjects.sort()).toEqual(Array.from({ length: count }, (_, i) => `${tag} ${i}`).sort());
+  });
 }
 
 async function schedulerKeys(worker: RunningWorker) {

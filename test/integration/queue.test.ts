@@ -7,7 +7,7 @@ import { MAINTENANCE_JOBS, STALE_MAIL_MS } from "../../jobs/processors/maintenan
 import { createQueue, QUEUES, type QueueBackendConfig } from "../../jobs/queues.ts";
 import { startWorker } from "../../jobs/worker.ts";
 import { startSmtpSink } from "../helpers/smtp.ts";
-import { waitFor } from "../helpers/wait.ts";
+import { expectNothingMoreWithin, waitFor } from "../helpers/wait.ts";
 
 /**
  * The worker on both queue backends: BullMQ's PostgreSQL backend (the embedded default) always,
@@ -47,8 +47,7 @@ describe.each(backends)("worker on %s", (_label, config) => {
       await producer.add("deliver", { mailId }, { jobId: `mail-${mailId}` });
       await producer.add("deliver", { mailId }, { jobId: `mail-${mailId}-again` });
       await waitFor(async () => (await getDb().mailMessage.findUnique({ where: { id: mailId } }))?.status === "SENT");
-      await new Promise((r) => setTimeout(r, 500));
-      expect(smtp.received.filter((m) => m.subject === subject)).toHaveLength(1);
+      await expectNothingMoreWithin(500, () => expect(smtp.received.filter((m) => m.subject === subject)).toHaveLength(1));
 
       const maintenance = worker.queues.find((q) => q.name === QUEUES.maintenance)!;
       const schedulers = await maintenance.getJobSchedulers();

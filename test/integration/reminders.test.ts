@@ -14,7 +14,7 @@ import { HttpClient } from "../helpers/http.ts";
 import { createTestAction } from "../helpers/plan.ts";
 import { freePort } from "~/services/free-port.server.ts";
 import { startSmtpSink } from "../helpers/smtp.ts";
-import { waitFor } from "../helpers/wait.ts";
+import { expectNothingMoreWithin, waitFor } from "../helpers/wait.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const pgConfig = (tag: string): QueueBackendConfig => ({ databaseUrl: process.env.DATABASE_URL!, prefix: `r_${tag}_${Date.now()}` });
@@ -150,10 +150,11 @@ describe("delivery guarantees", () => {
         await producer.add("deliver", { mailId: id }, { jobId: `mail-${id}-sweep` });
       }
       await waitFor(async () => (await getDb().mailMessage.count({ where: { id: { in: ids }, status: "SENT" } })) === ids.length);
-      await new Promise((r) => setTimeout(r, 500));
-      const subjects = smtp.received.map((m) => m.subject).filter((s) => s.startsWith("many"));
-      expect(subjects).toHaveLength(30);
-      expect(new Set(subjects).size).toBe(30);
+      await expectNothingMoreWithin(500, () => {
+        const subjects = smtp.received.map((m) => m.subject).filter((s) => s.startsWith("many"));
+        expect(subjects).toHaveLength(30);
+        expect(new Set(subjects).size).toBe(30);
+      });
     } finally {
       await producer.close();
       await Promise.all(workers.map((w) => w.close()));
@@ -236,10 +237,11 @@ describe("delivery guarantees", () => {
       await new Promise((r) => setTimeout(r, 1000));
       redis = startRedis();
       await waitFor(async () => (await getDb().mailMessage.count({ where: { id: { in: ids }, status: "SENT" } })) === ids.length, 60_000);
-      await new Promise((r) => setTimeout(r, 500));
-      const subjects = smtp.received.map((m) => m.subject).filter((s) => s.startsWith("redis"));
-      expect(subjects).toHaveLength(20);
-      expect(new Set(subjects).size).toBe(20);
+      await expectNothingMoreWithin(500, () => {
+        const subjects = smtp.received.map((m) => m.subject).filter((s) => s.startsWith("redis"));
+        expect(subjects).toHaveLength(20);
+        expect(new Set(subjects).size).toBe(20);
+      });
     } finally {
       await producer.close().catch(() => {});
       await worker.close().catch(() => {});

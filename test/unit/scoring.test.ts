@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compareCodes, scoreArea, scoreEvaluation, type AreaInput } from "~/domain/scoring.ts";
+import { sharedReports as reports } from "../helpers/catalog.ts";
 
 const area = (over: Partial<AreaInput> = {}): AreaInput => ({
   number: 1,
@@ -59,7 +60,6 @@ describe("compareCodes", () => {
 
 // The demo seed carries the Hammarö 2013 facts; check them against the careful reader's
 // expectations in ../shared/reports when that folder is present.
-const reports = path.resolve(import.meta.dirname, "../../../shared/reports");
 interface Expected {
   totalPoints: number | null;
   statedAreaTotals: Record<string, number>;

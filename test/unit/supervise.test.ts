@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { supervise, type Supervisor } from "~/services/supervise.server.ts";
+import { expectNothingMoreWithin } from "../helpers/wait.ts";
 
 /** `npm start` runs web and worker side by side: one crashing must not end the other. */
 
@@ -47,8 +48,8 @@ describe("supervising web and worker", () => {
     await supervisor.stop();
     expect(worker.exitCode !== null || worker.signalCode !== null).toBe(true);
     const starts = supervisor.starts.get("web");
-    await sleep(1_000);
-    expect(supervisor.starts.get("web")).toBe(starts);
+    const stopped = supervisor;
+    await expectNothingMoreWithin(1_000, () => expect(stopped.starts.get("web")).toBe(starts));
     supervisor = null;
   });
 });

@@ -1,0 +1,6 @@
+import { getDb } from "~/services/db.server.ts";
+
+/** Throws when the database does not answer; for the load balancers' liveness check. */
+export async function checkDatabase(): Promise<void> {
+  await getDb().$queryRaw`SELECT 1`;
+}
