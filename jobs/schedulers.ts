@@ -28,7 +28,8 @@ export const SCHEDULED_JOBS = schedulerSpecs({ reminderEveryMs: 1, sweepEveryMs:
 /**
  * Creates the schedulers that are missing (or, with `force`, upserts all of them, so a changed
  * interval takes effect). Returns the ids it created or updated. Safe to run by any number of
- * workers at once: an upsert with the same id is idempotent.
+ * workers at once: an upsert with the same id is idempotent, and a race with another worker's
+ * upsert of the same scheduler counts as done.
  */
 export async function ensureSchedulers(queues: Queue[], specs: SchedulerSpec[], { force = false } = {}): Promise<string[]> {
   const done: string[] = [];
@@ -36,8 +37,20 @@ export async function ensureSchedulers(queues: Queue[], specs: SchedulerSpec[], 
     const queue = queues.find((q) => q.name === spec.queue);
     if (!queue) throw new Error(`No queue ${spec.queue} for scheduler ${spec.id}`);
     if (!force && (await queue.getJobScheduler(spec.id))) continue;
-    await queue.upsertJobScheduler(spec.id, spec.repeat, { name: spec.id });
+    try {
+      await queue.upsertJobScheduler(spec.id, spec.repeat, { name: spec.id });
+    } catch (error) {
+      // Another worker upserted the same scheduler at the same moment and its first run's job
+      // took the id (BullMQ's PostgreSQL backend refuses the second one). The scheduler exists,
+      // which is all this asks for; anything else is a real failure.
+      if (!isTakenIteration(error) || !(await queue.getJobScheduler(spec.id))) throw error;
+      continue;
+    }
     done.push(spec.id);
   }
   return done;
+}
+
+function isTakenIteration(error: unknown): boolean {
+  return error instanceof Error && error.message.includes("job ID already exists");
 }
