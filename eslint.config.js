@@ -32,9 +32,6 @@ export default tseslint.config(
       "bench/**",
       // Tests read and arrange database state directly, independent of the models they test.
       "test/**",
-      // TEMPORARY: these two services still query the database; moved by issue #11 item 2.
-      "app/services/action-mail.server.ts",
-      "app/services/reminders.server.ts",
     ],
     rules: {
       "no-restricted-imports": [
