@@ -17,7 +17,7 @@ export async function startSmtpSink(options: { acceptDelayMs?: number; closeTime
   const closed = new Set<string>();
   // While answers are held, every mail is read but its "250 OK" waits for releaseAnswers().
   let hold: { release: () => void; done: Promise<void> } | null = null;
-  let held = 0;
+  const heldSessions = new Set<string>();
   const make = () =>
     new SMTPServer({
       authOptional: true,
@@ -33,7 +33,7 @@ export async function startSmtpSink(options: { acceptDelayMs?: number; closeTime
           .then(async (mail) => {
             if (options.acceptDelayMs) await new Promise((r) => setTimeout(r, options.acceptDelayMs));
             if (hold) {
-              held++;
+              heldSessions.add(session.id);
               await hold.done;
             }
             // A sender that vanished before our "250 OK" did not get its mail accepted.
@@ -62,10 +62,12 @@ export async function startSmtpSink(options: { acceptDelayMs?: number; closeTime
       let release = () => {};
       const done = new Promise<void>((r) => (release = r));
       hold = { release, done };
-      held = 0;
+      heldSessions.clear();
     },
-    /** How many mails are waiting for their answer since holdAnswers(). */
-    held: () => held,
+    /** How many connections have a mail waiting for its answer since holdAnswers(). */
+    held: () => heldSessions.size,
+    /** Whether every connection with a held mail has been closed by its sender. */
+    heldClosed: () => [...heldSessions].every((id) => closed.has(id)),
     releaseAnswers() {
       hold?.release();
       hold = null;
