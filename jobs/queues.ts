@@ -77,16 +77,35 @@ function postgresConnection(config: QueueBackendConfig) {
   return { connectionString: config.databaseUrl, schema: config.prefix ?? "bullmq", max: 5, migrate: true };
 }
 
-function redisConnection(config: QueueBackendConfig) {
+/**
+ * Who holds a connection. The worker waits for Redis as long as it takes (BullMQ requires
+ * `maxRetriesPerRequest: null` for its blocking commands). A producer (the web process) must
+ * not: with Redis down a command fails at once instead of waiting in ioredis' offline queue,
+ * so a request answers and the mail stays PENDING in PostgreSQL for the worker's sweep. It
+ * still reconnects by itself in the background.
+ */
+export type ConnectionRole = "worker" | "producer";
+
+/** How long a producer waits for Redis to accept a connection before a command fails. */
+export const PRODUCER_CONNECT_TIMEOUT_MS = 2_000;
+
+function redisConnection(config: QueueBackendConfig, role: ConnectionRole = "worker") {
+  if (role === "producer") {
+    return new Redis(config.redisUrl!, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      connectTimeout: PRODUCER_CONNECT_TIMEOUT_MS,
+    });
+  }
   return new Redis(config.redisUrl!, { maxRetriesPerRequest: null });
 }
 
-export function createQueue<T = unknown>(name: QueueName, config: QueueBackendConfig): Queue<T> {
+export function createQueue<T = unknown>(name: QueueName, config: QueueBackendConfig, role: ConnectionRole = "worker"): Queue<T> {
   const opts = { defaultJobOptions };
   if (backendKind(config) === "postgres") {
     return new Queue(name, { ...opts, connection: postgresConnection(config) }, createPostgresBackend) as unknown as Queue<T>;
   }
-  return new Queue<T>(name, { ...opts, connection: redisConnection(config), prefix: config.prefix ?? "bull" });
+  return new Queue<T>(name, { ...opts, connection: redisConnection(config, role), prefix: config.prefix ?? "bull" });
 }
 
 export function createWorker<T = unknown>(
