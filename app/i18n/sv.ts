@@ -1,6 +1,21 @@
 const fmt = (n: number) => String(n).replace(".", ",");
 
 /**
+ * The shape of a message catalog: the Swedish catalog's keys, with every text a `string` and
+ * every message function taking the same parameters, so another language can satisfy it
+ * (`as const` alone would make each text its exact Swedish wording).
+ */
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => Widen<R>
+    : T extends readonly (infer U)[]
+      ? readonly Widen<U>[]
+      : { readonly [K in keyof T]: Widen<T[K]> };
+
+export type Messages = Widen<typeof sv>;
+
+/**
  * Every user-facing string, in Swedish. English can follow as another object of type Messages.
  */
 export const sv = {
@@ -673,8 +688,6 @@ export const sv = {
     latest: (year: number) => `Senaste (${year})`,
   },
 } as const;
-
-export type Messages = typeof sv;
 
 /** The active catalog. A second language is another object satisfying Messages. */
 export const t: Messages = sv;
