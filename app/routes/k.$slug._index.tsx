@@ -99,7 +99,7 @@ export default function MunicipalityStart() {
                 <th scope="col">{t.start.area}</th>
                 {previous ? <th scope="col" className="num">{t.chart.previous(previous.year)}</th> : null}
                 <th scope="col" className="num">{t.chart.latest(latest.year)}</th>
-                {previous ? <th scope="col" className="num">Förändring</th> : null}
+                {previous ? <th scope="col" className="num">{t.start.change}</th> : null}
                 <th scope="col" className="num">{t.evaluation.max}</th>
               </tr>
             </thead>

@@ -38,7 +38,7 @@ export default function EvaluationList() {
         <table>
           <thead>
             <tr>
-              <th scope="col">År</th>
+              <th scope="col">{t.evaluation.year}</th>
               <th scope="col">{t.evaluation.framework}</th>
               <th scope="col">{t.evaluation.period}</th>
               <th scope="col" className="num">{t.evaluation.statedTotal}</th>

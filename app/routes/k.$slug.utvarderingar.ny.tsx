@@ -175,7 +175,7 @@ export default function NewEvaluation() {
               </option>
             ))}
           </select>
-          <label htmlFor="hand-year">År</label>
+          <label htmlFor="hand-year">{t.evaluation.year}</label>
           <input id="hand-year" name="year" inputMode="numeric" size={6} defaultValue={new Date().getFullYear()} />
           <button type="submit" className="secondary">
             {t.evaluationForm.start}

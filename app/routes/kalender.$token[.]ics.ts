@@ -9,7 +9,7 @@ import { publicUrl } from "~/services/env.server.ts";
 /** A user's deadlines as an iCalendar feed, behind the secret in its address. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const user = await findUserByCalendarToken(params.token ?? "");
-  if (!user) return new Response("Kalenderadressen är ogiltig eller har bytts ut.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!user) return new Response(t.mine.calendarInvalid, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const calendar = ical({ name: `${t.app.name} – ${user.name}`, timezone: "Europe/Stockholm", prodId: { company: "Kompassplan", product: "Kompassplan", language: "SV" } });
   for (const action of await listDeadlinesForCalendar(user.id)) {
     const day = isoDate(action.deadline);
