@@ -4,6 +4,7 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { getDb } from "~/services/db.server.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "~/services/password.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { paths } from "~/paths.ts";
 
 export const INVITATION_DAYS = 14;
 
@@ -50,7 +51,7 @@ export async function homePathFor(userId: string): Promise<string> {
     take: 2,
   });
   const user = await getDb().user.findUnique({ where: { id: userId }, select: { isOperator: true } });
-  if (memberships.length === 1 && !user?.isOperator) return `/k/${memberships[0]!.municipality.slug}`;
+  if (memberships.length === 1 && !user?.isOperator) return paths.municipality(memberships[0]!.municipality.slug);
   return "/kommuner";
 }
 

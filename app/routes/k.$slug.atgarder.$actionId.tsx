@@ -24,6 +24,7 @@ import { newSubmissionKey, oncePerSubmission } from "~/services/submission.serve
 import { readUploadForm } from "~/services/upload.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
 import { SubmissionKey } from "~/components/submission-key.tsx";
+import { notice, paths, QUERY } from "~/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.action.title ?? t.action.title} – ${t.app.name}` },
@@ -100,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await discardBody(request);
     throw forbidden();
   }
-  const back = `/k/${municipality.slug}/atgarder/${summary.id}`;
+  const back = paths.action(municipality.slug, summary.id);
   const read = await readUploadForm(request, MAX_EVIDENCE_BYTES);
   if ("tooLarge" in read) return data<Result>({ intent: "evidence", errors: { file: t.action.errors.fileSize } }, { status: 413 });
   const form = read.form;
@@ -111,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = parseForm(noteSchema, form);
       if (!parsed.ok) return data<Result>({ intent, errors: parsed.errors }, { status: 400 });
       await addNote(municipality.id, summary.id, parsed.data.body, user.id);
-      throw redirect(`${back}?sparad=1`);
+      throw redirect(`${back}${notice("saved")}`);
     });
   }
 
@@ -129,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       throw error;
     }
-    throw redirect(`${back}?sparad=1`);
+    throw redirect(`${back}${notice("saved")}`);
   }
 
   if (intent === "evidence") return oncePerSubmission(request, form, user.id, () => saveEvidence(summary));
@@ -165,7 +166,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       user.id,
     );
-    throw redirect(`${back}?sparad=1`);
+    throw redirect(`${back}${notice("saved")}`);
   }
 }
 
@@ -197,15 +198,14 @@ export default function ActionPage() {
   const statusErrors = errorsFor("status");
   const noteErrors = errorsFor("note");
   const evidenceErrors = errorsFor("evidence");
-  const base = `/k/${municipality.slug}`;
   return (
     <>
       <p className="no-print">
-        <Link to={`${base}/plan`}>← {t.plan.title}</Link>
+        <Link to={paths.plan(municipality.slug)}>← {t.plan.title}</Link>
       </p>
       <h1>{current.title}</h1>
-      {params.get("skapad") ? <p className="notice success" role="status">{t.action.created}</p> : null}
-      {params.get("sparad") ? <p className="notice success" role="status">{t.action.saved}</p> : null}
+      {params.get(QUERY.created) ? <p className="notice success" role="status">{t.action.created}</p> : null}
+      {params.get(QUERY.saved) ? <p className="notice success" role="status">{t.action.saved}</p> : null}
       <dl className="facts">
         <dt>{t.action.item}</dt>
         <dd>
@@ -239,7 +239,7 @@ export default function ActionPage() {
       {current.description ? <p className="description">{current.description}</p> : null}
       {canManage ? (
         <p className="no-print">
-          <Link className="button secondary" to={`${base}/atgarder/${current.id}/redigera`}>
+          <Link className="button secondary" to={paths.editAction(municipality.slug, current.id)}>
             {t.action.edit}
           </Link>
         </p>
@@ -258,7 +258,7 @@ export default function ActionPage() {
                     {e.title}
                   </a>
                 ) : (
-                  <a href={`${base}/underlag/${e.id}`}>
+                  <a href={paths.evidence(municipality.slug, e.id)}>
                     {e.title} ({e.fileName})
                   </a>
                 )}{" "}

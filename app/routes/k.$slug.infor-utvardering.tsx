@@ -18,6 +18,7 @@ import { requireMunicipality } from "~/services/access.server.ts";
 import { previousEvaluationAreas, readinessFor } from "~/services/readiness.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
 import { targetLine } from "~/utils/report-text.ts";
+import { paths } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.readiness.title} – ${t.app.name}` }];
 
@@ -266,7 +267,7 @@ export default function Readiness() {
                   <ul>
                     {q.contributions.map((c) => (
                       <li key={c.actionId}>
-                        <Link to={`/k/${municipality.slug}/atgarder/${c.actionId}`}>
+                        <Link to={paths.action(municipality.slug, c.actionId)}>
                           {t.readiness.contribution(c.title, formatPoints(c.effect), c.weight, ruleText(c.rule))}
                         </Link>
                       </li>

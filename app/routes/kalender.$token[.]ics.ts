@@ -5,6 +5,7 @@ import { t } from "~/i18n/sv.ts";
 import { listDeadlinesForCalendar } from "~/models/action.server.ts";
 import { findUserByCalendarToken } from "~/models/calendar.server.ts";
 import { publicUrl } from "~/services/env.server.ts";
+import { paths } from "~/paths.ts";
 
 /** A user's deadlines as an iCalendar feed, behind the secret in its address. */
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -19,7 +20,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       allDay: true,
       summary: `${t.action.deadline}: ${action.title}`,
       description: `${t.statuses[action.status]} · ${action.municipality.name}`,
-      url: `${publicUrl()}/k/${action.municipality.slug}/atgarder/${action.id}`,
+      url: `${publicUrl()}${paths.action(action.municipality.slug, action.id)}`,
     });
   }
   return new Response(calendar.toString(), {

@@ -4,6 +4,7 @@ import { getDb } from "./db.server.ts";
 import { publicUrl } from "./env.server.ts";
 import { textToHtml } from "./mailer.server.ts";
 import { enqueueMailDelivery } from "./queue.server.ts";
+import { paths } from "~/paths.ts";
 
 /** Tells a person that an action is now theirs (reminders proper come with the reminder jobs). */
 export async function notifyAssignment(municipality: { id: string; slug: string; name: string }, actionId: string, ownerId: string | null) {
@@ -13,7 +14,7 @@ export async function notifyAssignment(municipality: { id: string; slug: string;
     getDb().action.findFirst({ where: { id: actionId, municipalityId: municipality.id }, select: { title: true, deadline: true, version: true } }),
   ]);
   if (!owner || !action) return;
-  const link = `${publicUrl()}/k/${municipality.slug}/atgarder/${actionId}`;
+  const link = `${publicUrl()}${paths.action(municipality.slug, actionId)}`;
   const text = t.mail.assigned(owner.name, action.title, action.deadline.toISOString().slice(0, 10), link);
   const mailId = await storeMail({
     identity: `assigned:${actionId}:${ownerId}:${action.version}`,

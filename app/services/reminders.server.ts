@@ -10,6 +10,7 @@ import { swedishHolidays } from "./holidays.server.ts";
 import { textToHtml } from "./mailer.server.ts";
 import { readinessFor } from "./readiness.server.ts";
 import { formatDate } from "~/utils/format.ts";
+import { paths } from "~/paths.ts";
 
 /**
  * The reminder job's work: ask the policy what is due now, render each notification in
@@ -61,7 +62,7 @@ async function renderAll(due: DueNotification[], now: Date): Promise<Map<string,
   );
   const link = (actionId: string) => {
     const a = actions.get(actionId)!;
-    return `${publicUrl()}/k/${a.municipality.slug}/atgarder/${actionId}`;
+    return `${publicUrl()}${paths.action(a.municipality.slug, actionId)}`;
   };
   const rendered = new Map<string, Rendered>();
   for (const n of due) {
@@ -92,7 +93,7 @@ async function renderAll(due: DueNotification[], now: Date): Promise<Map<string,
         ...(readiness ? [t.reminders.readinessProjection(readiness.projection.total)] : []),
         "",
         t.reminders.open,
-        `${publicUrl()}/k/${m.slug}/infor-utvardering`,
+        `${publicUrl()}${paths.readiness(m.slug)}`,
       );
     } else {
       const a = actions.get(n.actionId!)!;
