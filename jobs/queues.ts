@@ -1,5 +1,6 @@
 import { createPostgresBackend, Queue, Worker, type JobsOptions, type Processor } from "bullmq";
 import { Redis } from "ioredis";
+import { enqueueMail, mailJobId, type MailQueue } from "./contracts.ts";
 
 /**
  * Queue names, default job options and the backend choice, shared by the web process
@@ -22,11 +23,6 @@ export const defaultJobOptions: JobsOptions = {
   removeOnFail: { count: 5_000 },
 };
 
-/** The job id under which a stored mail is queued: one job per mail, whoever adds it. */
-export function mailJobId(mailId: string) {
-  return `mail-${mailId}`;
-}
-
 /**
  * Hands a PENDING mail to the mail queue again (the sweep). BullMQ ignores `add` with the id of
  * a job that still exists, so a job that is finished although its mail is still PENDING (its
@@ -36,7 +32,7 @@ export function mailJobId(mailId: string) {
  * retry never sends a mail twice.
  */
 export async function requeueMail(
-  queue: Queue<{ mailId: string }>,
+  queue: MailQueue,
   mailId: string,
   retryFinishedAfterMs = 0,
   now = Date.now(),
@@ -57,7 +53,7 @@ export async function requeueMail(
       return "queued";
     }
   }
-  await queue.add("deliver", { mailId }, { jobId });
+  await enqueueMail(queue, mailId);
   return "added";
 }
 

@@ -7,7 +7,8 @@ import { deliverMailProcessor } from "./processors/deliver-mail.ts";
 import { maintenanceProcessor, STALE_MAIL_MS } from "./processors/maintenance.ts";
 import { remindersProcessor } from "./processors/reminders.ts";
 import { ensureSchedulers, schedulerSpecs, type SchedulerSpec } from "./schedulers.ts";
-import { backendKind, createQueue, createWorker, mailJobId, QUEUES, requeueMail, type QueueBackendConfig } from "./queues.ts";
+import { enqueueMail, type MailJobData } from "./contracts.ts";
+import { backendKind, createQueue, createWorker, QUEUES, requeueMail, type QueueBackendConfig } from "./queues.ts";
 
 /**
  * The worker process (`npm run worker`): runs the queues' jobs, upserts the recurring
@@ -40,10 +41,9 @@ export async function startWorker(
     schedulerCheckMs?: number;
   } = {},
 ): Promise<RunningWorker> {
-  const mailQueue = createQueue<{ mailId: string }>(QUEUES.mail, config);
+  const mailQueue = createQueue<MailJobData>(QUEUES.mail, config);
   const maintenanceQueue = createQueue(QUEUES.maintenance, config);
   const remindersQueue = createQueue(QUEUES.reminders, config);
-  const enqueueMail = (mailId: string) => mailQueue.add("deliver", { mailId }, { jobId: mailJobId(mailId) });
 
   const workers = [
     createWorker(QUEUES.mail, deliverMailProcessor(deliver), config),
@@ -53,7 +53,7 @@ export async function startWorker(
       config,
       1,
     ),
-    createWorker(QUEUES.reminders, remindersProcessor(enqueueMail), config, 1),
+    createWorker(QUEUES.reminders, remindersProcessor((mailId) => enqueueMail(mailQueue, mailId)), config, 1),
   ];
   for (const worker of workers) {
     worker.on("failed", (job, error) => console.error(`[worker] ${worker.name}/${job?.name} failed: ${error.message}`));

@@ -1,5 +1,6 @@
 import type { Queue } from "bullmq";
-import { backendKind, createQueue, mailJobId, PRODUCER_CONNECT_TIMEOUT_MS, QUEUES, type QueueName } from "../../jobs/queues.ts";
+import { enqueueMail, type MailJobData, type MailQueue } from "../../jobs/contracts.ts";
+import { backendKind, createQueue, PRODUCER_CONNECT_TIMEOUT_MS, QUEUES, type QueueName } from "../../jobs/queues.ts";
 import { SCHEDULED_JOBS } from "../../jobs/schedulers.ts";
 import { getEnv } from "./env.server.ts";
 
@@ -9,7 +10,7 @@ import { getEnv } from "./env.server.ts";
  * instead of holding a request.
  */
 
-let mailQueue: Queue<{ mailId: string }> | undefined;
+let mailQueue: MailQueue | undefined;
 
 function producerQueue<T>(name: QueueName): Queue<T> {
   const queue = createQueue<T>(name, queueConfig(), "producer");
@@ -42,8 +43,8 @@ export function queueConfig() {
  */
 export async function enqueueMailDelivery(mailId: string): Promise<boolean> {
   try {
-    mailQueue ??= producerQueue<{ mailId: string }>(QUEUES.mail);
-    const adding = mailQueue.add("deliver", { mailId }, { jobId: mailJobId(mailId) });
+    mailQueue ??= producerQueue<MailJobData>(QUEUES.mail);
+    const adding = enqueueMail(mailQueue, mailId);
     adding.catch(() => {}); // a late failure after the timeout below is already handled
     await withinConnectTimeout(adding);
     return true;

@@ -11,6 +11,7 @@ import { startServer } from "../helpers/global-server.ts";
 import { HttpClient } from "../helpers/http.ts";
 import { startSmtpSink } from "../helpers/smtp.ts";
 import { waitFor } from "../helpers/wait.ts";
+import { mailJobId } from "../../jobs/contracts.ts";
 
 /**
  * The web process only hands mail to the queue; when Redis is down it must answer at once and
@@ -105,7 +106,7 @@ describe.runIf(redisServer)("the web process with Redis down", () => {
     const admin = new Redis(redisPort, "127.0.0.1");
     try {
       const up = await expectPromptSuccess("uppe");
-      await waitFor(async () => (await admin.exists(`${prefix}:mail:mail-${up.id}`)) === 1, 10_000);
+      await waitFor(async () => (await admin.exists(`${prefix}:mail:${mailJobId(up.id)}`)) === 1, 10_000);
     } finally {
       admin.disconnect();
     }
