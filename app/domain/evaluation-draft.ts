@@ -1,4 +1,4 @@
-import { isAcceptedDate } from "./date-range.ts";
+import { isAcceptedDate } from "./dates.ts";
 import type { CatalogVersion, ParsedReport } from "./report-reader/types.ts";
 
 /**

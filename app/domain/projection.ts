@@ -1,5 +1,5 @@
 import { roundPoints, sumPoints } from "./points.ts";
-import { daysBetween } from "./actions/dates.ts";
+import { daysBetween } from "./dates.ts";
 import type { ActionStatus } from "./actions/status.ts";
 import { t } from "~/i18n/sv.ts";
 

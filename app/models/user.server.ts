@@ -5,6 +5,7 @@ import { getDb } from "~/services/db.server.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "~/services/password.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { paths } from "~/paths.ts";
+import { DAY_MS } from "~/domain/dates.ts";
 
 export const INVITATION_DAYS = 14;
 
@@ -125,7 +126,7 @@ async function issueInvitation(tx: Prisma.TransactionClient, userId: string, mun
       userId,
       municipalityId,
       invitedById: actorId,
-      expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
+      expiresAt: new Date(Date.now() + INVITATION_DAYS * DAY_MS),
     },
   });
   return token;

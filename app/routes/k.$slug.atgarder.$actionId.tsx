@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { StatusBadge } from "~/components/status-badge.tsx";
 import { can, canUpdateAction } from "~/domain/access.ts";
-import { isoDate, stockholmDate } from "~/domain/actions/dates.ts";
+import { isoDate, stockholmDate } from "~/domain/dates.ts";
 import { daysLate, STATUSES } from "~/domain/actions/status.ts";
 import { evidenceSchema, noteSchema, statusSchema } from "~/forms/action.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";

@@ -6,7 +6,7 @@ import { readinessSeries } from "~/components/charts/readiness-series.ts";
 import { FigureCells, FigureHeadings } from "~/components/figures.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { can } from "~/domain/access.ts";
-import { stockholmDate } from "~/domain/actions/dates.ts";
+import { stockholmDate } from "~/domain/dates.ts";
 import { progressOverTime } from "~/domain/progress-over-time.ts";
 import { evaluationTargetSchema } from "~/forms/evaluation-target.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field.tsx";
 import { can } from "~/domain/access.ts";
-import { stockholmDate } from "~/domain/actions/dates.ts";
+import { stockholmDate } from "~/domain/dates.ts";
 import { CURRENT_REPORT } from "~/domain/follow-up-report.ts";
 import { saveReportSchema } from "~/forms/follow-up-report.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";

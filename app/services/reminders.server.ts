@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { isLate } from "~/domain/actions/status.ts";
 import { dueNotifications, type DueNotification } from "~/domain/reminder-policy.ts";
-import { isoDate } from "~/domain/actions/dates.ts";
+import { isoDate } from "~/domain/dates.ts";
 import { t } from "~/i18n/sv.ts";
 import { loadPolicyData, storeNotifications } from "~/models/reminders.server.ts";
 import { getDb } from "./db.server.ts";
