@@ -1,6 +1,7 @@
 import { createPostgresBackend, Queue, Worker, type JobsOptions, type Processor } from "bullmq";
 import { Redis } from "ioredis";
 import { enqueueMail, mailJobId, type MailQueue } from "./contracts.ts";
+import { getEnv } from "~/services/env.server.ts";
 
 /**
  * Queue names, default job options and the backend choice, shared by the web process
@@ -111,7 +112,7 @@ export function createWorker<T = unknown>(
   concurrency = 4,
 ): Worker<T> {
   // A job whose worker died is picked up again after this long (BullMQ's stalled-job check).
-  const stalledInterval = Number(process.env.WORKER_STALLED_MS ?? 30_000);
+  const stalledInterval = getEnv().WORKER_STALLED_MS;
   if (backendKind(config) === "postgres") {
     return new Worker(
       name,

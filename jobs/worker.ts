@@ -125,12 +125,12 @@ function keepSchedulers(queues: Queue[], specs: SchedulerSpec[], everyMs: number
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const env = getEnv();
-  const config = { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix: process.env.QUEUE_PREFIX };
+  const config = { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix: env.QUEUE_PREFIX };
   const running = await startWorker(config, {
-    reminderEveryMs: Number(process.env.REMINDER_EVERY_MS ?? 5 * 60_000),
-    sweepEveryMs: Number(process.env.MAIL_SWEEP_EVERY_MS ?? 60_000),
-    staleMailMs: Number(process.env.MAIL_STALE_MS ?? STALE_MAIL_MS),
-    schedulerCheckMs: Number(process.env.SCHEDULER_CHECK_MS ?? 60_000),
+    reminderEveryMs: env.REMINDER_EVERY_MS,
+    sweepEveryMs: env.MAIL_SWEEP_EVERY_MS,
+    staleMailMs: env.MAIL_STALE_MS ?? STALE_MAIL_MS,
+    schedulerCheckMs: env.SCHEDULER_CHECK_MS,
   });
   console.log(`Kompassplans bakgrundsjobb är igång (${backendKind(config) === "redis" ? "Redis" : "PostgreSQL"}).`);
   let stopping = false;

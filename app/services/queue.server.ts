@@ -34,7 +34,7 @@ function withinConnectTimeout<T>(work: Promise<T>): Promise<T> {
 
 export function queueConfig() {
   const env = getEnv();
-  return { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix: process.env.QUEUE_PREFIX };
+  return { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix: env.QUEUE_PREFIX };
 }
 
 /**
