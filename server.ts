@@ -30,7 +30,7 @@ const handleRequest = createRequestHandler(build, env.NODE_ENV);
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", process.env.TRUST_PROXY === "true");
+app.set("trust proxy", env.TRUST_PROXY);
 app.use(compression());
 
 app.use((req, res, next) => {

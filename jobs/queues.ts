@@ -1,5 +1,7 @@
 import { createPostgresBackend, Queue, Worker, type JobsOptions, type Processor } from "bullmq";
 import { Redis } from "ioredis";
+import { enqueueMail, mailJobId, type MailQueue } from "./contracts.ts";
+import { getEnv } from "~/services/env.server.ts";
 
 /**
  * Queue names, default job options and the backend choice, shared by the web process
@@ -22,11 +24,6 @@ export const defaultJobOptions: JobsOptions = {
   removeOnFail: { count: 5_000 },
 };
 
-/** The job id under which a stored mail is queued: one job per mail, whoever adds it. */
-export function mailJobId(mailId: string) {
-  return `mail-${mailId}`;
-}
-
 /**
  * Hands a PENDING mail to the mail queue again (the sweep). BullMQ ignores `add` with the id of
  * a job that still exists, so a job that is finished although its mail is still PENDING (its
@@ -36,7 +33,7 @@ export function mailJobId(mailId: string) {
  * retry never sends a mail twice.
  */
 export async function requeueMail(
-  queue: Queue<{ mailId: string }>,
+  queue: MailQueue,
   mailId: string,
   retryFinishedAfterMs = 0,
   now = Date.now(),
@@ -57,7 +54,7 @@ export async function requeueMail(
       return "queued";
     }
   }
-  await queue.add("deliver", { mailId }, { jobId });
+  await enqueueMail(queue, mailId);
   return "added";
 }
 
@@ -77,16 +74,35 @@ function postgresConnection(config: QueueBackendConfig) {
   return { connectionString: config.databaseUrl, schema: config.prefix ?? "bullmq", max: 5, migrate: true };
 }
 
-function redisConnection(config: QueueBackendConfig) {
+/**
+ * Who holds a connection. The worker waits for Redis as long as it takes (BullMQ requires
+ * `maxRetriesPerRequest: null` for its blocking commands). A producer (the web process) must
+ * not: with Redis down a command fails at once instead of waiting in ioredis' offline queue,
+ * so a request answers and the mail stays PENDING in PostgreSQL for the worker's sweep. It
+ * still reconnects by itself in the background.
+ */
+export type ConnectionRole = "worker" | "producer";
+
+/** How long a producer waits for Redis to accept a connection before a command fails. */
+export const PRODUCER_CONNECT_TIMEOUT_MS = 2_000;
+
+function redisConnection(config: QueueBackendConfig, role: ConnectionRole = "worker") {
+  if (role === "producer") {
+    return new Redis(config.redisUrl!, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      connectTimeout: PRODUCER_CONNECT_TIMEOUT_MS,
+    });
+  }
   return new Redis(config.redisUrl!, { maxRetriesPerRequest: null });
 }
 
-export function createQueue<T = unknown>(name: QueueName, config: QueueBackendConfig): Queue<T> {
+export function createQueue<T = unknown>(name: QueueName, config: QueueBackendConfig, role: ConnectionRole = "worker"): Queue<T> {
   const opts = { defaultJobOptions };
   if (backendKind(config) === "postgres") {
     return new Queue(name, { ...opts, connection: postgresConnection(config) }, createPostgresBackend) as unknown as Queue<T>;
   }
-  return new Queue<T>(name, { ...opts, connection: redisConnection(config), prefix: config.prefix ?? "bull" });
+  return new Queue<T>(name, { ...opts, connection: redisConnection(config, role), prefix: config.prefix ?? "bull" });
 }
 
 export function createWorker<T = unknown>(
@@ -96,7 +112,7 @@ export function createWorker<T = unknown>(
   concurrency = 4,
 ): Worker<T> {
   // A job whose worker died is picked up again after this long (BullMQ's stalled-job check).
-  const stalledInterval = Number(process.env.WORKER_STALLED_MS ?? 30_000);
+  const stalledInterval = getEnv().WORKER_STALLED_MS;
   if (backendKind(config) === "postgres") {
     return new Worker(
       name,

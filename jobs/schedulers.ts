@@ -2,6 +2,7 @@ import type { Queue } from "bullmq";
 import { MAINTENANCE_JOBS } from "./processors/maintenance.ts";
 import { REMINDER_JOBS } from "./processors/reminders.ts";
 import { QUEUES, type QueueName } from "./queues.ts";
+import { TIME_ZONE } from "~/domain/dates.ts";
 
 /**
  * The recurring jobs the worker keeps in the queues (BullMQ job schedulers), in one place for
@@ -16,7 +17,7 @@ export interface SchedulerSpec {
 
 export function schedulerSpecs({ reminderEveryMs, sweepEveryMs }: { reminderEveryMs: number; sweepEveryMs: number }): SchedulerSpec[] {
   return [
-    { queue: QUEUES.maintenance, id: MAINTENANCE_JOBS.purgeSessions, repeat: { pattern: "0 3 * * *", tz: "Europe/Stockholm" } },
+    { queue: QUEUES.maintenance, id: MAINTENANCE_JOBS.purgeSessions, repeat: { pattern: "0 3 * * *", tz: TIME_ZONE } },
     { queue: QUEUES.maintenance, id: MAINTENANCE_JOBS.sweepMail, repeat: { every: sweepEveryMs } },
     { queue: QUEUES.reminders, id: REMINDER_JOBS.tick, repeat: { every: reminderEveryMs } },
   ];

@@ -7,7 +7,8 @@ import { deliverMailProcessor } from "./processors/deliver-mail.ts";
 import { maintenanceProcessor, STALE_MAIL_MS } from "./processors/maintenance.ts";
 import { remindersProcessor } from "./processors/reminders.ts";
 import { ensureSchedulers, schedulerSpecs, type SchedulerSpec } from "./schedulers.ts";
-import { backendKind, createQueue, createWorker, mailJobId, QUEUES, requeueMail, type QueueBackendConfig } from "./queues.ts";
+import { enqueueMail, type MailJobData } from "./contracts.ts";
+import { backendKind, createQueue, createWorker, QUEUES, requeueMail, type QueueBackendConfig } from "./queues.ts";
 
 /**
  * The worker process (`npm run worker`): runs the queues' jobs, upserts the recurring
@@ -40,10 +41,9 @@ export async function startWorker(
     schedulerCheckMs?: number;
   } = {},
 ): Promise<RunningWorker> {
-  const mailQueue = createQueue<{ mailId: string }>(QUEUES.mail, config);
+  const mailQueue = createQueue<MailJobData>(QUEUES.mail, config);
   const maintenanceQueue = createQueue(QUEUES.maintenance, config);
   const remindersQueue = createQueue(QUEUES.reminders, config);
-  const enqueueMail = (mailId: string) => mailQueue.add("deliver", { mailId }, { jobId: mailJobId(mailId) });
 
   const workers = [
     createWorker(QUEUES.mail, deliverMailProcessor(deliver), config),
@@ -53,7 +53,7 @@ export async function startWorker(
       config,
       1,
     ),
-    createWorker(QUEUES.reminders, remindersProcessor(enqueueMail), config, 1),
+    createWorker(QUEUES.reminders, remindersProcessor((mailId) => enqueueMail(mailQueue, mailId)), config, 1),
   ];
   for (const worker of workers) {
     worker.on("failed", (job, error) => console.error(`[worker] ${worker.name}/${job?.name} failed: ${error.message}`));
@@ -125,12 +125,12 @@ function keepSchedulers(queues: Queue[], specs: SchedulerSpec[], everyMs: number
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const env = getEnv();
-  const config = { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix: process.env.QUEUE_PREFIX };
+  const config = { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix: env.QUEUE_PREFIX };
   const running = await startWorker(config, {
-    reminderEveryMs: Number(process.env.REMINDER_EVERY_MS ?? 5 * 60_000),
-    sweepEveryMs: Number(process.env.MAIL_SWEEP_EVERY_MS ?? 60_000),
-    staleMailMs: Number(process.env.MAIL_STALE_MS ?? STALE_MAIL_MS),
-    schedulerCheckMs: Number(process.env.SCHEDULER_CHECK_MS ?? 60_000),
+    reminderEveryMs: env.REMINDER_EVERY_MS,
+    sweepEveryMs: env.MAIL_SWEEP_EVERY_MS,
+    staleMailMs: env.MAIL_STALE_MS ?? STALE_MAIL_MS,
+    schedulerCheckMs: env.SCHEDULER_CHECK_MS,
   });
   console.log(`Kompassplans bakgrundsjobb är igång (${backendKind(config) === "redis" ? "Redis" : "PostgreSQL"}).`);
   let stopping = false;

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { isAcceptedDate, MAX_DATE, MIN_DATE } from "~/domain/date-range.ts";
+import { isAcceptedDate, MAX_DATE, MIN_DATE } from "~/domain/dates.ts";
 import { exitAfterOutput, printJson } from "./output.ts";
 
 /**

@@ -93,7 +93,7 @@ export function EvaluationForm(props: EvaluationFormProps) {
           )}
         </div>
         <div className="field">
-          <label htmlFor="year">År</label>
+          <label htmlFor="year">{t.evaluation.year}</label>
           <input {...input("year")} inputMode="numeric" required />
           <FieldError name="year" errors={errors} />
         </div>

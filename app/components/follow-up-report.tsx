@@ -7,21 +7,22 @@ import { hasChanges, lateActions, type ReportAction, type ReportChanges, type Re
 import { t } from "~/i18n/sv.ts";
 import { formatDate, formatSignedPoints } from "~/utils/format.ts";
 import { changedActionGroups, summaryParagraphs } from "~/utils/report-text.ts";
+import { paths } from "~/paths.ts";
 
 
 interface Props {
   snapshot: ReportSnapshot;
   changes: ReportChanges | null;
-  /** Base address of the municipality, for links to actions. */
-  base: string;
+  /** The municipality's slug, for links to actions. */
+  slug: string;
 }
 
 /** The council follow-up report as it reads on screen and on paper. */
-export function FollowUpReportBody({ snapshot, changes, base }: Props) {
+export function FollowUpReportBody({ snapshot, changes, slug }: Props) {
   const r = t.report;
   const c = snapshot.counts;
   const late = lateActions(snapshot);
-  const actionLink = (a: Pick<ReportAction, "id" | "title">) => <Link to={`${base}/atgarder/${a.id}`}>{a.title}</Link>;
+  const actionLink = (a: Pick<ReportAction, "id" | "title">) => <Link to={paths.action(slug, a.id)}>{a.title}</Link>;
   return (
     <>
       <section className="card" aria-labelledby="summary-heading">

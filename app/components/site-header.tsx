@@ -1,5 +1,6 @@
 import { Form, NavLink, Link } from "@remix-run/react";
 import { t } from "~/i18n/sv.ts";
+import { paths } from "~/paths.ts";
 
 interface SiteHeaderProps {
   user: { name: string; isOperator: boolean };
@@ -9,7 +10,8 @@ interface SiteHeaderProps {
 }
 
 export function SiteHeader({ user, municipality, canManageUsers, roleLabel }: SiteHeaderProps) {
-  const base = municipality ? `/k/${municipality.slug}` : null;
+  const slug = municipality?.slug;
+  const base = slug ? paths.municipality(slug) : null;
   return (
     <header className="site-header">
       <div className="inner">
@@ -33,33 +35,33 @@ export function SiteHeader({ user, municipality, canManageUsers, roleLabel }: Si
                   </NavLink>
                 </li>
                 <li>
-                  <NavLink to={`${base}/plan`}>{t.nav.plan}</NavLink>
+                  <NavLink to={paths.plan(slug!)}>{t.nav.plan}</NavLink>
                 </li>
                 <li>
-                  <NavLink to={`${base}/mina-atgarder`}>{t.nav.mine}</NavLink>
+                  <NavLink to={paths.mine(slug!)}>{t.nav.mine}</NavLink>
                 </li>
                 <li>
-                  <NavLink to={`${base}/infor-utvardering`}>{t.nav.readiness}</NavLink>
+                  <NavLink to={paths.readiness(slug!)}>{t.nav.readiness}</NavLink>
                 </li>
                 <li>
-                  <NavLink to={`${base}/rapporter`}>{t.nav.reports}</NavLink>
+                  <NavLink to={paths.reports(slug!)}>{t.nav.reports}</NavLink>
                 </li>
                 <li>
-                  <NavLink to={`${base}/utvarderingar`}>{t.nav.evaluations}</NavLink>
+                  <NavLink to={paths.evaluations(slug!)}>{t.nav.evaluations}</NavLink>
                 </li>
                 <li>
-                  <NavLink to={`${base}/jamfor`}>{t.nav.compare}</NavLink>
+                  <NavLink to={paths.compare(slug!)}>{t.nav.compare}</NavLink>
                 </li>
                 {canManageUsers ? (
                   <>
                     <li>
-                      <NavLink to={`${base}/anvandare`}>{t.nav.users}</NavLink>
+                      <NavLink to={paths.users(slug!)}>{t.nav.users}</NavLink>
                     </li>
                     <li>
-                      <NavLink to={`${base}/paminnelser`}>{t.nav.reminders}</NavLink>
+                      <NavLink to={paths.reminders(slug!)}>{t.nav.reminders}</NavLink>
                     </li>
                     <li>
-                      <NavLink to={`${base}/utkorg`}>{t.nav.outbox}</NavLink>
+                      <NavLink to={paths.outbox(slug!)}>{t.nav.outbox}</NavLink>
                     </li>
                   </>
                 ) : null}

@@ -1,4 +1,4 @@
-import { isAcceptedDate } from "./date-range.ts";
+import { isAcceptedDate } from "./dates.ts";
 import type { CatalogVersion, ParsedReport } from "./report-reader/types.ts";
 
 /**
@@ -61,13 +61,13 @@ export function draftToFormValues(draft: EvaluationDraft): FormValues {
   return values;
 }
 
-/** What the reader found, as a draft in the detected framework version. */
-export function draftFromReport(report: ParsedReport, version: CatalogVersion, sourceName: string | null): EvaluationDraft {
+/** What the reader found, as a draft in the detected framework version (this year's when the report names none). */
+export function draftFromReport(report: ParsedReport, version: CatalogVersion, sourceName: string | null, now: Date): EvaluationDraft {
   // A title-page date that does not exist or lies outside the accepted range is left out.
   const iso = report.titlePageDate && isAcceptedDate(report.titlePageDate) ? report.titlePageDate : null;
   return {
     frameworkVersionKey: version.key,
-    year: report.year ?? new Date().getFullYear(),
+    year: report.year ?? now.getFullYear(),
     period: report.evaluationDates,
     reportDate: iso,
     evaluators: report.evaluators,

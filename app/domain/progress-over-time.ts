@@ -1,5 +1,5 @@
 import type { ActionStatus } from "./actions/status.ts";
-import { clampDate, lastDayOfMonthIndex, monthIndex, monthOfIndex } from "./date-range.ts";
+import { clampDate, lastDayOfMonthIndex, monthIndex, monthOfIndex } from "./dates.ts";
 
 /**
  * Done actions over time against the plan, month by month up to the evaluation date: how many

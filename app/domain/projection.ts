@@ -1,6 +1,7 @@
 import { roundPoints, sumPoints } from "./points.ts";
-import { daysBetween } from "./actions/dates.ts";
+import { daysBetween } from "./dates.ts";
 import type { ActionStatus } from "./actions/status.ts";
+import { t } from "~/i18n/sv.ts";
 
 /**
  * Readiness before the next evaluation: for each sub-question, area and the total, what the
@@ -9,19 +10,21 @@ import type { ActionStatus } from "./actions/status.ts";
  * every linked action is done in time (potential). Always capped at max. Pure.
  */
 
-/** How likely an action is to deliver its effect, and why. The one place these rules live. */
-export const LIKELIHOOD_RULES = [
-  { id: "done-evidence", weight: 1, text: "Klar med underlag: räknas som säkrad." },
-  { id: "done", weight: 0.9, text: "Klar utan underlag: 90 % (underlaget är det utvärderarna ser)." },
-  { id: "in-progress", weight: 0.7, text: "Pågår och i tid: 70 %." },
-  { id: "not-started-time", weight: 0.5, text: "Ej påbörjad, mer än 90 dagar till slutdatum: 50 %." },
-  { id: "not-started-late-start", weight: 0.3, text: "Ej påbörjad, högst 90 dagar till slutdatum: 30 %." },
-  { id: "late", weight: 0.2, text: "Försenad: 20 %." },
-  { id: "after-evaluation", weight: 0, text: "Slutdatum efter utvärderingen: räknas inte som trolig." },
-  { id: "cancelled", weight: 0, text: "Avbruten: räknas inte." },
+/** How likely an action is to deliver its effect, and why (the why in Swedish is in the catalog). The one place these rules live. */
+const WEIGHTS = [
+  { id: "done-evidence", weight: 1 },
+  { id: "done", weight: 0.9 },
+  { id: "in-progress", weight: 0.7 },
+  { id: "not-started-time", weight: 0.5 },
+  { id: "not-started-late-start", weight: 0.3 },
+  { id: "late", weight: 0.2 },
+  { id: "after-evaluation", weight: 0 },
+  { id: "cancelled", weight: 0 },
 ] as const;
 
-export type RuleId = (typeof LIKELIHOOD_RULES)[number]["id"];
+export type RuleId = (typeof WEIGHTS)[number]["id"];
+
+export const LIKELIHOOD_RULES = WEIGHTS.map((rule) => ({ ...rule, text: t.readiness.rules[rule.id] }));
 
 export interface ProjectionAction {
   id: string;

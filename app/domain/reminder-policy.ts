@@ -1,4 +1,4 @@
-import { daysBetween, stockholmDate } from "./actions/dates.ts";
+import { daysBetween, stockholmDate, TIME_ZONE } from "./dates.ts";
 import { isOpen, type ActionStatus } from "./actions/status.ts";
 
 /**
@@ -117,7 +117,7 @@ export function nextWorkingDay(date: string, holidays: ReadonlySet<string>): str
 
 /** The hour of day in Stockholm at `now`. */
 function stockholmHour(now: Date): number {
-  return Number(new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", hourCycle: "h23" }).format(now));
+  return Number(new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, hour: "2-digit", hourCycle: "h23" }).format(now));
 }
 
 export function dueNotifications(input: PolicyInput): DueNotification[] {

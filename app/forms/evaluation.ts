@@ -10,15 +10,7 @@ import type { FieldErrors, ParseResult } from "./parse.ts";
  * depend on the framework version, so the schema is built from the version's catalog.
  */
 
-const msg = {
-  year: "Ange ett årtal mellan 1990 och 2100.",
-  points: (max: number) => `Ange poäng mellan 0 och ${String(max).replace(".", ",")} (högst två decimaler).`,
-  stated: (max: number) => `Ange en summa mellan 0 och ${String(max).replace(".", ",")}, eller lämna tomt.`,
-  date: "Ange datumet som ÅÅÅÅ-MM-DD, eller lämna tomt.",
-  tooLong: "Texten är för lång.",
-  version: "Välj en ramverksversion.",
-  tooMany: "För många rader (högst 200).",
-};
+const msg = t.evaluationForm.errors;
 
 const decimal = z
   .string()

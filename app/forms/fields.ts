@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkDate, MAX_DATE, MIN_DATE } from "~/domain/date-range.ts";
+import { checkDate, MAX_DATE, MIN_DATE } from "~/domain/dates.ts";
 import { t } from "~/i18n/sv.ts";
 
 /**

@@ -1,6 +1,21 @@
 const fmt = (n: number) => String(n).replace(".", ",");
 
 /**
+ * The shape of a message catalog: the Swedish catalog's keys, with every text a `string` and
+ * every message function taking the same parameters, so another language can satisfy it
+ * (`as const` alone would make each text its exact Swedish wording).
+ */
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => Widen<R>
+    : T extends readonly (infer U)[]
+      ? readonly Widen<U>[]
+      : { readonly [K in keyof T]: Widen<T[K]> };
+
+export type Messages = Widen<typeof sv>;
+
+/**
  * Every user-facing string, in Swedish. English can follow as another object of type Messages.
  */
 export const sv = {
@@ -92,8 +107,10 @@ export const sv = {
     versionCaveat:
       "Utvärderingarna bygger på olika versioner av Kommunkompassen. Poängen per område är inte direkt jämförbara.",
     openEvaluation: "Öppna utvärderingen",
+    change: "Förändring",
   },
   evaluation: {
+    year: "År",
     listTitle: "Utvärderingar",
     title: (year: number) => `Utvärdering ${year}`,
     framework: "Ramverksversion",
@@ -188,6 +205,8 @@ export const sv = {
       "Ladda upp rapporten från Kommunkompassen som PDF, Word (.docx) eller textfil, eller klistra in dess text. Du granskar och rättar det som lästs in innan något sparas.",
     file: "Rapportfil",
     fileHint: "PDF, Word (.docx) eller text (.txt), högst 20 MB.",
+    /** An area's name when neither the catalog nor the report names it. */
+    areaName: (n: number) => `Område ${n}`,
     pasted: "…eller klistra in rapportens text",
     read: "Läs in rapporten",
     manual: "Rapporten går inte att läsa in? Lägg in utvärderingen för hand.",
@@ -260,6 +279,15 @@ export const sv = {
     updated: "Ändringarna är sparade.",
     itemHasActions: (text: string) =>
       `Förbättringsområdet "${text}" har åtgärder och kan inte tas bort. Ta bort eller flytta åtgärderna först.`,
+    errors: {
+      year: "Ange ett årtal mellan 1990 och 2100.",
+      points: (max: number) => `Ange poäng mellan 0 och ${fmt(max)} (högst två decimaler).`,
+      stated: (max: number) => `Ange en summa mellan 0 och ${fmt(max)}, eller lämna tomt.`,
+      date: "Ange datumet som ÅÅÅÅ-MM-DD, eller lämna tomt.",
+      tooLong: "Texten är för lång.",
+      version: "Välj en ramverksversion.",
+      tooMany: "För många rader (högst 200).",
+    },
   },
   statuses: {
     NOT_STARTED: "Ej påbörjad",
@@ -298,6 +326,19 @@ export const sv = {
     unassigned: "Ingen ansvarig",
     effects: "Förväntad effekt",
     deadlineChanges: (n: number) => `Slutdatum ändrat ${n} ${n === 1 ? "gång" : "gånger"}`,
+    /** Column headings of the Excel and CSV export. */
+    exportColumns: {
+      area: "Område",
+      item: "Förbättringsområde",
+      title: "Åtgärd",
+      owner: "Ansvarig",
+      deadline: "Slutdatum",
+      status: "Status",
+      daysLate: "Dagar försenad",
+      priority: "Prioritet",
+      questions: "Delfrågor (förväntad effekt)",
+      deadlineChanges: "Ändrade slutdatum",
+    },
   },
   action: {
     title: "Åtgärd",
@@ -397,6 +438,7 @@ export const sv = {
     calendarRenewed: "Du har fått en ny kalenderadress. Den gamla slutar fungera.",
     calendarUrl: "Kalenderadress",
     calendarHidden: "Av säkerhetsskäl visas adressen bara när den skapas. Byt adress om du behöver den igen.",
+    calendarInvalid: "Kalenderadressen är ogiltig eller har bytts ut.",
   },
   reminders: {
     subject: {
@@ -493,6 +535,7 @@ export const sv = {
     failed: "Misslyckade",
     completed: "Klara",
     failedJobs: "Misslyckade jobb",
+    job: "Jobb",
     reason: "Orsak",
     attempts: "Försök",
     retry: "Kör igen",
@@ -528,6 +571,7 @@ export const sv = {
       `Hej ${name}!\n\nDu är ansvarig för åtgärden "${title}" i Kompassplan, med slutdatum ${deadline}.\n\nSe åtgärden här:\n${link}\n\nVänliga hälsningar\nKompassplan`,
   },
   readiness: {
+    flags: "Flaggor",
     title: "Inför nästa utvärdering",
     intro: (date: string | null) =>
       date
@@ -544,6 +588,17 @@ export const sv = {
       "Säkrat är nuvarande poäng plus effekten av klara åtgärder med underlag. Troligt lägger till öppna åtgärder med slutdatum före utvärderingen, vägda efter sannolikhet. Möjligt är om alla kopplade åtgärder blir klara. Allt begränsas till frågans max.",
     contributions: "Bidrag",
     noContributions: "Inga åtgärder är kopplade till delfrågan.",
+    /** The likelihood rules' texts, by rule id (their weights live in app/domain/projection.ts). */
+    rules: {
+      "done-evidence": "Klar med underlag: räknas som säkrad.",
+      done: "Klar utan underlag: 90 % (underlaget är det utvärderarna ser).",
+      "in-progress": "Pågår och i tid: 70 %.",
+      "not-started-time": "Ej påbörjad, mer än 90 dagar till slutdatum: 50 %.",
+      "not-started-late-start": "Ej påbörjad, högst 90 dagar till slutdatum: 30 %.",
+      late: "Försenad: 20 %.",
+      "after-evaluation": "Slutdatum efter utvärderingen: räknas inte som trolig.",
+      cancelled: "Avbruten: räknas inte.",
+    },
     contribution: (title: string, effect: string, weight: number, rule: string) => `${title}: +${effect} × ${Math.round(weight * 100)} % (${rule})`,
     whereTitle: "Var finns poängen?",
     whereIntro: "Delfrågorna med flest poäng kvar att hämta, och vad som görs åt dem.",
@@ -673,8 +728,6 @@ export const sv = {
     latest: (year: number) => `Senaste (${year})`,
   },
 } as const;
-
-export type Messages = typeof sv;
 
 /** The active catalog. A second language is another object satisfying Messages. */
 export const t: Messages = sv;

@@ -1,5 +1,5 @@
 import { diffFields } from "~/domain/actions/changes.ts";
-import { isoDate } from "~/domain/actions/dates.ts";
+import { isoDate } from "~/domain/dates.ts";
 import { checkEffect } from "~/domain/actions/effects.ts";
 import { checkStatusChange, type ActionStatus, type StatusChangeError } from "~/domain/actions/status.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";

@@ -1,8 +1,9 @@
 import { Prisma } from "~/generated/prisma/client.ts";
 import { getDb } from "~/services/db.server.ts";
+import { DAY_MS } from "~/domain/dates.ts";
 
 /** Submission keys are kept this long; a key older than this counts as new. */
-export const SUBMISSION_TTL_MS = 24 * 60 * 60 * 1000;
+export const SUBMISSION_TTL_MS = DAY_MS;
 
 export type SubmissionAnswer = { redirect: string } | { data: Prisma.InputJsonValue };
 

@@ -1,5 +1,5 @@
 import type { Role } from "~/domain/access.ts";
-import { isoDate } from "~/domain/actions/dates.ts";
+import { isoDate } from "~/domain/dates.ts";
 import { getDb } from "~/services/db.server.ts";
 
 export interface MunicipalitySummary {

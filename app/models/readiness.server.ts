@@ -1,4 +1,4 @@
-import { isoDate, stockholmDate } from "~/domain/actions/dates.ts";
+import { isoDate, stockholmDate } from "~/domain/dates.ts";
 import type { ReportAction } from "~/domain/follow-up-report.ts";
 import type { ProjectionAction, ProjectionQuestion } from "~/domain/projection.ts";
 import { getDb } from "~/services/db.server.ts";

@@ -1,4 +1,4 @@
-import { stockholmDate, isoDate } from "~/domain/actions/dates.ts";
+import { stockholmDate, isoDate } from "~/domain/dates.ts";
 import type { ActionStatus } from "~/domain/actions/status.ts";
 import { DEFAULT_POLICY, type PolicyAction, type PolicyMunicipality, type PolicySettings, type PolicyUser } from "~/domain/reminder-policy.ts";
 import { getDb } from "~/services/db.server.ts";

@@ -1,13 +1,14 @@
 import { createHash } from "node:crypto";
 import { accountAndAddressThrottle, maySendSignInLink, WINDOW_MS } from "~/domain/signin-throttle.ts";
 import { getDb } from "~/services/db.server.ts";
+import { DAY_MS } from "~/domain/dates.ts";
 
 /** Session ids are stored only as SHA-256 hashes: a copy of the database signs nobody in. */
 function idHash(sessionId: string): string {
   return createHash("sha256").update(sessionId).digest("hex");
 }
 
-export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+export const SESSION_TTL_MS = 14 * DAY_MS;
 
 export interface SessionUser {
   id: string;
@@ -47,9 +48,9 @@ export async function purgeExpired(now = new Date()) {
   const db = getDb();
   const sessions = await db.session.deleteMany({ where: { expiresAt: { lte: now } } });
   const attempts = await db.signInAttempt.deleteMany({
-    where: { createdAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } },
+    where: { createdAt: { lt: new Date(now.getTime() - DAY_MS) } },
   });
-  await db.signInLink.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } } });
+  await db.signInLink.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - DAY_MS) } } });
   return { sessions: sessions.count, attempts: attempts.count };
 }
 

@@ -4,6 +4,8 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { getDb } from "~/services/db.server.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "~/services/password.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { paths } from "~/paths.ts";
+import { DAY_MS } from "~/domain/dates.ts";
 
 export const INVITATION_DAYS = 14;
 
@@ -50,7 +52,7 @@ export async function homePathFor(userId: string): Promise<string> {
     take: 2,
   });
   const user = await getDb().user.findUnique({ where: { id: userId }, select: { isOperator: true } });
-  if (memberships.length === 1 && !user?.isOperator) return `/k/${memberships[0]!.municipality.slug}`;
+  if (memberships.length === 1 && !user?.isOperator) return paths.municipality(memberships[0]!.municipality.slug);
   return "/kommuner";
 }
 
@@ -124,7 +126,7 @@ async function issueInvitation(tx: Prisma.TransactionClient, userId: string, mun
       userId,
       municipalityId,
       invitedById: actorId,
-      expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
+      expiresAt: new Date(Date.now() + INVITATION_DAYS * DAY_MS),
     },
   });
   return token;

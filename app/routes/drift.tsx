@@ -128,7 +128,7 @@ export default function Operations() {
               <caption>{q.name}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Jobb</th>
+                  <th scope="col">{t.operations.job}</th>
                   <th scope="col">{t.operations.reason}</th>
                   <th scope="col" className="num">{t.operations.attempts}</th>
                   <th scope="col">

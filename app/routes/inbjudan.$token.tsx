@@ -7,6 +7,7 @@ import { useValidatedForm } from "~/forms/use-validated-form.ts";
 import { t } from "~/i18n/sv.ts";
 import { acceptInvitation, findOpenInvitation } from "~/models/user.server.ts";
 import { startSession } from "~/services/session.server.ts";
+import { paths } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.invitation.title} – ${t.app.name}` }];
 
@@ -21,7 +22,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors }, { status: 400 });
   const accepted = await acceptInvitation(params.token ?? "", parsed.data.password);
   if (!accepted) return data({ errors: { "": t.invitation.invalid } as FieldErrors }, { status: 404 });
-  return startSession(accepted.user.id, `/k/${accepted.municipality.slug}`);
+  return startSession(accepted.user.id, paths.municipality(accepted.municipality.slug));
 }
 
 export default function AcceptInvitation() {

@@ -9,6 +9,7 @@ import { getLatestEvaluations } from "~/models/evaluation.server.ts";
 import { listReports } from "~/models/follow-up-report.server.ts";
 import { requireMunicipality } from "~/services/access.server.ts";
 import { formatDate, formatPoints, formatSignedPoints } from "~/utils/format.ts";
+import { paths } from "~/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? t.start.title(data.municipality.name) : t.app.name} – ${t.app.name}` },
@@ -64,7 +65,7 @@ export default function MunicipalityStart() {
       {latestReport ? (
         <p className="notice">
           {t.start.latestReport}{" "}
-          <Link to={`/k/${municipality.slug}/rapporter/${latestReport.id}`}>{latestReport.title}</Link> ({t.report.asOf(formatDate(latestReport.asOf)).toLowerCase()})
+          <Link to={paths.report(municipality.slug, latestReport.id)}>{latestReport.title}</Link> ({t.report.asOf(formatDate(latestReport.asOf)).toLowerCase()})
         </p>
       ) : null}
       <div className="kpis">
@@ -99,7 +100,7 @@ export default function MunicipalityStart() {
                 <th scope="col">{t.start.area}</th>
                 {previous ? <th scope="col" className="num">{t.chart.previous(previous.year)}</th> : null}
                 <th scope="col" className="num">{t.chart.latest(latest.year)}</th>
-                {previous ? <th scope="col" className="num">Förändring</th> : null}
+                {previous ? <th scope="col" className="num">{t.start.change}</th> : null}
                 <th scope="col" className="num">{t.evaluation.max}</th>
               </tr>
             </thead>
@@ -118,7 +119,7 @@ export default function MunicipalityStart() {
         </details>
       </section>
       <p>
-        <Link className="button" to={`/k/${municipality.slug}/utvarderingar/${latest.id}`}>
+        <Link className="button" to={paths.evaluation(municipality.slug, latest.id)}>
           {t.start.openEvaluation}
         </Link>
       </p>

@@ -7,6 +7,8 @@ import { Field } from "~/components/ui/field.tsx";
 import { canUpdateAction } from "~/domain/access.ts";
 import { STATUSES } from "~/domain/actions/status.ts";
 import { timelineText } from "~/domain/actions/timeline.ts";
+import { notice, paths, QUERY } from "~/paths.ts";
+import { TIME_ZONE } from "~/domain/dates.ts";
 import { evidenceSchema, noteSchema, statusSchema } from "~/forms/action.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
@@ -44,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await discardBody(request);
     throw forbidden();
   }
-  const back = `/k/${municipality.slug}/atgarder/${summary.id}`;
+  const back = paths.action(municipality.slug, summary.id);
   const read = await readEvidenceUpload(request);
   if ("errors" in read) return data<Result>({ intent: "evidence", errors: read.errors }, { status: 413 });
   const form = read.form;
@@ -55,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = parseForm(noteSchema, form);
       if (!parsed.ok) return data<Result>({ intent, errors: parsed.errors }, { status: 400 });
       await addNote(municipality.id, summary.id, parsed.data.body, user.id);
-      throw redirect(`${back}?sparad=1`);
+      throw redirect(`${back}${notice("saved")}`);
     });
   }
 
@@ -64,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return data<Result>({ intent, errors: parsed.errors }, { status: 400 });
     const changed = await changeStatusFromForm(municipality.id, summary.id, parsed.data, user.id);
     if (!changed.ok) return data<Result>({ intent, errors: changed.errors }, { status: changed.status });
-    throw redirect(`${back}?sparad=1`);
+    throw redirect(`${back}${notice("saved")}`);
   }
 
   if (intent === "evidence") {
@@ -73,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!parsed.ok) return data<Result>({ intent, errors: parsed.errors }, { status: 400 });
       const added = await addEvidenceFromForm(municipality.id, summary.id, parsed.data, form.get("file"), user.id);
       if (!added.ok) return data<Result>({ intent, errors: added.errors }, { status: 400 });
-      throw redirect(`${back}?sparad=1`);
+      throw redirect(`${back}${notice("saved")}`);
     });
   }
   return data<Result>({ intent, errors: { "": t.errors.fixErrors } }, { status: 400 });
@@ -87,15 +89,14 @@ export default function ActionPage() {
   const statusErrors = errorsFor("status");
   const noteErrors = errorsFor("note");
   const evidenceErrors = errorsFor("evidence");
-  const base = `/k/${municipality.slug}`;
   return (
     <>
       <p className="no-print">
-        <Link to={`${base}/plan`}>← {t.plan.title}</Link>
+        <Link to={paths.plan(municipality.slug)}>← {t.plan.title}</Link>
       </p>
       <h1>{current.title}</h1>
-      {params.get("skapad") ? <p className="notice success" role="status">{t.action.created}</p> : null}
-      {params.get("sparad") ? <p className="notice success" role="status">{t.action.saved}</p> : null}
+      {params.get(QUERY.created) ? <p className="notice success" role="status">{t.action.created}</p> : null}
+      {params.get(QUERY.saved) ? <p className="notice success" role="status">{t.action.saved}</p> : null}
       <dl className="facts">
         <dt>{t.action.item}</dt>
         <dd>
@@ -129,7 +130,7 @@ export default function ActionPage() {
       {current.description ? <p className="description">{current.description}</p> : null}
       {canManage ? (
         <p className="no-print">
-          <Link className="button secondary" to={`${base}/atgarder/${current.id}/redigera`}>
+          <Link className="button secondary" to={paths.editAction(municipality.slug, current.id)}>
             {t.action.edit}
           </Link>
         </p>
@@ -148,7 +149,7 @@ export default function ActionPage() {
                     {e.title}
                   </a>
                 ) : (
-                  <a href={`${base}/underlag/${e.id}`}>
+                  <a href={paths.evidence(municipality.slug, e.id)}>
                     {e.title} ({e.fileName})
                   </a>
                 )}{" "}
@@ -232,7 +233,7 @@ export default function ActionPage() {
         <ol className="timeline">
           {timeline.map((entry, i) => (
             <li key={i}>
-              <time dateTime={entry.at}>{new Date(entry.at).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm" })}</time>{" "}
+              <time dateTime={entry.at}>{new Date(entry.at).toLocaleString("sv-SE", { timeZone: TIME_ZONE })}</time>{" "}
               <strong>{entry.who}</strong> {timelineText(entry)}
               {entry.reason ? <div className="muted">{t.action.because(entry.reason)}</div> : null}
             </li>

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ActionForm } from "~/components/action-form.tsx";
-import { isoDate } from "~/domain/actions/dates.ts";
+import { isoDate } from "~/domain/dates.ts";
 import { effectField, parseActionForm } from "~/forms/action.ts";
 import { type FieldErrors, textValues } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
@@ -10,6 +10,7 @@ import { ActionConflictError, ActionRuleError, getActionDetail, updateAction } f
 import { notFound, requireMunicipality } from "~/services/access.server.ts";
 import { notifyAssignment } from "~/services/action-mail.server.ts";
 import { actionFormContext, resolveOwner, ruleMessage } from "~/services/action-plan.server.ts";
+import { notice, paths } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.action.edit} – ${t.app.name}` }];
 
@@ -69,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw error;
   }
-  throw redirect(`/k/${municipality.slug}/atgarder/${detail.action.id}?sparad=1`);
+  throw redirect(paths.action(municipality.slug, detail.action.id, notice("saved")));
 }
 
 export default function EditAction() {
@@ -87,7 +88,7 @@ export default function EditAction() {
         questions={form.questions}
         editing
         submitLabel={t.action.save}
-        cancelTo={`/k/${municipality.slug}/atgarder/${actionId}`}
+        cancelTo={paths.action(municipality.slug, actionId)}
       />
     </>
   );

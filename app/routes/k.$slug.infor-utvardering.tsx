@@ -15,6 +15,7 @@ import { requireMunicipality } from "~/services/access.server.ts";
 import { readinessPage } from "~/services/readiness-page.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
 import { targetLine } from "~/utils/report-text.ts";
+import { paths } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.readiness.title} – ${t.app.name}` }];
 
@@ -207,7 +208,7 @@ export default function Readiness() {
               <th scope="col" className="num">{t.readiness.open}</th>
               <th scope="col" className="num">{t.readiness.actions}</th>
               <th scope="col">
-                <span className="visually-hidden">Flaggor</span>
+                <span className="visually-hidden">{t.readiness.flags}</span>
               </th>
             </tr>
           </thead>
@@ -247,7 +248,7 @@ export default function Readiness() {
                   <ul>
                     {q.contributions.map((c) => (
                       <li key={c.actionId}>
-                        <Link to={`/k/${municipality.slug}/atgarder/${c.actionId}`}>
+                        <Link to={paths.action(municipality.slug, c.actionId)}>
                           {t.readiness.contribution(c.title, formatPoints(c.effect), c.weight, ruleText(c.rule))}
                         </Link>
                       </li>

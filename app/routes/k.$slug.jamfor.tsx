@@ -7,6 +7,7 @@ import { t } from "~/i18n/sv.ts";
 import { getLatestEvaluations } from "~/models/evaluation.server.ts";
 import { requireMunicipality } from "~/services/access.server.ts";
 import { formatPoints } from "~/utils/format.ts";
+import { paths } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.compare.title} – ${t.app.name}` }];
 
@@ -66,7 +67,7 @@ export default function Compare() {
               <th scope="col">{t.start.area}</th>
               {evaluations.map((e) => (
                 <th key={e.id} scope="col" className="num">
-                  <Link to={`/k/${municipality.slug}/utvarderingar/${e.id}`}>{e.year}</Link>
+                  <Link to={paths.evaluation(municipality.slug, e.id)}>{e.year}</Link>
                 </th>
               ))}
             </tr>

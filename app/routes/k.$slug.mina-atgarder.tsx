@@ -10,6 +10,7 @@ import { requireMunicipality } from "~/services/access.server.ts";
 import { publicUrl } from "~/services/env.server.ts";
 import { formatDate } from "~/utils/format.ts";
 import { z } from "zod";
+import { paths } from "~/paths.ts";
 
 const digestSchema = z.enum(["SINGLE", "WEEKLY"]);
 
@@ -61,7 +62,7 @@ export default function MyActions() {
             {actions.map((a) => (
               <tr key={a.id}>
                 <td>
-                  <Link to={`/k/${municipality.slug}/atgarder/${a.id}`}>{a.title}</Link>
+                  <Link to={paths.action(municipality.slug, a.id)}>{a.title}</Link>
                 </td>
                 <td>
                   {a.area}. {a.item}

@@ -9,6 +9,7 @@ import { getPlan } from "~/models/action.server.ts";
 import { listMembers } from "~/models/user.server.ts";
 import { requireMunicipality } from "~/services/access.server.ts";
 import { formatDate } from "~/utils/format.ts";
+import { paths } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.plan.title} – ${t.app.name}` }];
 
@@ -41,7 +42,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function PlanPage() {
   const { municipality, plan, counts, withoutAction, owners, areas, canManage, printView } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const base = `/k/${municipality.slug}`;
   if (!plan.evaluation) {
     return (
       <>
@@ -62,10 +62,10 @@ export default function PlanPage() {
       {!printView ? (
         <>
           <p className="inline-form no-print">
-            <a href={`${base}/plan.xlsx${query ? `?${query}` : ""}`} className="button secondary" download>
+            <a href={paths.planExport(municipality.slug, "xlsx", query)} className="button secondary" download>
               {t.plan.exportXlsx}
             </a>
-            <a href={`${base}/plan.csv${query ? `?${query}` : ""}`} download>
+            <a href={paths.planExport(municipality.slug, "csv", query)} download>
               {t.plan.exportCsv}
             </a>
             <Link to={`?${new URLSearchParams({ ...Object.fromEntries(params), utskrift: "1" })}`}>{t.plan.print}</Link>
@@ -134,7 +134,7 @@ export default function PlanPage() {
                     {canManage ? (
                       <>
                         {" "}
-                        <Link to={`${base}/plan/ny?punkt=${i.id}`}>{t.plan.newAction}</Link>
+                        <Link to={paths.newAction(municipality.slug, i.id)}>{t.plan.newAction}</Link>
                       </>
                     ) : null}
                   </li>
@@ -172,7 +172,7 @@ export default function PlanPage() {
                     {item.actions.map((a) => (
                       <tr key={a.id}>
                         <td>
-                          <Link to={`${base}/atgarder/${a.id}`}>{a.title}</Link>
+                          <Link to={paths.action(municipality.slug, a.id)}>{a.title}</Link>
                         </td>
                         <td>{a.ownerName ?? t.plan.unassigned}</td>
                         <td>{formatDate(a.deadline)}</td>
@@ -186,7 +186,7 @@ export default function PlanPage() {
               )}
               {canManage && !printView ? (
                 <p className="no-print">
-                  <Link to={`${base}/plan/ny?punkt=${item.id}`}>{t.plan.newAction}</Link>
+                  <Link to={paths.newAction(municipality.slug, item.id)}>{t.plan.newAction}</Link>
                 </p>
               ) : null}
             </div>

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ActionForm } from "~/components/action-form.tsx";
-import { stockholmDate } from "~/domain/actions/dates.ts";
+import { stockholmDate } from "~/domain/dates.ts";
 import { parseActionForm } from "~/forms/action.ts";
 import { type FieldErrors, textValues } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
@@ -11,12 +11,13 @@ import { notFound, requireMunicipality } from "~/services/access.server.ts";
 import { actionFormContext, resolveOwner, ruleMessage } from "~/services/action-plan.server.ts";
 import { notifyAssignment } from "~/services/action-mail.server.ts";
 import { newSubmissionKey, oncePerSubmission } from "~/services/submission.server.ts";
+import { notice, paths, QUERY } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.plan.newAction} – ${t.app.name}` }];
 
 async function load(request: Request, slug: string | undefined) {
   const context = await requireMunicipality(request, slug, "actions:manage");
-  const itemId = z.uuid().safeParse(new URL(request.url).searchParams.get("punkt"));
+  const itemId = z.uuid().safeParse(new URL(request.url).searchParams.get(QUERY.item));
   if (!itemId.success) throw notFound();
   const form = await actionFormContext(context.municipality.id, itemId.data);
   if (!form) throw notFound();
@@ -41,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const ownerId = await resolveOwner(municipality, parsed.data, user.id);
       const created = await createAction(municipality.id, form.item.id, { ...parsed.data, ownerId }, user.id);
       await notifyAssignment(municipality, created.id, ownerId);
-      throw redirect(`/k/${municipality.slug}/atgarder/${created.id}?skapad=1`);
+      throw redirect(paths.action(municipality.slug, created.id, notice("created")));
     } catch (error) {
       if (error instanceof ActionRuleError) {
         return data({ values, errors: { "": ruleMessage(error) } as FieldErrors }, { status: 400 });
@@ -78,7 +79,7 @@ export default function NewAction() {
         questions={form.questions}
         editing={false}
         submitLabel={t.action.save}
-        cancelTo={`/k/${municipality.slug}/plan`}
+        cancelTo={paths.plan(municipality.slug)}
       />
     </>
   );

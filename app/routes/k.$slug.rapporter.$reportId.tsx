@@ -4,6 +4,7 @@ import { FollowUpReportBody } from "~/components/follow-up-report.tsx";
 import { t } from "~/i18n/sv.ts";
 import { reportHeading } from "~/services/follow-up-report.server.ts";
 import { requireReport } from "~/services/report-access.server.ts";
+import { paths, QUERY } from "~/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? t.report.reportTitle} – ${t.app.name}` }];
 
@@ -22,14 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ReportPage() {
   const { municipality, reportId, title, byline, saved, snapshot, changes } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const base = `/k/${municipality.slug}`;
-  const files = `${base}/rapporter/${reportId}`;
   return (
     <article className="report">
       <p className="no-print">
-        <Link to={`${base}/rapporter`}>{t.report.backToList}</Link>
+        <Link to={paths.reports(municipality.slug)}>{t.report.backToList}</Link>
       </p>
-      {params.get("sparad") ? (
+      {params.get(QUERY.saved) ? (
         <p className="notice success no-print" role="status">
           {t.report.saved}
         </p>
@@ -38,15 +37,15 @@ export default function ReportPage() {
       <p className="lead">{byline}</p>
       {!saved ? <p className="notice no-print">{t.report.currentIntro}</p> : null}
       <p className="inline-form no-print">
-        <a href={`${files}/pdf`} className="button secondary" download>
+        <a href={paths.reportFile(municipality.slug, reportId, "pdf")} className="button secondary" download>
           {t.report.downloadPdf}
         </a>
-        <a href={`${files}/excel`} download>
+        <a href={paths.reportFile(municipality.slug, reportId, "excel")} download>
           {t.report.downloadXlsx}
         </a>
         <span className="muted">{t.report.printHint}</span>
       </p>
-      <FollowUpReportBody snapshot={snapshot} changes={changes} base={base} />
+      <FollowUpReportBody snapshot={snapshot} changes={changes} slug={municipality.slug} />
     </article>
   );
 }

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field.tsx";
 import { can } from "~/domain/access.ts";
-import { stockholmDate } from "~/domain/actions/dates.ts";
+import { stockholmDate } from "~/domain/dates.ts";
 import { CURRENT_REPORT } from "~/domain/follow-up-report.ts";
 import { saveReportSchema } from "~/forms/follow-up-report.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
@@ -14,6 +14,7 @@ import { currentReport } from "~/services/readiness.server.ts";
 import { formatDate } from "~/utils/format.ts";
 import { SubmissionKey } from "~/components/submission-key.tsx";
 import { newSubmissionKey, oncePerSubmission } from "~/services/submission.server.ts";
+import { notice, paths } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.report.title} – ${t.app.name}` }];
 
@@ -39,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const snapshot = await currentReport(municipality.id, new Date());
     if (!snapshot) return data({ errors: { "": t.report.errors.noEvaluation } as FieldErrors }, { status: 400 });
     const saved = await saveReport(municipality.id, user.id, parsed.data.title, snapshot);
-    return redirect(`/k/${municipality.slug}/rapporter/${saved.id}?sparad=1`);
+    return redirect(paths.report(municipality.slug, saved.id, notice("saved")));
   });
 }
 
@@ -47,14 +48,13 @@ export default function Reports() {
   const { municipality, hasEvaluation, reports, canManage, defaultTitle } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? {};
-  const base = `/k/${municipality.slug}/rapporter`;
   return (
     <>
       <h1>{t.report.title}</h1>
       <p className="lead">{t.report.intro}</p>
       {hasEvaluation ? (
         <p>
-          <Link to={`${base}/${CURRENT_REPORT}`}>{t.report.openCurrent}</Link>
+          <Link to={paths.report(municipality.slug, CURRENT_REPORT)}>{t.report.openCurrent}</Link>
         </p>
       ) : (
         <p className="notice">{t.report.errors.noEvaluation}</p>
@@ -85,7 +85,7 @@ export default function Reports() {
           <ul className="report-list">
             {reports.map((r) => (
               <li key={r.id}>
-                <Link to={`${base}/${r.id}`}>{r.title}</Link>{" "}
+                <Link to={paths.report(municipality.slug, r.id)}>{r.title}</Link>{" "}
                 <span className="muted">
                   {t.report.asOf(formatDate(r.asOf))}
                   {r.by ? ` · ${r.by}` : ""}

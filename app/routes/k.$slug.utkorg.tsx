@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { t } from "~/i18n/sv.ts";
 import { listOutbox } from "~/models/mail.server.ts";
 import { requireMunicipality } from "~/services/access.server.ts";
+import { TIME_ZONE } from "~/domain/dates.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.outbox.title} – ${t.app.name}` }];
 
@@ -44,7 +45,7 @@ export default function Outbox() {
           <tbody>
             {mails.map((m) => (
               <tr key={m.id}>
-                <td>{new Date(m.at).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm" })}</td>
+                <td>{new Date(m.at).toLocaleString("sv-SE", { timeZone: TIME_ZONE })}</td>
                 <td>{m.recipient}</td>
                 <td>
                   <details>

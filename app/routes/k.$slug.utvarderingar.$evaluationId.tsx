@@ -8,6 +8,7 @@ import { t } from "~/i18n/sv.ts";
 import { deleteEvaluation, EvaluationHasActionsError, getEvaluation } from "~/models/evaluation.server.ts";
 import { notFound, requireMunicipality } from "~/services/access.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
+import { notice, paths, QUERY } from "~/paths.ts";
 
 const idSchema = z.uuid();
 
@@ -60,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw error;
   }
-  throw redirect(`/k/${municipality.slug}/utvarderingar?borttagen=1`);
+  throw redirect(paths.evaluations(municipality.slug, notice("deleted")));
 }
 
 export default function EvaluationPage() {
@@ -70,14 +71,14 @@ export default function EvaluationPage() {
   return (
     <>
       <h1>{t.evaluation.title(evaluation.year)}</h1>
-      {params.get("sparad") ? (
+      {params.get(QUERY.saved) ? (
         <p className="notice success" role="status">
           {t.importer.saved}
         </p>
       ) : null}
       {canManage ? (
         <p className="no-print">
-          <Link className="button secondary" to={`/k/${municipality.slug}/utvarderingar/${evaluation.id}/redigera`}>
+          <Link className="button secondary" to={paths.editEvaluation(municipality.slug, evaluation.id)}>
             {t.evaluationForm.edit}
           </Link>
         </p>

@@ -9,6 +9,7 @@ import { t } from "~/i18n/sv.ts";
 import { getCatalog } from "~/models/catalog.server.ts";
 import { getEvaluation, ItemHasActionsError, updateEvaluation } from "~/models/evaluation.server.ts";
 import { notFound, requireMunicipality } from "~/services/access.server.ts";
+import { notice, paths } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.evaluationForm.edit} – ${t.app.name}` }];
 
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw error;
   }
-  throw redirect(`/k/${municipality.slug}/utvarderingar/${evaluation.id}?sparad=1`);
+  throw redirect(paths.evaluation(municipality.slug, evaluation.id, notice("saved")));
 }
 
 export default function EditEvaluation() {
@@ -76,7 +77,7 @@ export default function EditEvaluation() {
         warnings={[]}
         hidden={{}}
         submitLabel={t.evaluationForm.saveChanges}
-        cancelTo={`/k/${municipality.slug}/utvarderingar/${evaluation.id}`}
+        cancelTo={paths.evaluation(municipality.slug, evaluation.id)}
         versionEditable={false}
       />
     </>

@@ -5,6 +5,7 @@ import { t } from "~/i18n/sv.ts";
 import { listEvaluations } from "~/models/evaluation.server.ts";
 import { requireMunicipality } from "~/services/access.server.ts";
 import { formatPoints } from "~/utils/format.ts";
+import { paths, QUERY } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.evaluation.listTitle} – ${t.app.name}` }];
 
@@ -25,20 +26,20 @@ export default function EvaluationList() {
       <h1>{t.evaluation.listTitle}</h1>
       <p className="inline-form no-print">
         {canManage ? (
-          <Link className="button" to={`/k/${municipality.slug}/utvarderingar/ny`}>
+          <Link className="button" to={paths.newEvaluation(municipality.slug)}>
             {t.importer.title}
           </Link>
         ) : null}
-        {evaluations.length > 1 ? <Link to={`/k/${municipality.slug}/jamfor`}>{t.compare.title}</Link> : null}
+        {evaluations.length > 1 ? <Link to={paths.compare(municipality.slug)}>{t.compare.title}</Link> : null}
       </p>
-      {params.get("borttagen") ? <p className="notice success" role="status">{t.evaluation.deleted}</p> : null}
+      {params.get(QUERY.deleted) ? <p className="notice success" role="status">{t.evaluation.deleted}</p> : null}
       {evaluations.length === 0 ? (
         <p className="notice">{t.evaluation.empty}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th scope="col">År</th>
+              <th scope="col">{t.evaluation.year}</th>
               <th scope="col">{t.evaluation.framework}</th>
               <th scope="col">{t.evaluation.period}</th>
               <th scope="col" className="num">{t.evaluation.statedTotal}</th>
@@ -48,7 +49,7 @@ export default function EvaluationList() {
             {evaluations.map((e) => (
               <tr key={e.id}>
                 <td>
-                  <Link to={`/k/${municipality.slug}/utvarderingar/${e.id}`}>{t.evaluation.title(e.year)}</Link>
+                  <Link to={paths.evaluation(municipality.slug, e.id)}>{t.evaluation.title(e.year)}</Link>
                 </td>
                 <td>{e.frameworkVersion.name}</td>
                 <td>{e.period ?? "–"}</td>

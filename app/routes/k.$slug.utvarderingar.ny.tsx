@@ -12,6 +12,7 @@ import { MAX_REPORT_BYTES } from "~/services/report-file.server.ts";
 import { readReportFile, readReportText } from "~/services/report-import.server.ts";
 import { readUploadForm } from "~/services/upload.server.ts";
 import { newSubmissionKey, oncePerSubmission } from "~/services/submission.server.ts";
+import { notice, paths } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.evaluationForm.newTitle} – ${t.app.name}` }];
 
@@ -88,14 +89,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const same = await findSameEvaluation(municipality.id, input);
     if (same) return preview({ duplicateId: same.id }, 409);
     const created = await createEvaluation(municipality.id, input, user.id);
-    throw redirect(`/k/${municipality.slug}/utvarderingar/${created.id}?sparad=1`);
+    throw redirect(paths.evaluation(municipality.slug, created.id, notice("saved")));
   });
 }
 
 export default function NewEvaluation() {
   const { municipality, catalog, hand } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const base = `/k/${municipality.slug}/utvarderingar`;
+  const base = paths.evaluations(municipality.slug);
   const preview = result?.stage === "preview" ? result : null;
   const formState = preview
     ? { versionKey: preview.versionKey, values: preview.values, errors: preview.errors, warnings: preview.warnings, hash: preview.sourceHash }
@@ -111,7 +112,7 @@ export default function NewEvaluation() {
         <p className="lead">{t.importer.previewIntro}</p>
         {preview?.duplicateId ? (
           <p className="notice error" role="alert">
-            {t.importer.duplicate} <Link to={`${base}/${preview.duplicateId}`}>{t.importer.openExisting}</Link>
+            {t.importer.duplicate} <Link to={paths.evaluation(municipality.slug, preview.duplicateId)}>{t.importer.openExisting}</Link>
           </p>
         ) : null}
         <EvaluationForm
@@ -175,7 +176,7 @@ export default function NewEvaluation() {
               </option>
             ))}
           </select>
-          <label htmlFor="hand-year">År</label>
+          <label htmlFor="hand-year">{t.evaluation.year}</label>
           <input id="hand-year" name="year" inputMode="numeric" size={6} defaultValue={new Date().getFullYear()} />
           <button type="submit" className="secondary">
             {t.evaluationForm.start}

@@ -1,16 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import ical from "ical-generator";
-import { isoDate } from "~/domain/actions/dates.ts";
+import { isoDate, TIME_ZONE } from "~/domain/dates.ts";
 import { t } from "~/i18n/sv.ts";
 import { listDeadlinesForCalendar } from "~/models/action.server.ts";
 import { findUserByCalendarToken } from "~/models/calendar.server.ts";
 import { publicUrl } from "~/services/env.server.ts";
+import { paths } from "~/paths.ts";
 
 /** A user's deadlines as an iCalendar feed, behind the secret in its address. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const user = await findUserByCalendarToken(params.token ?? "");
-  if (!user) return new Response("Kalenderadressen är ogiltig eller har bytts ut.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const calendar = ical({ name: `${t.app.name} – ${user.name}`, timezone: "Europe/Stockholm", prodId: { company: "Kompassplan", product: "Kompassplan", language: "SV" } });
+  if (!user) return new Response(t.mine.calendarInvalid, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const calendar = ical({ name: `${t.app.name} – ${user.name}`, timezone: TIME_ZONE, prodId: { company: "Kompassplan", product: "Kompassplan", language: "SV" } });
   for (const action of await listDeadlinesForCalendar(user.id)) {
     const day = isoDate(action.deadline);
     calendar.createEvent({
@@ -19,7 +20,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       allDay: true,
       summary: `${t.action.deadline}: ${action.title}`,
       description: `${t.statuses[action.status]} · ${action.municipality.name}`,
-      url: `${publicUrl()}/k/${action.municipality.slug}/atgarder/${action.id}`,
+      url: `${publicUrl()}${paths.action(action.municipality.slug, action.id)}`,
     });
   }
   return new Response(calendar.toString(), {

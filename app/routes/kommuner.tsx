@@ -4,6 +4,7 @@ import { SiteHeader } from "~/components/site-header.tsx";
 import { t } from "~/i18n/sv.ts";
 import { listMunicipalitiesForUser } from "~/models/municipality.server.ts";
 import { requireUser } from "~/services/access.server.ts";
+import { paths } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.municipalities.title} – ${t.app.name}` }];
 
@@ -27,7 +28,7 @@ export default function Municipalities() {
         <ul>
           {municipalities.map((m) => (
             <li key={m.id}>
-              <Link to={`/k/${m.slug}`}>{m.name}</Link>
+              <Link to={paths.municipality(m.slug)}>{m.name}</Link>
             </li>
           ))}
         </ul>

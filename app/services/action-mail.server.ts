@@ -4,6 +4,7 @@ import { storeMail } from "~/models/mail.server.ts";
 import { publicUrl } from "./env.server.ts";
 import { textToHtml } from "./mailer.server.ts";
 import { enqueueMailDelivery } from "./queue.server.ts";
+import { paths } from "~/paths.ts";
 
 /** Tells a person that an action is now theirs (reminders proper come with the reminder jobs). */
 export async function notifyAssignment(municipality: { id: string; slug: string; name: string }, actionId: string, ownerId: string | null) {
@@ -11,7 +12,7 @@ export async function notifyAssignment(municipality: { id: string; slug: string;
   const data = await assignmentMailData(municipality.id, actionId, ownerId);
   if (!data) return;
   const { owner, action } = data;
-  const link = `${publicUrl()}/k/${municipality.slug}/atgarder/${actionId}`;
+  const link = `${publicUrl()}${paths.action(municipality.slug, actionId)}`;
   const { subject, text } = assignmentMail({ ownerName: owner.name, title: action.title, deadline: action.deadline.toISOString().slice(0, 10), link });
   const mailId = await storeMail({
     identity: `assigned:${actionId}:${ownerId}:${action.version}`,

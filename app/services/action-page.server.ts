@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { can, canUpdateAction, type Principal } from "~/domain/access.ts";
-import { isoDate, stockholmDate } from "~/domain/actions/dates.ts";
+import { isoDate, stockholmDate } from "~/domain/dates.ts";
 import { daysLate } from "~/domain/actions/status.ts";
 import { buildTimeline } from "~/domain/actions/timeline.ts";
 import type { statusSchema } from "~/forms/action.ts";

@@ -1,8 +1,10 @@
 import { z } from "zod";
 
 /**
- * The environment, validated once. DATABASE_URL is set by the launcher (app/cli/start.ts)
- * when the embedded PostgreSQL is used, so every process sees a real URL here.
+ * The environment, validated once: the only place app/, jobs/ and server.ts read it. DATABASE_URL
+ * is set by the launcher (app/cli/start.ts) when the embedded PostgreSQL is used, so every process
+ * sees a real URL here. The exceptions set the environment rather than use it: the commands in
+ * app/cli/ and embedded-postgres.server.ts, which resolve DATABASE_URL before it exists.
  */
 /** Signs cookies outside production only; it is public (it is in this file). */
 export const DEVELOPMENT_SECRET = "kompassplan-development-secret-change-me";
@@ -17,6 +19,27 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(16).default(DEVELOPMENT_SECRET),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  /** `true` behind a reverse proxy: the client's address is taken from X-Forwarded-For. */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value) => value === "true"),
+  /** Where evidence files are stored; default `uploads` in the data folder. */
+  UPLOAD_DIR: z.string().optional(),
+  /** The data folder (embedded PostgreSQL, uploads, the generated session secret); default `.data`. */
+  KOMPASSPLAN_DATA_DIR: z.string().optional(),
+  /** Prefix (Redis) or schema (PostgreSQL) that namespaces the queues, e.g. per test run. */
+  QUEUE_PREFIX: z.string().optional(),
+  /** The worker: how often the reminder job runs. */
+  REMINDER_EVERY_MS: z.coerce.number().positive().default(5 * 60_000),
+  /** The worker: how often the sweep looks for mail still PENDING. */
+  MAIL_SWEEP_EVERY_MS: z.coerce.number().positive().default(60_000),
+  /** The worker: how old a PENDING mail must be before the sweep queues it again (default in jobs/processors/maintenance.ts). */
+  MAIL_STALE_MS: z.coerce.number().nonnegative().optional(),
+  /** The worker: how often it checks that its recurring jobs still exist. */
+  SCHEDULER_CHECK_MS: z.coerce.number().positive().default(60_000),
+  /** The worker: after how long a job whose worker died is picked up again (BullMQ's stalled-job check). */
+  WORKER_STALLED_MS: z.coerce.number().positive().default(30_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import { cleanFileName } from "~/domain/file-name.ts";
+import { getEnv } from "./env.server.ts";
 
 /**
  * Evidence files, stored outside the web root under UPLOAD_DIR (default .data/uploads) by a
@@ -24,7 +25,8 @@ const ALLOWED: Record<string, string> = {
 const LEGACY: Record<string, string> = { doc: "application/msword", xls: "application/vnd.ms-excel" };
 
 export function uploadDir(): string {
-  return process.env.UPLOAD_DIR ?? path.join(process.env.KOMPASSPLAN_DATA_DIR ?? path.join(process.cwd(), ".data"), "uploads");
+  const env = getEnv();
+  return env.UPLOAD_DIR ?? path.join(env.KOMPASSPLAN_DATA_DIR ?? path.join(process.cwd(), ".data"), "uploads");
 }
 
 export type StoreResult =

@@ -5,17 +5,18 @@ import { toCsv } from "./csv.server.ts";
 
 /** The plan as a real spreadsheet (.xlsx) and as CSV, with Swedish headings. */
 
+const heading = t.plan.exportColumns;
 const columns = [
-  { header: "Område", key: "area", width: 34 },
-  { header: "Förbättringsområde", key: "item", width: 50 },
-  { header: "Åtgärd", key: "title", width: 40 },
-  { header: "Ansvarig", key: "owner", width: 24 },
-  { header: "Slutdatum", key: "deadline", width: 12 },
-  { header: "Status", key: "status", width: 14 },
-  { header: "Dagar försenad", key: "daysLate", width: 14 },
-  { header: "Prioritet", key: "priority", width: 10 },
-  { header: "Delfrågor (förväntad effekt)", key: "questions", width: 30 },
-  { header: "Ändrade slutdatum", key: "deadlineChanges", width: 16 },
+  { header: heading.area, key: "area", width: 34 },
+  { header: heading.item, key: "item", width: 50 },
+  { header: heading.title, key: "title", width: 40 },
+  { header: heading.owner, key: "owner", width: 24 },
+  { header: heading.deadline, key: "deadline", width: 12 },
+  { header: heading.status, key: "status", width: 14 },
+  { header: heading.daysLate, key: "daysLate", width: 14 },
+  { header: heading.priority, key: "priority", width: 10 },
+  { header: heading.questions, key: "questions", width: 30 },
+  { header: heading.deadlineChanges, key: "deadlineChanges", width: 16 },
 ] as const;
 
 const display = (row: ExportRow) => ({

@@ -1,15 +1,40 @@
 import type { Queue } from "bullmq";
-import { backendKind, createQueue, mailJobId, QUEUES, type QueueName } from "../../jobs/queues.ts";
+import { enqueueMail, type MailJobData, type MailQueue } from "../../jobs/contracts.ts";
+import { backendKind, createQueue, PRODUCER_CONNECT_TIMEOUT_MS, QUEUES, type QueueName } from "../../jobs/queues.ts";
 import { SCHEDULED_JOBS } from "../../jobs/schedulers.ts";
 import { getEnv } from "./env.server.ts";
 
-/** The web process's side of the queues: it only adds jobs; the worker process runs them. */
+/**
+ * The web process's side of the queues: it only adds jobs; the worker process runs them. Its
+ * Redis connections are producer connections (jobs/queues.ts): with Redis down they fail fast
+ * instead of holding a request.
+ */
 
-let mailQueue: Queue<{ mailId: string }> | undefined;
+let mailQueue: MailQueue | undefined;
+
+function producerQueue<T>(name: QueueName): Queue<T> {
+  const queue = createQueue<T>(name, queueConfig(), "producer");
+  // Without a listener BullMQ prints every failed reconnect with its stack.
+  queue.on("error", (error) => console.error(`[queue] ${name}: ${error.message}`));
+  return queue;
+}
+
+/**
+ * BullMQ waits for a connection's first 'ready' without a limit (a web process started while
+ * Redis is down), so adding a job is also bounded in time; a job added late is harmless
+ * (one job id per mail, and delivery skips mail already sent).
+ */
+function withinConnectTimeout<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("the queue did not answer in time")), PRODUCER_CONNECT_TIMEOUT_MS);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 export function queueConfig() {
   const env = getEnv();
-  return { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix: process.env.QUEUE_PREFIX };
+  return { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix: env.QUEUE_PREFIX };
 }
 
 /**
@@ -18,8 +43,10 @@ export function queueConfig() {
  */
 export async function enqueueMailDelivery(mailId: string): Promise<boolean> {
   try {
-    mailQueue ??= createQueue<{ mailId: string }>(QUEUES.mail, queueConfig());
-    await mailQueue.add("deliver", { mailId }, { jobId: mailJobId(mailId) });
+    mailQueue ??= producerQueue<MailJobData>(QUEUES.mail);
+    const adding = enqueueMail(mailQueue, mailId);
+    adding.catch(() => {}); // a late failure after the timeout below is already handled
+    await withinConnectTimeout(adding);
     return true;
   } catch (error) {
     console.error("Could not enqueue mail delivery; the sweep will retry", error);
@@ -31,7 +58,7 @@ const queues = new Map<QueueName, Queue>();
 function queueFor(name: QueueName): Queue {
   let queue = queues.get(name);
   if (!queue) {
-    queue = createQueue(name, queueConfig());
+    queue = producerQueue(name);
     queues.set(name, queue);
   }
   return queue;

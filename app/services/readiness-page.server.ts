@@ -1,4 +1,4 @@
-import { stockholmDate } from "~/domain/actions/dates.ts";
+import { stockholmDate } from "~/domain/dates.ts";
 import { progressOverTime } from "~/domain/progress-over-time.ts";
 import { project, whereArePoints } from "~/domain/projection.ts";
 import { applyWhatIf, parseWhatIf } from "~/domain/what-if.ts";

@@ -1,4 +1,4 @@
-import { stockholmDate } from "~/domain/actions/dates.ts";
+import { stockholmDate } from "~/domain/dates.ts";
 import { buildReport } from "~/domain/follow-up-report.ts";
 import { project } from "~/domain/projection.ts";
 import { scoreEvaluation } from "~/domain/scoring.ts";

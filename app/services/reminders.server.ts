@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { isLate } from "~/domain/actions/status.ts";
 import { dueNotifications, type DueNotification } from "~/domain/reminder-policy.ts";
-import { isoDate } from "~/domain/actions/dates.ts";
+import { isoDate, TIME_ZONE } from "~/domain/dates.ts";
 import { reminderMail, type MailContent } from "~/domain/mail-templates.ts";
 import { storedIdentities, storeMails } from "~/models/mail.server.ts";
 import { loadPolicyData, loadReminderMailData } from "~/models/reminders.server.ts";
@@ -9,6 +9,7 @@ import { publicUrl } from "./env.server.ts";
 import { swedishHolidays } from "./holidays.server.ts";
 import { textToHtml } from "./mailer.server.ts";
 import { readinessFor } from "./readiness.server.ts";
+import { paths } from "~/paths.ts";
 
 /**
  * The reminder job's work: ask the policy what is due now, render each notification in
@@ -18,7 +19,7 @@ import { readinessFor } from "./readiness.server.ts";
 /** 07:00 in Stockholm on a date, as an instant. */
 export function sendInstant(date: string): Date {
   const [y, m, d] = date.split("-").map(Number);
-  return new Date(new TZDate(y!, m! - 1, d!, 7, 0, 0, "Europe/Stockholm").getTime());
+  return new Date(new TZDate(y!, m! - 1, d!, 7, 0, 0, TIME_ZONE).getTime());
 }
 
 export async function computeDue(now: Date, municipalityId?: string): Promise<DueNotification[]> {
@@ -50,7 +51,7 @@ async function renderAll(due: DueNotification[], now: Date): Promise<Map<string,
   ]);
   const link = (actionId: string) => {
     const a = data.actions.get(actionId)!;
-    return `${publicUrl()}/k/${a.municipality.slug}/atgarder/${actionId}`;
+    return `${publicUrl()}${paths.action(a.municipality.slug, actionId)}`;
   };
   const rendered = new Map<string, MailContent>();
   for (const n of due) {
@@ -78,7 +79,7 @@ async function renderAll(due: DueNotification[], now: Date): Promise<Map<string,
         nextEvaluationDate: m.nextEvaluationDate,
         counts,
         projection: readiness.get(m.id)?.projection.total ?? null,
-        link: `${publicUrl()}/k/${m.slug}/infor-utvardering`,
+        link: `${publicUrl()}${paths.readiness(m.slug)}`,
       });
     } else {
       const a = data.actions.get(n.actionId!)!;

@@ -19,7 +19,7 @@ export function reportFingerprint(text: string): string {
   return createHash("sha256").update(folded).digest("hex");
 }
 
-export function readReportText(text: string, catalog: readonly CatalogVersion[], sourceName: string | null): ImportRead {
+export function readReportText(text: string, catalog: readonly CatalogVersion[], sourceName: string | null, now = new Date()): ImportRead {
   if (text.length > REPORT_LIMITS.maxTextChars) return { ok: false, message: t.importer.failures["too-much-text"] };
   const result = readReport(text, catalog);
   if (!result.ok) return { ok: false, message: t.importer.failures[result.reason] };
@@ -28,7 +28,7 @@ export function readReportText(text: string, catalog: readonly CatalogVersion[],
   return {
     ok: true,
     report: result.report,
-    draft: draftFromReport(result.report, version, sourceName),
+    draft: draftFromReport(result.report, version, sourceName, now),
     warnings: result.report.warnings.map(warningMessage),
     sourceHash: reportFingerprint(text),
   };

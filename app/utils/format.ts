@@ -1,5 +1,5 @@
-/** Swedish formatting; dates always in Europe/Stockholm. */
-export const TIME_ZONE = "Europe/Stockholm";
+/** Swedish formatting; dates always in the product's time zone (Europe/Stockholm). */
+import { TIME_ZONE } from "~/domain/dates.ts";
 
 const pointsFormat = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
 const dateFormat = new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeZone: TIME_ZONE });

@@ -1,4 +1,4 @@
-import { stockholmDate } from "~/domain/actions/dates.ts";
+import { stockholmDate } from "~/domain/dates.ts";
 import { effectCap } from "~/domain/actions/effects.ts";
 import type { ActionStatus } from "~/domain/actions/status.ts";
 import { suggestQuestions } from "~/domain/actions/suggest.ts";

@@ -1,4 +1,4 @@
-import { stockholmDate } from "~/domain/actions/dates.ts";
+import { stockholmDate } from "~/domain/dates.ts";
 import { t } from "~/i18n/sv.ts";
 import { addNote, changeStatus } from "~/models/action.server.ts";
 import { saveReport } from "~/models/follow-up-report.server.ts";

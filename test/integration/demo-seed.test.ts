@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stockholmDate } from "~/domain/actions/dates.ts";
+import { stockholmDate } from "~/domain/dates.ts";
 import { listReports } from "~/models/follow-up-report.server.ts";
 import { getDb } from "~/services/db.server.ts";
 import { seedDemoPlan } from "../../prisma/seed/demo-plan.ts";

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MAX_DATE, MIN_DATE } from "~/domain/date-range.ts";
+import { MAX_DATE, MIN_DATE } from "~/domain/dates.ts";
 import { questionsForItem } from "~/models/action.server.ts";
 import { createUserWithPassword, inviteMember } from "~/models/user.server.ts";
 import { getDb } from "~/services/db.server.ts";

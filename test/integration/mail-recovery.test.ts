@@ -16,6 +16,7 @@ import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
 import { startSmtpSink } from "../helpers/smtp.ts";
 import { expectNothingMoreWithin, waitFor } from "../helpers/wait.ts";
+import { enqueueMail, mailJobId, type MailJobData } from "../../jobs/contracts.ts";
 
 /**
  * Background mail must never stop silently: the worker's schedulers come back by themselves
@@ -86,16 +87,16 @@ describe.each(backends)("on %s", (label, config) => {
     const smtp = await startSmtpSink({ closeTimeoutMs: 1_000 });
     await smtp.stop();
     const worker = await startWorker(config, { deliver: createDeliver(smtp.url, "noreply@test.se"), ...fast });
-    const producer = createQueue<{ mailId: string }>(QUEUES.mail, config);
+    const producer = createQueue<MailJobData>(QUEUES.mail, config);
     try {
       const ids = await dueMails(10, tag);
       // Two attempts each, quickly: the outage outlasts every attempt of every mail.
       for (const id of ids) {
-        await producer.add("deliver", { mailId: id }, { jobId: `mail-${id}`, attempts: 2, backoff: { type: "fixed", delay: 100 } });
+        await enqueueMail(producer, id, { attempts: 2, backoff: { type: "fixed", delay: 100 } });
       }
       const exhausted = new Set<string>();
       await waitFor(async () => {
-        for (const id of ids) if ((await producer.getJobState(`mail-${id}`)) === "failed") exhausted.add(id);
+        for (const id of ids) if ((await producer.getJobState(mailJobId(id))) === "failed") exhausted.add(id);
         return exhausted.size === ids.length;
       });
       const rows = await getDb().mailMessage.findMany({ where: { id: { in: ids } } });
@@ -195,10 +196,10 @@ describe.runIf(redisServer)("Redis of its own", () => {
     const config: QueueBackendConfig = { databaseUrl: process.env.DATABASE_URL!, redisUrl: `redis://127.0.0.1:${port}`, prefix: "empty" };
     const smtp = await startSmtpSink({ acceptDelayMs: 150, closeTimeoutMs: 1_000 });
     const worker = await startWorker(config, { deliver: createDeliver(smtp.url, "noreply@test.se"), ...fast });
-    const producer = createQueue<{ mailId: string }>(QUEUES.mail, config);
+    const producer = createQueue<MailJobData>(QUEUES.mail, config);
     try {
       const ids = await dueMails(30, "empty");
-      for (const id of ids) await producer.add("deliver", { mailId: id }, { jobId: `mail-${id}` });
+      for (const id of ids) await enqueueMail(producer, id);
       await waitFor(async () => smtp.received.some((m) => m.subject.startsWith("empty ")));
       // Killed without persistence: every job and every scheduler is gone when it comes back.
       redis.kill("SIGKILL");
@@ -221,11 +222,11 @@ describe.runIf(redisServer)("Redis of its own", () => {
     const smtp = await startSmtpSink({ closeTimeoutMs: 1_000 });
     await smtp.stop();
     const worker = await startWorker(config, { deliver: createDeliver(smtp.url, "noreply@test.se"), ...fast });
-    const producer = createQueue<{ mailId: string }>(QUEUES.mail, config);
+    const producer = createQueue<MailJobData>(QUEUES.mail, config);
     const admin = new Redis(port, "127.0.0.1");
     try {
       const ids = await dueMails(12, "flushed");
-      for (const id of ids) await producer.add("deliver", { mailId: id }, { jobId: `mail-${id}`, backoff: { type: "fixed", delay: 500 } });
+      for (const id of ids) await enqueueMail(producer, id, { backoff: { type: "fixed", delay: 500 } });
       await waitFor(async () => (await getDb().mailMessage.count({ where: { id: { in: ids }, attempts: { gte: 1 } } })) === ids.length);
       await admin.flushall();
       expect(await admin.dbsize()).toBe(0);

@@ -8,6 +8,7 @@ import { createQueue, QUEUES, type QueueBackendConfig } from "../../jobs/queues.
 import { startWorker } from "../../jobs/worker.ts";
 import { startSmtpSink } from "../helpers/smtp.ts";
 import { expectNothingMoreWithin, waitFor } from "../helpers/wait.ts";
+import { enqueueMail, MAIL_JOB, mailJobId, type MailJobData } from "../../jobs/contracts.ts";
 
 /**
  * The worker on both queue backends: BullMQ's PostgreSQL backend (the embedded default) always,
@@ -39,13 +40,13 @@ const newMail = (subject: string) => ({
 describe.each(backends)("worker on %s", (_label, config) => {
   it("delivers a stored mail exactly once and upserts its schedulers at boot", async () => {
     const worker = await startWorker(config, { deliver: createDeliver(smtp.url, "Kompassplan <noreply@test.se>") });
-    const producer = createQueue<{ mailId: string }>(QUEUES.mail, config);
+    const producer = createQueue<MailJobData>(QUEUES.mail, config);
     try {
       const subject = `Leverans ${randomUUID()}`;
       const mailId = await storeMail(newMail(subject));
       // Asking twice (e.g. web process and sweep) must still send once.
-      await producer.add("deliver", { mailId }, { jobId: `mail-${mailId}` });
-      await producer.add("deliver", { mailId }, { jobId: `mail-${mailId}-again` });
+      await enqueueMail(producer, mailId);
+      await producer.add(MAIL_JOB, { mailId }, { jobId: `${mailJobId(mailId)}-again` });
       await waitFor(async () => (await getDb().mailMessage.findUnique({ where: { id: mailId } }))?.status === "SENT");
       await expectNothingMoreWithin(500, () => expect(smtp.received.filter((m) => m.subject === subject)).toHaveLength(1));
 
@@ -68,10 +69,10 @@ describe.each(backends)("worker on %s", (_label, config) => {
       return "sent" as const;
     };
     const worker = await startWorker(config, { deliver: flaky });
-    const producer = createQueue<{ mailId: string }>(QUEUES.mail, config);
+    const producer = createQueue<MailJobData>(QUEUES.mail, config);
     try {
       const mailId = await storeMail(newMail("Flaky"));
-      await producer.add("deliver", { mailId }, { jobId: `mail-${mailId}`, backoff: { type: "exponential", delay: 100 } });
+      await enqueueMail(producer, mailId, { backoff: { type: "exponential", delay: 100 } });
       const sent = await waitFor(async () => {
         const row = await getDb().mailMessage.findUnique({ where: { id: mailId } });
         return row?.status === "SENT" ? row : null;

@@ -15,6 +15,7 @@ import { createTestAction } from "../helpers/plan.ts";
 import { freePort } from "~/services/free-port.server.ts";
 import { startSmtpSink } from "../helpers/smtp.ts";
 import { expectNothingMoreWithin, waitFor } from "../helpers/wait.ts";
+import { enqueueMail, MAIL_JOB, mailJobId, type MailJobData } from "../../jobs/contracts.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const pgConfig = (tag: string): QueueBackendConfig => ({ databaseUrl: process.env.DATABASE_URL!, prefix: `r_${tag}_${Date.now()}` });
@@ -119,11 +120,11 @@ describe("delivery guarantees", () => {
     const smtp = await startSmtpSink();
     const config = pgConfig("smtp");
     const worker = await startWorker(config, { deliver: createDeliver(smtp.url, "noreply@test.se") });
-    const producer = createQueue<{ mailId: string }>(QUEUES.mail, config);
+    const producer = createQueue<MailJobData>(QUEUES.mail, config);
     try {
       await smtp.stop();
       const ids = await dueMails(10, "smtpdown");
-      for (const id of ids) await producer.add("deliver", { mailId: id }, { jobId: `mail-${id}`, backoff: { type: "exponential", delay: 200 } });
+      for (const id of ids) await enqueueMail(producer, id, { backoff: { type: "exponential", delay: 200 } });
       await waitFor(async () => (await getDb().mailMessage.count({ where: { id: { in: ids }, attempts: { gte: 2 } } })) === ids.length);
       expect(smtp.received).toHaveLength(0);
       await smtp.start();
@@ -141,13 +142,13 @@ describe("delivery guarantees", () => {
     const smtp = await startSmtpSink();
     const config = pgConfig("many");
     const workers = await Promise.all([1, 2, 3].map(() => startWorker(config, { deliver: createDeliver(smtp.url, "noreply@test.se") })));
-    const producer = createQueue<{ mailId: string }>(QUEUES.mail, config);
+    const producer = createQueue<MailJobData>(QUEUES.mail, config);
     try {
       const ids = await dueMails(30, "many");
       // Each mail is also queued twice, as the web process and the sweep might both do.
       for (const id of ids) {
-        await producer.add("deliver", { mailId: id }, { jobId: `mail-${id}` });
-        await producer.add("deliver", { mailId: id }, { jobId: `mail-${id}-sweep` });
+        await enqueueMail(producer, id);
+        await producer.add(MAIL_JOB, { mailId: id }, { jobId: `${mailJobId(id)}-sweep` });
       }
       await waitFor(async () => (await getDb().mailMessage.count({ where: { id: { in: ids }, status: "SENT" } })) === ids.length);
       await expectNothingMoreWithin(500, () => {
@@ -178,11 +179,11 @@ describe("delivery guarantees", () => {
     // test database for the rest of the run.
     const spawnWorker = () =>
       spawn(process.execPath, ["--import", "tsx", "jobs/worker.ts"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
-    const producer = createQueue<{ mailId: string }>(QUEUES.mail, { databaseUrl: process.env.DATABASE_URL!, prefix });
+    const producer = createQueue<MailJobData>(QUEUES.mail, { databaseUrl: process.env.DATABASE_URL!, prefix });
     let worker: ChildProcess = spawnWorker();
     try {
       const ids = await dueMails(40, "killed");
-      for (const id of ids) await producer.add("deliver", { mailId: id }, { jobId: `mail-${id}` });
+      for (const id of ids) await enqueueMail(producer, id);
       // Kill while mails are on their way: some sent, others waiting for the server's answer.
       // The kill waits until every answered mail is recorded as sent, so it never falls in the
       // window ADR 0005 names (after the server's "250 OK", before PostgreSQL commits "sent").
@@ -230,10 +231,10 @@ describe("delivery guarantees", () => {
     const config: QueueBackendConfig = { databaseUrl: process.env.DATABASE_URL!, redisUrl: `redis://127.0.0.1:${port}`, prefix: "restart" };
     const smtp = await startSmtpSink({ acceptDelayMs: 100 });
     const worker = await startWorker(config, { deliver: createDeliver(smtp.url, "noreply@test.se") });
-    const producer = createQueue<{ mailId: string }>(QUEUES.mail, config);
+    const producer = createQueue<MailJobData>(QUEUES.mail, config);
     const ids = await dueMails(20, "redis");
     try {
-      for (const id of ids) await producer.add("deliver", { mailId: id }, { jobId: `mail-${id}`, backoff: { type: "exponential", delay: 200 } });
+      for (const id of ids) await enqueueMail(producer, id, { backoff: { type: "exponential", delay: 200 } });
       await waitFor(async () => smtp.received.some((m) => m.subject.startsWith("redis")));
       redis.kill("SIGKILL");
       await new Promise((r) => redis.once("exit", r));

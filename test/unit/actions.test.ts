@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { diffFields } from "~/domain/actions/changes.ts";
-import { daysBetween, stockholmDate } from "~/domain/actions/dates.ts";
+import { daysBetween, stockholmDate } from "~/domain/dates.ts";
 import { checkEffect, effectCap } from "~/domain/actions/effects.ts";
 import { exportRows } from "~/domain/actions/export-rows.ts";
 import { countPlan, filterPlan, parseFilters } from "~/domain/actions/plan-view.ts";

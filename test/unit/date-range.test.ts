@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkDate, clampDate, lastDayOfMonthIndex, MAX_DATE, MIN_DATE, monthIndex, monthOfIndex } from "~/domain/date-range.ts";
+import { checkDate, clampDate, lastDayOfMonthIndex, MAX_DATE, MIN_DATE, monthIndex, monthOfIndex } from "~/domain/dates.ts";
 
 describe("the accepted date range", () => {
   it("accepts real calendar dates inside the range", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isAcceptedDate, MAX_DATE, MIN_DATE, monthIndex } from "~/domain/date-range.ts";
+import { isAcceptedDate, MAX_DATE, MIN_DATE, monthIndex } from "~/domain/dates.ts";
 import { MAX_MONTHS, progressOverTime, type ProgressAction } from "~/domain/progress-over-time.ts";
 
 const a = (deadline: string, status: ProgressAction["status"] = "NOT_STARTED", completedAt: string | null = null): ProgressAction => ({

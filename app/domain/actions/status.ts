@@ -1,4 +1,4 @@
-import { daysBetween, stockholmDate } from "./dates.ts";
+import { daysBetween, stockholmDate } from "../dates.ts";
 
 /** Action statuses and what may change them. Late is derived from the deadline, never stored. */
 

@@ -1,3 +1,4 @@
+import { t } from "~/i18n/sv.ts";
 import { sumPoints } from "../points.ts";
 import { compareCodes } from "../scoring.ts";
 import { detectVersion } from "./framework.ts";
@@ -105,7 +106,7 @@ export function readReport(raw: string, catalogs: readonly CatalogVersion[]): Re
 
     areas.push({
       number,
-      name: catalogArea?.name ?? section?.heading ?? `Område ${number}`,
+      name: catalogArea?.name ?? section?.heading ?? t.importer.areaName(number),
       maxPoints: catalogArea?.maxPoints ?? 100,
       points: statedPoints ?? computed,
       statedPoints,

@@ -1,9 +1,38 @@
 /**
- * The range of calendar dates the product accepts anywhere (forms, imports, commands), and
- * month arithmetic on numbers. A date outside the range is refused on input; data stored
- * before the range existed is clamped when it is read for a page, a chart or a report.
- * See docs/decisions/0008-input-limits.md ("Dates and numbers"). Pure.
+ * Calendar dates, in one place: the product's time zone, ISO dates (YYYY-MM-DD), day and month
+ * arithmetic, and the range of dates the product accepts anywhere (forms, imports, commands).
+ * A date outside the range is refused on input; data stored before the range existed is
+ * clamped when it is read for a page, a chart or a report. See
+ * docs/decisions/0008-input-limits.md ("Dates and numbers"). Pure: `now` is passed in.
  */
+
+/** Every date the product shows or computes is a date in this time zone. */
+export const TIME_ZONE = "Europe/Stockholm";
+
+/** One day in milliseconds. */
+export const DAY_MS = 86_400_000;
+
+const stockholm = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The calendar date it is in Stockholm at the given instant. */
+export function stockholmDate(instant: Date): string {
+  return stockholm.format(instant);
+}
+
+/** A DATE column's value (midnight UTC) as YYYY-MM-DD. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Whole days from `a` to `b` (both YYYY-MM-DD). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+}
 
 /** The earliest date accepted: evaluation years start at 1990 (the evaluation form's year field). */
 export const MIN_DATE = "1990-01-01";
@@ -12,7 +41,8 @@ export const MAX_DATE = "2100-12-31";
 
 export type DateCheck = "ok" | "format" | "calendar" | "range";
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** YYYY-MM-DD, with the year, month and day captured. */
+export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function daysInMonth(year: number, month: number): number {
   return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;

@@ -1,0 +1,41 @@
+/**
+ * Every address of a municipality's pages, and the query keys they read, in one place. Pure:
+ * routes, components, models and mail import it alike (prefix with publicUrl() for a link
+ * that leaves the browser, such as a mail or a calendar entry).
+ */
+
+/** Query keys the pages read: a notice after a redirect, the improvement item of a new action. */
+export const QUERY = {
+  saved: "sparad",
+  created: "skapad",
+  deleted: "borttagen",
+  item: "punkt",
+} as const;
+
+/** `?sparad=1` and the like: the notice a page shows after a redirect. */
+export const notice = (key: "saved" | "created" | "deleted") => `?${QUERY[key]}=1`;
+
+const withQuery = (path: string, query?: string) => (query ? `${path}${query.startsWith("?") ? query : `?${query}`}` : path);
+
+export const paths = {
+  municipality: (slug: string) => `/k/${slug}`,
+  plan: (slug: string, query?: string) => withQuery(`/k/${slug}/plan`, query),
+  planExport: (slug: string, format: "xlsx" | "csv", query?: string) => withQuery(`/k/${slug}/plan.${format}`, query),
+  newAction: (slug: string, itemId?: string) => withQuery(`/k/${slug}/plan/ny`, itemId ? `${QUERY.item}=${itemId}` : undefined),
+  action: (slug: string, actionId: string, query?: string) => withQuery(`/k/${slug}/atgarder/${actionId}`, query),
+  editAction: (slug: string, actionId: string) => `/k/${slug}/atgarder/${actionId}/redigera`,
+  evidence: (slug: string, evidenceId: string) => `/k/${slug}/underlag/${evidenceId}`,
+  mine: (slug: string) => `/k/${slug}/mina-atgarder`,
+  readiness: (slug: string) => `/k/${slug}/infor-utvardering`,
+  reports: (slug: string) => `/k/${slug}/rapporter`,
+  report: (slug: string, reportId: string, query?: string) => withQuery(`/k/${slug}/rapporter/${reportId}`, query),
+  reportFile: (slug: string, reportId: string, format: "pdf" | "excel") => `/k/${slug}/rapporter/${reportId}/${format}`,
+  evaluations: (slug: string, query?: string) => withQuery(`/k/${slug}/utvarderingar`, query),
+  newEvaluation: (slug: string) => `/k/${slug}/utvarderingar/ny`,
+  evaluation: (slug: string, evaluationId: string, query?: string) => withQuery(`/k/${slug}/utvarderingar/${evaluationId}`, query),
+  editEvaluation: (slug: string, evaluationId: string) => `/k/${slug}/utvarderingar/${evaluationId}/redigera`,
+  compare: (slug: string) => `/k/${slug}/jamfor`,
+  users: (slug: string) => `/k/${slug}/anvandare`,
+  reminders: (slug: string) => `/k/${slug}/paminnelser`,
+  outbox: (slug: string) => `/k/${slug}/utkorg`,
+};
