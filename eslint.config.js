@@ -2,6 +2,8 @@ import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
+const getDbPattern = { group: ["**/db.server", "**/db.server.ts", "**/db.server.js"], importNames: ["getDb"], message: "Only app/models/ may use the database client: put the query in a model." };
+
 export default tseslint.config(
   { ignores: ["build/", "public/build/", "app/generated/", "node_modules/", ".data/", "scratch/", ".cache/"] },
   js.configs.recommended,
@@ -38,7 +40,7 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["**/db.server", "**/db.server.ts", "**/db.server.js"], importNames: ["getDb"], message: "Only app/models/ may use the database client: put the query in a model." },
+            getDbPattern,
           ],
         },
       ],
@@ -48,6 +50,30 @@ export default tseslint.config(
       ],
     },
   },
+  // Each folder of the middle layer may lean only on the folders below it (ADR 0028):
+  // domain ← models ← platform ← http ← workflows ← routes; render takes data and returns files.
+  // The getDb rule above is repeated, because a later block's rule replaces an earlier one.
+  ...[
+    { folder: "app/models", forbidden: ["~/http/*", "~/workflows/*", "~/render/*", "~/cli/*"], getDb: false },
+    { folder: "app/platform", forbidden: ["~/http/*", "~/workflows/*", "~/render/*", "~/cli/*"], getDb: true },
+    { folder: "app/http", forbidden: ["~/workflows/*", "~/render/*", "~/cli/*"], getDb: true },
+    { folder: "app/workflows", forbidden: ["~/cli/*"], getDb: true },
+    { folder: "app/render", forbidden: ["~/models/*", "~/platform/*", "~/http/*", "~/workflows/*", "~/cli/*"], getDb: true },
+  ].map(({ folder, forbidden, getDb }) => ({
+    files: [`${folder}/**/*.{ts,tsx}`],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: forbidden, allowTypeImports: true, message: `${folder} may not depend on that folder (ADR 0028).` },
+            ...(getDb ? [getDbPattern] : []),
+          ],
+        },
+      ],
+      "no-restricted-imports": "off",
+    },
+  })),
   {
     // The domain stays framework-free: no Remix, Prisma or I/O (see docs/decisions).
     files: ["app/domain/**/*.ts"],
@@ -56,7 +82,7 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["@remix-run/*", "~/generated/*", "@prisma/*", "node:*", "~/models/*", "~/services/*"], message: "Domain modules are pure: no framework, database or I/O imports." },
+            { group: ["@remix-run/*", "~/generated/*", "@prisma/*", "node:*", "~/models/*", "~/platform/*", "~/http/*", "~/workflows/*", "~/render/*", "~/cli/*"], message: "Domain modules are pure: no framework, database or I/O imports." },
           ],
         },
       ],

@@ -8,9 +8,9 @@ import {
 } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { bodyLimitFor, countingBody, declaredTooLarge } from "./app/services/body-limit.server.ts";
-import { getEnv, publicUrl, requireSessionSecret } from "./app/services/env.server.ts";
-import { isCrossOriginMutation } from "./app/services/origin.server.ts";
+import { bodyLimitFor, countingBody, declaredTooLarge } from "./app/http/body-limit.server.ts";
+import { getEnv, publicUrl, requireSessionSecret } from "./app/platform/env.server.ts";
+import { isCrossOriginMutation } from "./app/http/origin.server.ts";
 import { t } from "./app/i18n/sv.ts";
 
 /**

@@ -2,7 +2,7 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { DropPaddingBytes } from "~/services/html-stream.server.ts";
+import { DropPaddingBytes } from "~/http/html-stream.server.ts";
 
 const ABORT_DELAY_MS = 5_000;
 

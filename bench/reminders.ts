@@ -1,9 +1,9 @@
 import { performance } from "node:perf_hooks";
 import type { Job } from "bullmq";
 import { deliverStoredMail } from "~/models/mail.server.ts";
-import { getDb } from "~/services/db.server.ts";
-import { createDeliver } from "~/services/mailer.server.ts";
-import { runReminderTick } from "~/services/reminders.server.ts";
+import { getDb } from "~/platform/db.server.ts";
+import { createDeliver } from "~/platform/mailer.server.ts";
+import { runReminderTick } from "~/workflows/reminders.server.ts";
 import { createQueue, createWorker, QUEUES, type QueueBackendConfig } from "../jobs/queues.ts";
 import { startSmtpSink } from "../test/helpers/smtp.ts";
 

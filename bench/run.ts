@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { readReport } from "~/domain/report-reader/index.ts";
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from "~/services/embedded-postgres.server.ts";
-import { freePort } from "~/services/free-port.server.ts";
-import { migrate } from "~/services/migrator.server.ts";
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from "~/cli/support/embedded-postgres.server.ts";
+import { freePort } from "~/cli/support/free-port.server.ts";
+import { migrate } from "~/cli/support/migrator.server.ts";
 import { renderReport } from "../test/fixtures/report-layouts.ts";
 import { catalog } from "../test/helpers/catalog.ts";
 import { reportSpec } from "../test/helpers/report-spec.ts";
@@ -71,7 +71,7 @@ try {
   await createEvaluation(tenant.municipality.id, demoEvaluation({ year: 2009 }), null);
   // A realistic plan: 300 actions over the evaluation's items and 45 sub-questions.
   const { createAction, questionsForItem } = await import("~/models/action.server.ts");
-  const { getDb: db } = await import("~/services/db.server.ts");
+  const { getDb: db } = await import("~/platform/db.server.ts");
   const items = await db().improvementItem.findMany({ where: { evaluationArea: { evaluationId: tenant.evaluationId } } });
   const owners = [tenant.coordinator.id, tenant.owner.id];
   const contexts = await Promise.all(items.map((i) => questionsForItem(tenant.municipality.id, i.id)));
@@ -94,7 +94,7 @@ try {
   }
   const someAction = await db().action.findFirstOrThrow({ where: { municipalityId: tenant.municipality.id } });
   // Two saved follow-up reports, so the report page also works out what changed between them.
-  const { currentReport } = await import("~/services/readiness.server.ts");
+  const { currentReport } = await import("~/workflows/readiness.server.ts");
   const { saveReport } = await import("~/models/follow-up-report.server.ts");
   await saveReport(tenant.municipality.id, tenant.coordinator.id, "Bänkrapport 1", (await currentReport(tenant.municipality.id, new Date("2026-09-01")))!);
   const report = await saveReport(tenant.municipality.id, tenant.coordinator.id, "Bänkrapport 2", (await currentReport(tenant.municipality.id, new Date()))!);
@@ -147,7 +147,7 @@ try {
     const { benchReminders } = await import("./reminders.ts");
     await benchReminders({ databaseUrl: url, redisUrl: process.env.REDIS_URL, prefix: `bench_${Date.now()}` });
   }
-  const { getDb } = await import("~/services/db.server.ts");
+  const { getDb } = await import("~/platform/db.server.ts");
   await getDb().$disconnect();
 } finally {
   if (process.env.DATABASE_URL && !temp) await dropDatabase(url).catch(() => {});

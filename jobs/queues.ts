@@ -1,7 +1,7 @@
 import { createPostgresBackend, Queue, Worker, type JobsOptions, type Processor } from "bullmq";
 import { Redis } from "ioredis";
 import { enqueueMail, mailJobId, type MailQueue } from "./contracts.ts";
-import { getEnv } from "~/services/env.server.ts";
+import { getEnv } from "~/platform/env.server.ts";
 
 /**
  * Queue names, default job options and the backend choice, shared by the web process

@@ -1,8 +1,8 @@
 import type { Queue, Worker } from "bullmq";
 import type { Deliver } from "~/models/mail.server.ts";
-import { getDb } from "~/services/db.server.ts";
-import { getEnv } from "~/services/env.server.ts";
-import { createDeliver } from "~/services/mailer.server.ts";
+import { getDb } from "~/platform/db.server.ts";
+import { getEnv } from "~/platform/env.server.ts";
+import { createDeliver } from "~/platform/mailer.server.ts";
 import { deliverMailProcessor } from "./processors/deliver-mail.ts";
 import { maintenanceProcessor, STALE_MAIL_MS } from "./processors/maintenance.ts";
 import { remindersProcessor } from "./processors/reminders.ts";

@@ -4,8 +4,8 @@ import { parseArgs } from "node:util";
 import { warningMessage } from "~/domain/report-reader/messages.ts";
 import type { CatalogVersion } from "~/domain/report-reader/types.ts";
 import { t } from "~/i18n/sv.ts";
-import { extractReportText } from "~/services/report-file.server.ts";
-import { readReportText } from "~/services/report-import.server.ts";
+import { extractReportText } from "~/platform/report-file.server.ts";
+import { readReportText } from "~/workflows/report-import.server.ts";
 import { exitAfterOutput, printJson } from "./output.ts";
 
 /**
@@ -41,7 +41,7 @@ if (options["dry-run"]) {
   const catalogFile = path.resolve(import.meta.dirname, "../../prisma/seed/catalog.json");
   catalog = (JSON.parse(readFileSync(catalogFile, "utf8")) as { versions: CatalogVersion[] }).versions;
 } else {
-  const { resolveDatabase } = await import("~/services/embedded-postgres.server.ts");
+  const { resolveDatabase } = await import("~/cli/support/embedded-postgres.server.ts");
   const running = await resolveDatabase(process.cwd());
   database = running;
   process.env.DATABASE_URL = running.url;
@@ -70,7 +70,7 @@ if (options.json) {
 }
 
 if (!options["dry-run"]) {
-  const { getDb } = await import("~/services/db.server.ts");
+  const { getDb } = await import("~/platform/db.server.ts");
   const { createEvaluation, findSameEvaluation, fromDraft } = await import("~/models/evaluation.server.ts");
   const { findMunicipalityBySlug } = await import("~/models/municipality.server.ts");
   const municipality = await findMunicipalityBySlug(options.municipality!);

@@ -19,15 +19,15 @@ if (Number.isNaN(at.getTime()) || !isAcceptedDate(at.toISOString().slice(0, 10))
   fail(`Ogiltigt datum: ${options.at}. Ange ett datum mellan ${MIN_DATE} och ${MAX_DATE}.`);
 }
 
-const { resolveDatabase } = await import("~/services/embedded-postgres.server.ts");
+const { resolveDatabase } = await import("~/cli/support/embedded-postgres.server.ts");
 const database = await resolveDatabase(process.cwd());
 process.env.DATABASE_URL = database.url;
-const { getDb } = await import("~/services/db.server.ts");
+const { getDb } = await import("~/platform/db.server.ts");
 try {
   const { findMunicipalityBySlug } = await import("~/models/municipality.server.ts");
   const municipality = await findMunicipalityBySlug(options.municipality);
   if (!municipality) fail(`Det finns ingen kommun med kortnamnet ${options.municipality}.`, 1);
-  const { readinessFor } = await import("~/services/readiness.server.ts");
+  const { readinessFor } = await import("~/workflows/readiness.server.ts");
   const result = await readinessFor(municipality.id, at);
   if (!result) fail("Kommunen har ingen utvärdering ännu.", 1);
   const four = (f: { current: number; secured: number; likely: number; potential: number }) => ({

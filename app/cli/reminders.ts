@@ -26,10 +26,10 @@ if (Number.isNaN(at.getTime()) || !isAcceptedDate(at.toISOString().slice(0, 10))
   fail(`Ogiltig tidpunkt: ${options.at}. Använd ISO-format, t.ex. 2026-12-01T08:00:00+01:00, mellan ${MIN_DATE} och ${MAX_DATE}.`);
 }
 
-const { resolveDatabase } = await import("~/services/embedded-postgres.server.ts");
+const { resolveDatabase } = await import("~/cli/support/embedded-postgres.server.ts");
 const database = await resolveDatabase(process.cwd());
 process.env.DATABASE_URL = database.url;
-const { getDb } = await import("~/services/db.server.ts");
+const { getDb } = await import("~/platform/db.server.ts");
 try {
   let municipalityId: string | undefined;
   if (options.municipality) {
@@ -38,7 +38,7 @@ try {
     if (!m) fail(`Det finns ingen kommun med kortnamnet ${options.municipality}.`, 1);
     municipalityId = m.id;
   }
-  const { computeDue, runReminderTick, sendInstant } = await import("~/services/reminders.server.ts");
+  const { computeDue, runReminderTick, sendInstant } = await import("~/workflows/reminders.server.ts");
   if (options["dry-run"]) {
     const due = await computeDue(at, municipalityId);
     const rows = due.map((n) => ({
@@ -51,7 +51,7 @@ try {
     if (options.json) await printJson(rows);
     else for (const r of rows) console.log(`${r.sendAt}  ${r.kind.padEnd(18)} ${r.recipient}  ${r.actionId ?? ""}`);
   } else {
-    const { enqueueMailDelivery } = await import("~/services/queue.server.ts");
+    const { enqueueMailDelivery } = await import("~/platform/queue.server.ts");
     const result = await runReminderTick(at, enqueueMailDelivery, municipalityId);
     console.log(options.json ? JSON.stringify(result) : `Förfallna: ${result.due}, nya: ${result.stored}, köade: ${result.queued}`);
     process.exitCode = 0;

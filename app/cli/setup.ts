@@ -1,4 +1,4 @@
-import { migrate } from "~/services/migrator.server.ts";
+import { migrate } from "~/cli/support/migrator.server.ts";
 import { seedCatalog, seedDemoIfEmpty } from "../../prisma/seed/seed.ts";
 
 /**
@@ -14,8 +14,8 @@ export async function setup(databaseUrl: string, { demo = true } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { resolveDatabase } = await import("~/services/embedded-postgres.server.ts");
-  const { getDb } = await import("~/services/db.server.ts");
+  const { resolveDatabase } = await import("~/cli/support/embedded-postgres.server.ts");
+  const { getDb } = await import("~/platform/db.server.ts");
   const db = await resolveDatabase(process.cwd());
   try {
     await setup(db.url);

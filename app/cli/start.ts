@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { resolveDatabase } from "~/services/embedded-postgres.server.ts";
-import { getDb } from "~/services/db.server.ts";
-import { ensureSessionSecret } from "~/services/session-secret.server.ts";
-import { supervise } from "~/services/supervise.server.ts";
+import { resolveDatabase } from "~/cli/support/embedded-postgres.server.ts";
+import { getDb } from "~/platform/db.server.ts";
+import { ensureSessionSecret } from "~/cli/support/session-secret.server.ts";
+import { supervise } from "~/cli/support/supervise.server.ts";
 import { setup } from "./setup.ts";
 
 /**

@@ -2,9 +2,9 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from "~/services/embedded-postgres.server.ts";
-import { freePort } from "~/services/free-port.server.ts";
-import { migrate } from "~/services/migrator.server.ts";
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from "~/cli/support/embedded-postgres.server.ts";
+import { freePort } from "~/cli/support/free-port.server.ts";
+import { migrate } from "~/cli/support/migrator.server.ts";
 
 /**
  * `npm test`: type check, lint, then every test against a throwaway database that is dropped

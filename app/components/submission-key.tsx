@@ -2,7 +2,7 @@ import { useMatches } from "@remix-run/react";
 
 /**
  * The hidden per-render key that lets the server process a form submission once (see
- * app/services/submission.server.ts). It comes from the nearest route loader that returns
+ * app/http/submission.server.ts). It comes from the nearest route loader that returns
  * `submissionKey: newSubmissionKey()`; put this inside every form that creates something.
  */
 export function SubmissionKey() {

@@ -1,5 +1,5 @@
 /**
- * Who may do what. Pure: the server-side guards in app/services/access.server.ts ask here.
+ * Who may do what. Pure: the server-side guards in app/http/access.server.ts ask here.
  */
 
 export type Role = "COORDINATOR" | "OWNER" | "VIEWER";

@@ -3,7 +3,7 @@ import { isoDate } from "~/domain/dates.ts";
 import { checkEffect } from "~/domain/actions/effects.ts";
 import { checkStatusChange, type ActionStatus, type StatusChangeError } from "~/domain/actions/status.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { withdrawPendingReminders } from "./mail.server.ts";
 

@@ -1,5 +1,5 @@
 import type { CatalogVersion } from "~/domain/report-reader/types.ts";
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 
 /** The framework catalog: versions, areas and sub-questions are data, never code. */
 

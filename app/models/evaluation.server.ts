@@ -1,6 +1,6 @@
 import type { EvaluationDraft } from "~/domain/evaluation-draft.ts";
 import type { AreaInput } from "~/domain/scoring.ts";
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
 /** Evaluation queries. Every function takes the municipality id, so tenancy cannot be forgotten. */

@@ -1,5 +1,5 @@
 import type { ReportSnapshot } from "~/domain/follow-up-report.ts";
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 
 /** Saved follow-up reports. Every query takes the municipality id. */
 

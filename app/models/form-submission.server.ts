@@ -1,5 +1,5 @@
 import { Prisma } from "~/generated/prisma/client.ts";
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 import { DAY_MS } from "~/domain/dates.ts";
 
 /** Submission keys are kept this long; a key older than this counts as new. */

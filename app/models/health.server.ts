@@ -1,4 +1,4 @@
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 
 /** Throws when the database does not answer; for the load balancers' liveness check. */
 export async function checkDatabase(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 
 /** Outgoing mail, stored first so a crash or an unreachable queue loses nothing. All mail is read and written here. */
 

@@ -1,6 +1,6 @@
 import type { Role } from "~/domain/access.ts";
 import { isoDate } from "~/domain/dates.ts";
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 
 export interface MunicipalitySummary {
   id: string;

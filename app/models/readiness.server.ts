@@ -1,7 +1,7 @@
 import { isoDate, stockholmDate } from "~/domain/dates.ts";
 import type { ReportAction } from "~/domain/follow-up-report.ts";
 import type { ProjectionAction, ProjectionQuestion } from "~/domain/projection.ts";
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 
 /**
  * The latest evaluation's sub-questions and the plan's actions, as the projection, the progress

@@ -1,7 +1,7 @@
 import { stockholmDate, isoDate } from "~/domain/dates.ts";
 import type { ActionStatus } from "~/domain/actions/status.ts";
 import { DEFAULT_POLICY, type PolicyAction, type PolicyMunicipality, type PolicySettings, type PolicyUser } from "~/domain/reminder-policy.ts";
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 
 /** What the reminder policy needs, loaded in a few set-based queries (it runs for every municipality). */
 export async function loadPolicyData(municipalityId?: string) {

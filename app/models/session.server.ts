@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { accountAndAddressThrottle, maySendSignInLink, WINDOW_MS } from "~/domain/signin-throttle.ts";
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 import { DAY_MS } from "~/domain/dates.ts";
 
 /** Session ids are stored only as SHA-256 hashes: a copy of the database signs nobody in. */

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "~/domain/access.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
-import { getDb } from "~/services/db.server.ts";
-import { hashPassword, verifyAgainstDummy, verifyPassword } from "~/services/password.server.ts";
+import { getDb } from "~/platform/db.server.ts";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "~/platform/password.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { paths } from "~/paths.ts";
 import { DAY_MS } from "~/domain/dates.ts";

@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { homePathFor } from "~/models/user.server.ts";
-import { getSessionUser } from "~/services/session.server.ts";
+import { getSessionUser } from "~/http/session.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);

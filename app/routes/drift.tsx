@@ -4,8 +4,8 @@ import { z } from "zod";
 import { SiteHeader } from "~/components/site-header.tsx";
 import { t } from "~/i18n/sv.ts";
 import { MAIL_OVERDUE_MS, mailCounts, overduePendingMail } from "~/models/mail.server.ts";
-import { requireOperator } from "~/services/access.server.ts";
-import { queueHealth, retryFailedJob } from "~/services/queue.server.ts";
+import { requireOperator } from "~/http/access.server.ts";
+import { queueHealth, retryFailedJob } from "~/platform/queue.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.operations.title} – ${t.app.name}` }];

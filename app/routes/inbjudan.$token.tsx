@@ -6,7 +6,7 @@ import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { useValidatedForm } from "~/forms/use-validated-form.ts";
 import { t } from "~/i18n/sv.ts";
 import { acceptInvitation, findOpenInvitation } from "~/models/user.server.ts";
-import { startSession } from "~/services/session.server.ts";
+import { startSession } from "~/http/session.server.ts";
 import { paths } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.invitation.title} – ${t.app.name}` }];

@@ -7,7 +7,7 @@ import { scoreEvaluation } from "~/domain/scoring.ts";
 import { t } from "~/i18n/sv.ts";
 import { getLatestEvaluations } from "~/models/evaluation.server.ts";
 import { listReports } from "~/models/follow-up-report.server.ts";
-import { requireMunicipality } from "~/services/access.server.ts";
+import { requireMunicipality } from "~/http/access.server.ts";
 import { formatDate, formatPoints, formatSignedPoints } from "~/utils/format.ts";
 import { paths } from "~/paths.ts";
 

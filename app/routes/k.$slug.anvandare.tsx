@@ -7,10 +7,10 @@ import { useValidatedForm } from "~/forms/use-validated-form.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { changeRole, listMembers, MembershipError, removeMember, setManager } from "~/models/user.server.ts";
-import { requireMunicipality } from "~/services/access.server.ts";
-import { invitePerson } from "~/services/invitations.server.ts";
+import { requireMunicipality } from "~/http/access.server.ts";
+import { invitePerson } from "~/workflows/invitations.server.ts";
 import { SubmissionKey } from "~/components/submission-key.tsx";
-import { newSubmissionKey, oncePerSubmission } from "~/services/submission.server.ts";
+import { newSubmissionKey, oncePerSubmission } from "~/http/submission.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.users.title} – ${t.app.name}` }];
 

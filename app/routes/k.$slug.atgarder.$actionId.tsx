@@ -13,10 +13,10 @@ import { evidenceSchema, noteSchema, statusSchema } from "~/forms/action.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { addNote, getActionSummary } from "~/models/action.server.ts";
-import { discardBody, forbidden, notFound, requireMunicipalityForUpload, requireMunicipality } from "~/services/access.server.ts";
-import { actionPage, changeStatusFromForm } from "~/services/action-page.server.ts";
-import { addEvidenceFromForm, readEvidenceUpload } from "~/services/evidence.server.ts";
-import { newSubmissionKey, oncePerSubmission } from "~/services/submission.server.ts";
+import { discardBody, forbidden, notFound, requireMunicipalityForUpload, requireMunicipality } from "~/http/access.server.ts";
+import { actionPage, changeStatusFromForm } from "~/workflows/action-page.server.ts";
+import { addEvidenceFromForm, readEvidenceUpload } from "~/workflows/evidence.server.ts";
+import { newSubmissionKey, oncePerSubmission } from "~/http/submission.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

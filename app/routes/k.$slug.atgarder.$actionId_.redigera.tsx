@@ -7,9 +7,9 @@ import { effectField, parseActionForm } from "~/forms/action.ts";
 import { type FieldErrors, textValues } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { ActionConflictError, ActionRuleError, getActionDetail, updateAction } from "~/models/action.server.ts";
-import { notFound, requireMunicipality } from "~/services/access.server.ts";
-import { notifyAssignment } from "~/services/action-mail.server.ts";
-import { actionFormContext, resolveOwner, ruleMessage } from "~/services/action-plan.server.ts";
+import { notFound, requireMunicipality } from "~/http/access.server.ts";
+import { notifyAssignment } from "~/workflows/action-mail.server.ts";
+import { actionFormContext, resolveOwner, ruleMessage } from "~/workflows/action-plan.server.ts";
 import { notice, paths } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.action.edit} – ${t.app.name}` }];

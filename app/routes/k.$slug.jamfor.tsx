@@ -5,7 +5,7 @@ import { compareOverTime } from "~/domain/comparison.ts";
 import { scoreEvaluation } from "~/domain/scoring.ts";
 import { t } from "~/i18n/sv.ts";
 import { getLatestEvaluations } from "~/models/evaluation.server.ts";
-import { requireMunicipality } from "~/services/access.server.ts";
+import { requireMunicipality } from "~/http/access.server.ts";
 import { formatPoints } from "~/utils/format.ts";
 import { paths } from "~/paths.ts";
 

@@ -6,7 +6,7 @@ import { reminderPolicySchema } from "~/forms/reminder-policy.ts";
 import { t } from "~/i18n/sv.ts";
 import { getNextEvaluationDate, setNextEvaluationDate } from "~/models/municipality.server.ts";
 import { getReminderPolicy, saveReminderPolicy } from "~/models/reminders.server.ts";
-import { requireMunicipality } from "~/services/access.server.ts";
+import { requireMunicipality } from "~/http/access.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.policy.title} – ${t.app.name}` }];
 

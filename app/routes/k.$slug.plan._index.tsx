@@ -7,7 +7,7 @@ import { daysLate, STATUSES } from "~/domain/actions/status.ts";
 import { t } from "~/i18n/sv.ts";
 import { getPlan } from "~/models/action.server.ts";
 import { listMembers } from "~/models/user.server.ts";
-import { requireMunicipality } from "~/services/access.server.ts";
+import { requireMunicipality } from "~/http/access.server.ts";
 import { formatDate } from "~/utils/format.ts";
 import { paths } from "~/paths.ts";
 

@@ -7,10 +7,10 @@ import { parseActionForm } from "~/forms/action.ts";
 import { type FieldErrors, textValues } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { ActionRuleError, createAction } from "~/models/action.server.ts";
-import { notFound, requireMunicipality } from "~/services/access.server.ts";
-import { actionFormContext, resolveOwner, ruleMessage } from "~/services/action-plan.server.ts";
-import { notifyAssignment } from "~/services/action-mail.server.ts";
-import { newSubmissionKey, oncePerSubmission } from "~/services/submission.server.ts";
+import { notFound, requireMunicipality } from "~/http/access.server.ts";
+import { actionFormContext, resolveOwner, ruleMessage } from "~/workflows/action-plan.server.ts";
+import { notifyAssignment } from "~/workflows/action-mail.server.ts";
+import { newSubmissionKey, oncePerSubmission } from "~/http/submission.server.ts";
 import { notice, paths, QUERY } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.plan.newAction} – ${t.app.name}` }];

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireMunicipality } from "~/services/access.server.ts";
-import { attachment } from "~/services/download.server.ts";
-import { planToCsv } from "~/services/plan-export.server.ts";
-import { planRowsFor } from "~/services/plan-rows.server.ts";
+import { requireMunicipality } from "~/http/access.server.ts";
+import { attachment } from "~/http/download.server.ts";
+import { planToCsv } from "~/render/plan-export.server.ts";
+import { planRowsFor } from "~/workflows/plan-rows.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality } = await requireMunicipality(request, params.slug);

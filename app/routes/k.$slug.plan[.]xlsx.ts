@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { t } from "~/i18n/sv.ts";
-import { requireMunicipality } from "~/services/access.server.ts";
-import { attachment, XLSX_TYPE } from "~/services/download.server.ts";
-import { planToXlsx } from "~/services/plan-export.server.ts";
-import { planRowsFor } from "~/services/plan-rows.server.ts";
+import { requireMunicipality } from "~/http/access.server.ts";
+import { attachment, XLSX_TYPE } from "~/http/download.server.ts";
+import { planToXlsx } from "~/render/plan-export.server.ts";
+import { planRowsFor } from "~/workflows/plan-rows.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality } = await requireMunicipality(request, params.slug);

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FollowUpReportBody } from "~/components/follow-up-report.tsx";
 import { t } from "~/i18n/sv.ts";
-import { reportHeading } from "~/services/follow-up-report.server.ts";
-import { requireReport } from "~/services/report-access.server.ts";
+import { reportHeading } from "~/workflows/follow-up-report.server.ts";
+import { requireReport } from "~/workflows/report-access.server.ts";
 import { paths, QUERY } from "~/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? t.report.reportTitle} – ${t.app.name}` }];

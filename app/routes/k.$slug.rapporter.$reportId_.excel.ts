@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attachment, XLSX_TYPE } from "~/services/download.server.ts";
-import { reportFileName, reportHeading } from "~/services/follow-up-report.server.ts";
-import { requireReport } from "~/services/report-access.server.ts";
-import { reportToXlsx } from "~/services/report-xlsx.server.ts";
+import { attachment, XLSX_TYPE } from "~/http/download.server.ts";
+import { reportFileName, reportHeading } from "~/workflows/follow-up-report.server.ts";
+import { requireReport } from "~/workflows/report-access.server.ts";
+import { reportToXlsx } from "~/render/report-xlsx.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { view } = await requireReport(request, params);

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attachment } from "~/services/download.server.ts";
-import { reportFileName, reportHeading } from "~/services/follow-up-report.server.ts";
-import { requireReport } from "~/services/report-access.server.ts";
-import { reportToPdf } from "~/services/report-pdf.server.ts";
+import { attachment } from "~/http/download.server.ts";
+import { reportFileName, reportHeading } from "~/workflows/follow-up-report.server.ts";
+import { requireReport } from "~/workflows/report-access.server.ts";
+import { reportToPdf } from "~/render/report-pdf.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { view } = await requireReport(request, params);

@@ -9,11 +9,11 @@ import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { listEvaluations } from "~/models/evaluation.server.ts";
 import { listReports, saveReport } from "~/models/follow-up-report.server.ts";
-import { requireMunicipality } from "~/services/access.server.ts";
-import { currentReport } from "~/services/readiness.server.ts";
+import { requireMunicipality } from "~/http/access.server.ts";
+import { currentReport } from "~/workflows/readiness.server.ts";
 import { formatDate } from "~/utils/format.ts";
 import { SubmissionKey } from "~/components/submission-key.tsx";
-import { newSubmissionKey, oncePerSubmission } from "~/services/submission.server.ts";
+import { newSubmissionKey, oncePerSubmission } from "~/http/submission.server.ts";
 import { notice, paths } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.report.title} – ${t.app.name}` }];

@@ -3,7 +3,7 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 import { SiteHeader } from "~/components/site-header.tsx";
 import { can } from "~/domain/access.ts";
 import { t } from "~/i18n/sv.ts";
-import { requireMunicipality } from "~/services/access.server.ts";
+import { requireMunicipality } from "~/http/access.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, municipality, role } = await requireMunicipality(request, params.slug);

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { findEvidence } from "~/models/action.server.ts";
-import { notFound, requireMunicipality } from "~/services/access.server.ts";
-import { readStoredFile, storedFileName } from "~/services/file-storage.server.ts";
-import { attachment } from "~/services/download.server.ts";
+import { notFound, requireMunicipality } from "~/http/access.server.ts";
+import { readStoredFile, storedFileName } from "~/platform/file-storage.server.ts";
+import { attachment } from "~/http/download.server.ts";
 
 /** An evidence file, only to members of the action's municipality. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

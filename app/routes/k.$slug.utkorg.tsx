@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { t } from "~/i18n/sv.ts";
 import { listOutbox } from "~/models/mail.server.ts";
-import { requireMunicipality } from "~/services/access.server.ts";
+import { requireMunicipality } from "~/http/access.server.ts";
 import { TIME_ZONE } from "~/domain/dates.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.outbox.title} – ${t.app.name}` }];

@@ -6,7 +6,7 @@ import { can } from "~/domain/access.ts";
 import { scoreEvaluation } from "~/domain/scoring.ts";
 import { t } from "~/i18n/sv.ts";
 import { deleteEvaluation, EvaluationHasActionsError, getEvaluation } from "~/models/evaluation.server.ts";
-import { notFound, requireMunicipality } from "~/services/access.server.ts";
+import { notFound, requireMunicipality } from "~/http/access.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
 import { notice, paths, QUERY } from "~/paths.ts";
 

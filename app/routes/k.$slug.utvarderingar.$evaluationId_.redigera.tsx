@@ -8,7 +8,7 @@ import { type FieldErrors, textValues } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { getCatalog } from "~/models/catalog.server.ts";
 import { getEvaluation, ItemHasActionsError, updateEvaluation } from "~/models/evaluation.server.ts";
-import { notFound, requireMunicipality } from "~/services/access.server.ts";
+import { notFound, requireMunicipality } from "~/http/access.server.ts";
 import { notice, paths } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.evaluationForm.edit} – ${t.app.name}` }];

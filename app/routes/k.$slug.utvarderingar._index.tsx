@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { can } from "~/domain/access.ts";
 import { t } from "~/i18n/sv.ts";
 import { listEvaluations } from "~/models/evaluation.server.ts";
-import { requireMunicipality } from "~/services/access.server.ts";
+import { requireMunicipality } from "~/http/access.server.ts";
 import { formatPoints } from "~/utils/format.ts";
 import { paths, QUERY } from "~/paths.ts";
 

@@ -7,11 +7,11 @@ import { type FieldErrors, textValues } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { getCatalog } from "~/models/catalog.server.ts";
 import { createEvaluation, findSameEvaluation, fromDraft } from "~/models/evaluation.server.ts";
-import { requireMunicipality, requireMunicipalityForUpload } from "~/services/access.server.ts";
-import { MAX_REPORT_BYTES } from "~/services/report-file.server.ts";
-import { readReportFile, readReportText } from "~/services/report-import.server.ts";
-import { readUploadForm } from "~/services/upload.server.ts";
-import { newSubmissionKey, oncePerSubmission } from "~/services/submission.server.ts";
+import { requireMunicipality, requireMunicipalityForUpload } from "~/http/access.server.ts";
+import { MAX_REPORT_BYTES } from "~/platform/report-file.server.ts";
+import { readReportFile, readReportText } from "~/workflows/report-import.server.ts";
+import { readUploadForm } from "~/http/upload.server.ts";
+import { newSubmissionKey, oncePerSubmission } from "~/http/submission.server.ts";
 import { notice, paths } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.evaluationForm.newTitle} – ${t.app.name}` }];

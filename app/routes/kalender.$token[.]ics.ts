@@ -4,7 +4,7 @@ import { isoDate, TIME_ZONE } from "~/domain/dates.ts";
 import { t } from "~/i18n/sv.ts";
 import { listDeadlinesForCalendar } from "~/models/action.server.ts";
 import { findUserByCalendarToken } from "~/models/calendar.server.ts";
-import { publicUrl } from "~/services/env.server.ts";
+import { publicUrl } from "~/platform/env.server.ts";
 import { paths } from "~/paths.ts";
 
 /** A user's deadlines as an iCalendar feed, behind the secret in its address. */

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { SiteHeader } from "~/components/site-header.tsx";
 import { t } from "~/i18n/sv.ts";
 import { listMunicipalitiesForUser } from "~/models/municipality.server.ts";
-import { requireUser } from "~/services/access.server.ts";
+import { requireUser } from "~/http/access.server.ts";
 import { paths } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.municipalities.title} – ${t.app.name}` }];

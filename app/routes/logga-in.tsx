@@ -7,8 +7,8 @@ import { useValidatedForm } from "~/forms/use-validated-form.ts";
 import { t } from "~/i18n/sv.ts";
 import { beginSignInAttempt, markSignInSucceeded } from "~/models/session.server.ts";
 import { homePathFor, normaliseEmail, verifyLogin } from "~/models/user.server.ts";
-import { getSessionUser, safeRedirect, startSession } from "~/services/session.server.ts";
-import { mailSignInLink } from "~/services/sign-in-link.server.ts";
+import { getSessionUser, safeRedirect, startSession } from "~/http/session.server.ts";
+import { mailSignInLink } from "~/workflows/sign-in-link.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.signIn.title} – ${t.app.name}` }];
 

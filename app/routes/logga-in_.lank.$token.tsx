@@ -2,8 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { t } from "~/i18n/sv.ts";
 import { homePathFor } from "~/models/user.server.ts";
-import { startSession } from "~/services/session.server.ts";
-import { openSignInLink, redeemSignInLink } from "~/services/sign-in-link.server.ts";
+import { startSession } from "~/http/session.server.ts";
+import { openSignInLink, redeemSignInLink } from "~/workflows/sign-in-link.server.ts";
 
 /**
  * A mailed sign-in link. Opening it uses nothing (mail scanners open links); the button signs

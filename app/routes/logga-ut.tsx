@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { endSession } from "~/services/session.server.ts";
+import { endSession } from "~/http/session.server.ts";
 
 export async function loader() {
   return redirect("/");

@@ -1,5 +1,5 @@
 import type { Job } from "bullmq";
-import { runReminderTick } from "~/services/reminders.server.ts";
+import { runReminderTick } from "~/workflows/reminders.server.ts";
 
 export const REMINDER_JOBS = { tick: "reminders-tick" } as const;
 

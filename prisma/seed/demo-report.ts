@@ -3,8 +3,8 @@ import { t } from "~/i18n/sv.ts";
 import { addNote, changeStatus } from "~/models/action.server.ts";
 import { saveReport } from "~/models/follow-up-report.server.ts";
 import { setEvaluationTarget } from "~/models/municipality.server.ts";
-import { getDb } from "~/services/db.server.ts";
-import { currentReport } from "~/services/readiness.server.ts";
+import { getDb } from "~/platform/db.server.ts";
+import { currentReport } from "~/workflows/readiness.server.ts";
 import { formatDate } from "~/utils/format.ts";
 
 const DAY = 86_400_000;

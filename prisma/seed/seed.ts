@@ -5,7 +5,7 @@ import { upsertFrameworkVersion, type FrameworkVersionData } from "~/models/cata
 import { createEvaluation, fromDraft, type NewEvaluation } from "~/models/evaluation.server.ts";
 import { createMunicipality } from "~/models/municipality.server.ts";
 import { addMembership, createUserWithPassword } from "~/models/user.server.ts";
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 import { seedDemoPlan } from "./demo-plan.ts";
 import { seedDemoReport } from "./demo-report.ts";
 

@@ -1,7 +1,7 @@
 import { deflateSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 import { expectNoAxeViolations, launchBrowser, signIn, skipBrowser, url } from "../helpers/browser.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { createTestAction } from "../helpers/plan.ts";

@@ -1,8 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUserWithPassword } from "~/models/user.server.ts";
-import { getDb } from "~/services/db.server.ts";
-import { runReminderTick } from "~/services/reminders.server.ts";
+import { getDb } from "~/platform/db.server.ts";
+import { runReminderTick } from "~/workflows/reminders.server.ts";
 import { expectNoAxeViolations, launchBrowser, signIn, skipBrowser, url } from "../helpers/browser.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { createTestAction } from "../helpers/plan.ts";

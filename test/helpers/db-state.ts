@@ -1,4 +1,4 @@
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 
 /** Tables a request may write without any form being accepted (sessions, sign-in attempts, migrations). */
 const IGNORED = new Set(["Session", "SignInAttempt", "_prisma_migrations"]);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { freePort } from "../../app/services/free-port.server.ts";
+import { freePort } from "../../app/cli/support/free-port.server.ts";
 
 /** Starts the built web server on a free port against the test database for one project. */
 

@@ -1,4 +1,4 @@
-import { standardFontDataUrl } from "~/services/report-file.server.ts";
+import { standardFontDataUrl } from "~/platform/report-file.server.ts";
 
 /** The roles of a PDF's structure tree per page (as pdf.js reads them), with figures' alt texts. */
 export async function pdfStructure(bytes: Uint8Array): Promise<{ tagged: boolean; roles: string[]; figureAlts: string[]; title: string | null; lang: string | null }> {

@@ -1,5 +1,5 @@
 import { createAction, questionsForItem } from "~/models/action.server.ts";
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 import type { Tenant } from "./fixtures.ts";
 
 /** An action on the tenant's first improvement item, owned by the given user. */

@@ -5,7 +5,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createEvaluation } from "~/models/evaluation.server.ts";
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 import { renderReport } from "../fixtures/report-layouts.ts";
 import { createTenant, demoEvaluation, type Tenant } from "../helpers/fixtures.ts";
 import { createTestAction } from "../helpers/plan.ts";

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { questionsForItem } from "~/models/action.server.ts";
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 import { dbState } from "../helpers/db-state.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { fieldErrors, formBody, htmlForms, type HtmlForm } from "../helpers/html-forms.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { stockholmDate } from "~/domain/dates.ts";
 import { listReports } from "~/models/follow-up-report.server.ts";
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 import { seedDemoPlan } from "../../prisma/seed/demo-plan.ts";
 import { seedDemoReport } from "../../prisma/seed/demo-report.ts";
 import { createTenant, PASSWORD } from "../helpers/fixtures.ts";

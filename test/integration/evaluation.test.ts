@@ -8,7 +8,7 @@ import {
   getEvaluation,
   getLatestEvaluations,
 } from "~/models/evaluation.server.ts";
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 import { createTenant, demoEvaluation, PASSWORD } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
 

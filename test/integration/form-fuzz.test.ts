@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_DATE, MIN_DATE } from "~/domain/dates.ts";
 import { questionsForItem } from "~/models/action.server.ts";
 import { createUserWithPassword, inviteMember } from "~/models/user.server.ts";
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 import { dbState } from "../helpers/db-state.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { formBody, htmlForms, type HtmlForm } from "../helpers/html-forms.ts";

@@ -5,14 +5,14 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { FREE_ATTEMPTS, IP_FREE_ATTEMPTS, signInThrottle } from "~/domain/signin-throttle.ts";
 import { createUserWithPassword } from "~/models/user.server.ts";
-import { getDb } from "~/services/db.server.ts";
-import { freePort } from "~/services/free-port.server.ts";
+import { getDb } from "~/platform/db.server.ts";
+import { freePort } from "~/cli/support/free-port.server.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { startServer } from "../helpers/global-server.ts";
 import { HttpClient } from "../helpers/http.ts";
 import { createTestAction } from "../helpers/plan.ts";
 import { t } from "~/i18n/sv.ts";
-import { MAX_FORM_PARTS } from "~/services/upload.server.ts";
+import { MAX_FORM_PARTS } from "~/http/upload.server.ts";
 
 /**
  * The HTTP layer under attack (issue #10: items 5, 6, 8, 9, 11, 16): request bodies, origins,

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 import { renderReport } from "../fixtures/report-layouts.ts";
 import { sharedReports } from "../helpers/catalog.ts";
 import { textToDocx } from "../helpers/documents.ts";

@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dropDatabase, ensureDatabase } from "~/services/embedded-postgres.server.ts";
-import { migrate, MIGRATIONS_DIR } from "~/services/migrator.server.ts";
+import { dropDatabase, ensureDatabase } from "~/cli/support/embedded-postgres.server.ts";
+import { migrate, MIGRATIONS_DIR } from "~/cli/support/migrator.server.ts";
 
 /**
  * The migration that moves a person's manager onto the membership keeps the data that was valid

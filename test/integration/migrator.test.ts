@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dropDatabase, ensureDatabase } from "~/services/embedded-postgres.server.ts";
-import { migrate, MigrationError, readMigrations } from "~/services/migrator.server.ts";
+import { dropDatabase, ensureDatabase } from "~/cli/support/embedded-postgres.server.ts";
+import { migrate, MigrationError, readMigrations } from "~/cli/support/migrator.server.ts";
 
 /** The migrator against a fresh database of its own on the real PostgreSQL server. */
 const base = new URL(process.env.DATABASE_URL!);

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverStoredMail, listStalePendingMail, storeMail } from "~/models/mail.server.ts";
-import { getDb } from "~/services/db.server.ts";
-import { createDeliver } from "~/services/mailer.server.ts";
+import { getDb } from "~/platform/db.server.ts";
+import { createDeliver } from "~/platform/mailer.server.ts";
 import { MAINTENANCE_JOBS, STALE_MAIL_MS } from "../../jobs/processors/maintenance.ts";
 import { createQueue, QUEUES, type QueueBackendConfig } from "../../jobs/queues.ts";
 import { startWorker } from "../../jobs/worker.ts";

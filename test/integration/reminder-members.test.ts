@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMembership } from "~/models/user.server.ts";
-import { getDb } from "~/services/db.server.ts";
-import { computeDue, runReminderTick } from "~/services/reminders.server.ts";
+import { getDb } from "~/platform/db.server.ts";
+import { computeDue, runReminderTick } from "~/workflows/reminders.server.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
 import { createTestAction } from "../helpers/plan.ts";

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createQueue, createWorker, QUEUES } from "../../jobs/queues.ts";
 import { waitFor } from "../helpers/wait.ts";
-import { getDb } from "~/services/db.server.ts";
-import { computeDue } from "~/services/reminders.server.ts";
+import { getDb } from "~/platform/db.server.ts";
+import { computeDue } from "~/workflows/reminders.server.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
 import { createTestAction } from "../helpers/plan.ts";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { changeRole, MembershipError, removeMember } from "~/models/user.server.ts";
-import { getDb } from "~/services/db.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
 

@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
-import { getDb } from "~/services/db.server.ts";
-import { freePort } from "~/services/free-port.server.ts";
-import { createDeliver } from "~/services/mailer.server.ts";
+import { getDb } from "~/platform/db.server.ts";
+import { freePort } from "~/cli/support/free-port.server.ts";
+import { createDeliver } from "~/platform/mailer.server.ts";
 import type { QueueBackendConfig } from "../../jobs/queues.ts";
 import { startWorker } from "../../jobs/worker.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";

@@ -11,7 +11,7 @@ const exempt = [
   "i18n/", // the catalog itself
   "generated/", // Prisma's client
   "cli/", // command-line output for operators
-  "services/embedded-postgres.server.ts", // the launcher's console line
+  "cli/support/embedded-postgres.server.ts", // the launcher's console line
   "domain/report-reader/", // patterns that read the reports' Swedish, not texts shown
   "domain/actions/suggest.ts", // Swedish stop words for matching, not texts shown
 ];

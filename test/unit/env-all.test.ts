@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "~/services/env.server.ts";
+import { parseEnv } from "~/platform/env.server.ts";
 
 const base = { DATABASE_URL: "postgresql://localhost/kompassplan" };
 const root = path.resolve(import.meta.dirname, "../..");
 
 /** Reading process.env is allowed only where the environment is validated, or set before it exists. */
 const allowed = [
-  "app/services/env.server.ts", // the one place that validates it
-  "app/services/embedded-postgres.server.ts", // the launcher resolves DATABASE_URL before it exists
+  "app/platform/env.server.ts", // the one place that validates it
+  "app/cli/support/embedded-postgres.server.ts", // the launcher resolves DATABASE_URL before it exists
   "app/cli/", // commands and the test harness set the environment of the processes they start
 ];
 

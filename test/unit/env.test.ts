@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { DEVELOPMENT_SECRET, parseEnv, publicUrl, requireSessionSecret, secureCookies } from "~/services/env.server.ts";
-import { ensureSessionSecret } from "~/services/session-secret.server.ts";
+import { DEVELOPMENT_SECRET, parseEnv, publicUrl, requireSessionSecret, secureCookies } from "~/platform/env.server.ts";
+import { ensureSessionSecret } from "~/cli/support/session-secret.server.ts";
 
 const base = { DATABASE_URL: "postgresql://localhost/kompassplan" };
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cleanFileName } from "~/domain/file-name.ts";
-import { attachment } from "~/services/download.server.ts";
+import { attachment } from "~/http/download.server.ts";
 
 /** Evidence file names: the detected type decides the extension; nothing invisible survives (issue #10, item 14). */
 

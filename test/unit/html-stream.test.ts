@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { createElement } from "react";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { DropPaddingBytes } from "~/services/html-stream.server.ts";
+import { DropPaddingBytes } from "~/http/html-stream.server.ts";
 
 /** Renders an element with React's streaming renderer, optionally through the padding filter. */
 function stream(element: ReturnType<typeof createElement>, filter: boolean): Promise<Buffer> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCrossOriginMutation } from "~/services/origin.server.ts";
+import { isCrossOriginMutation } from "~/http/origin.server.ts";
 
 describe("isCrossOriginMutation", () => {
   const host = "kompassplan.example.se";

@@ -11,7 +11,7 @@ import {
   type PolicyMunicipality,
   type PolicyUser,
 } from "~/domain/reminder-policy.ts";
-import { swedishHolidays } from "~/services/holidays.server.ts";
+import { swedishHolidays } from "~/platform/holidays.server.ts";
 
 const holidays = swedishHolidays(2026, 2028);
 /** 08:00 Stockholm on the given date (winter time: UTC+1). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { extractReportText, REPORT_LIMITS } from "~/services/report-file.server.ts";
-import { readReportText } from "~/services/report-import.server.ts";
+import { extractReportText, REPORT_LIMITS } from "~/platform/report-file.server.ts";
+import { readReportText } from "~/workflows/report-import.server.ts";
 import { docxBomb, docxOf, pdfBomb, pdfOf } from "../helpers/bombs.ts";
 import { catalog } from "../helpers/catalog.ts";
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readReport } from "~/domain/report-reader/index.ts";
-import { decodeText, extractReportText, MAX_REPORT_BYTES } from "~/services/report-file.server.ts";
+import { decodeText, extractReportText, MAX_REPORT_BYTES } from "~/platform/report-file.server.ts";
 import { renderReport } from "../fixtures/report-layouts.ts";
 import { catalog, sharedReports } from "../helpers/catalog.ts";
 import { textToDocx, textToPdf } from "../helpers/documents.ts";

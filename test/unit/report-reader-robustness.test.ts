@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readReport } from "~/domain/report-reader/index.ts";
 import { warningMessage } from "~/domain/report-reader/messages.ts";
-import { extractReportText } from "~/services/report-file.server.ts";
+import { extractReportText } from "~/platform/report-file.server.ts";
 import { renderReport } from "../fixtures/report-layouts.ts";
 import { catalog } from "../helpers/catalog.ts";
 import { textToPdf } from "../helpers/documents.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeRedirect } from "~/services/session.server.ts";
+import { safeRedirect } from "~/http/session.server.ts";
 
 describe("safeRedirect", () => {
   it("keeps same-site paths with their query and fragment", () => {

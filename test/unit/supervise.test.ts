@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { supervise, type Supervisor } from "~/services/supervise.server.ts";
+import { supervise, type Supervisor } from "~/cli/support/supervise.server.ts";
 import { expectNothingMoreWithin } from "../helpers/wait.ts";
 
 /** `npm start` runs web and worker side by side: one crashing must not end the other. */

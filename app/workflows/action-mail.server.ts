@@ -1,9 +1,9 @@
 import { assignmentMail } from "~/domain/mail-templates.ts";
 import { assignmentMailData } from "~/models/action.server.ts";
 import { storeMail } from "~/models/mail.server.ts";
-import { publicUrl } from "./env.server.ts";
-import { textToHtml } from "./mailer.server.ts";
-import { enqueueMailDelivery } from "./queue.server.ts";
+import { publicUrl } from "~/platform/env.server.ts";
+import { textToHtml } from "~/platform/mailer.server.ts";
+import { enqueueMailDelivery } from "~/platform/queue.server.ts";
 import { paths } from "~/paths.ts";
 
 /** Tells a person that an action is now theirs (reminders proper come with the reminder jobs). */

@@ -5,9 +5,9 @@ import { isoDate, TIME_ZONE } from "~/domain/dates.ts";
 import { reminderMail, type MailContent } from "~/domain/mail-templates.ts";
 import { storedIdentities, storeMails } from "~/models/mail.server.ts";
 import { loadPolicyData, loadReminderMailData } from "~/models/reminders.server.ts";
-import { publicUrl } from "./env.server.ts";
-import { swedishHolidays } from "./holidays.server.ts";
-import { textToHtml } from "./mailer.server.ts";
+import { publicUrl } from "~/platform/env.server.ts";
+import { swedishHolidays } from "~/platform/holidays.server.ts";
+import { textToHtml } from "~/platform/mailer.server.ts";
 import { readinessFor } from "./readiness.server.ts";
 import { paths } from "~/paths.ts";
 

@@ -7,7 +7,7 @@ import type { statusSchema } from "~/forms/action.ts";
 import type { FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { ActionConflictError, ActionRuleError, changeStatus, getActionDetail } from "~/models/action.server.ts";
-import { storedFileName } from "./file-storage.server.ts";
+import { storedFileName } from "~/platform/file-storage.server.ts";
 
 /** What the action page shows of one action at `now`, for the viewer; null when the municipality has no such action. */
 export async function actionPage(municipalityId: string, actionId: string, viewer: Principal & { userId: string }, now: Date) {

@@ -52,7 +52,7 @@ const MEMORY_POLL_MS = 50;
  * been bundled into build/index.js, so look upwards from wherever this code is for the app's copy.
  */
 function readerScript(): string {
-  const relative = path.join("app", "services", "report-file", "reader-process.mjs");
+  const relative = path.join("app", "platform", "report-file", "reader-process.mjs");
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = path.join(dir, relative);

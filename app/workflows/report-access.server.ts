@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { notFound, requireMunicipality } from "./access.server.ts";
+import { notFound, requireMunicipality } from "~/http/access.server.ts";
 import { CURRENT_REPORT } from "~/domain/follow-up-report.ts";
-import { reportForView } from "./follow-up-report.server.ts";
+import { reportForView } from "~/workflows/follow-up-report.server.ts";
 
 /** A report id in an address: a saved report's uuid, or CURRENT_REPORT for the unsaved one. */
 export const reportIdSchema = z.union([z.literal(CURRENT_REPORT), z.uuid()]);

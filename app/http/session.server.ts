@@ -7,7 +7,7 @@ import {
   SESSION_TTL_MS,
   type SessionUser,
 } from "~/models/session.server.ts";
-import { requireSessionSecret, secureCookies } from "./env.server.ts";
+import { requireSessionSecret, secureCookies } from "~/platform/env.server.ts";
 
 /**
  * Sessions live in PostgreSQL; the browser holds only a signed, random session id in an

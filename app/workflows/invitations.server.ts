@@ -1,9 +1,9 @@
 import { t } from "~/i18n/sv.ts";
 import { storeMail } from "~/models/mail.server.ts";
 import { INVITATION_DAYS, inviteMember, type InviteInput } from "~/models/user.server.ts";
-import { publicUrl } from "./env.server.ts";
-import { textToHtml } from "./mailer.server.ts";
-import { enqueueMailDelivery } from "./queue.server.ts";
+import { publicUrl } from "~/platform/env.server.ts";
+import { textToHtml } from "~/platform/mailer.server.ts";
+import { enqueueMailDelivery } from "~/platform/queue.server.ts";
 
 /**
  * Invites a person and mails them. A link to choose a password is returned (so it can also be

@@ -1,6 +1,6 @@
 import { Transform, type Readable } from "node:stream";
-import { MAX_EVIDENCE_BYTES } from "./file-storage.server.ts";
-import { MAX_REPORT_BYTES } from "./report-file.server.ts";
+import { MAX_EVIDENCE_BYTES } from "~/platform/file-storage.server.ts";
+import { MAX_REPORT_BYTES } from "~/platform/report-file.server.ts";
 
 /**
  * How many bytes a request body may have, decided by its path before anything is parsed

@@ -4,9 +4,9 @@ import { t } from "~/i18n/sv.ts";
 import { storeMail } from "~/models/mail.server.ts";
 import { consumeSignInLink, createSignInLink, findOpenSignInLink } from "~/models/session.server.ts";
 import { findSignInUser } from "~/models/user.server.ts";
-import { publicUrl } from "./env.server.ts";
-import { textToHtml } from "./mailer.server.ts";
-import { enqueueMailDelivery } from "./queue.server.ts";
+import { publicUrl } from "~/platform/env.server.ts";
+import { textToHtml } from "~/platform/mailer.server.ts";
+import { enqueueMailDelivery } from "~/platform/queue.server.ts";
 
 /**
  * Single-use sign-in links, mailed to the owner of an account whose password sign-in is

@@ -3,8 +3,8 @@ import type { evidenceSchema } from "~/forms/action.ts";
 import type { FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { addEvidence } from "~/models/action.server.ts";
-import { MAX_EVIDENCE_BYTES, storedFileName, storeFile } from "./file-storage.server.ts";
-import { readUploadForm } from "./upload.server.ts";
+import { MAX_EVIDENCE_BYTES, storedFileName, storeFile } from "~/platform/file-storage.server.ts";
+import { readUploadForm } from "~/http/upload.server.ts";
 
 /**
  * Evidence added to an action: a link, or an uploaded file checked by its content (type, size,

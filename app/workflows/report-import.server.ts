@@ -5,7 +5,7 @@ import { warningMessage } from "~/domain/report-reader/messages.ts";
 import { normalizeText } from "~/domain/report-reader/text.ts";
 import type { CatalogVersion, ParsedReport } from "~/domain/report-reader/types.ts";
 import { t } from "~/i18n/sv.ts";
-import { extractReportText, REPORT_LIMITS } from "./report-file.server.ts";
+import { extractReportText, REPORT_LIMITS } from "~/platform/report-file.server.ts";
 
 /** From an uploaded file or pasted text to a draft evaluation with warnings (nothing is saved). */
 
