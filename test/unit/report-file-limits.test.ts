@@ -76,12 +76,15 @@ describe("the report reading budget", { timeout: 60_000 }, () => {
   it("stops a reading that takes too long, and reads the same file given time", async () => {
     const slow = pdfOf(pages(400, 60));
     const roomy = { maxPages: 1_000, maxTextChars: 10_000_000 };
-    const [result, ms] = await timed(() => extractReportText(slow, { ...roomy, timeoutMs: 1_500 }));
-    expect(result).toEqual({ ok: false, reason: "timeout" });
-    expect(ms).toBeLessThan(3_500);
+    // How long this machine takes, with the reading process already started; then a quarter of
+    // that is too little. Measured, not assumed: a fixed 1.5 s was enough on a fast machine.
+    await extractReportText(docxOf(["Kommunkompassen"]));
     const [read, fullMs] = await timed(() => extractReportText(slow, { ...roomy, timeoutMs: 120_000 }));
     expect(read).toMatchObject({ ok: true, kind: "pdf" });
-    expect(fullMs).toBeGreaterThan(1_500);
+    const timeoutMs = Math.max(50, Math.floor(fullMs / 4));
+    const [result, ms] = await timed(() => extractReportText(slow, { ...roomy, timeoutMs }));
+    expect(result).toEqual({ ok: false, reason: "timeout" });
+    expect(ms).toBeLessThan(timeoutMs + 2_000);
   }, 180_000);
 
   it("stops a reading that outgrows its memory instead of the process", async () => {
