@@ -9,7 +9,7 @@ import pg from "pg";
  * Prisma schema engine is available. See docs/decisions/0002-prisma-7-and-the-migrator.md.
  */
 
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
+export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../../prisma/migrations");
 
 // Prisma Migrate takes this advisory lock too, so the two never run at once.
 const ADVISORY_LOCK_KEY = 72707369;
