@@ -14,6 +14,7 @@ import { ensureSchedulers, schedulerSpecs } from "../../jobs/schedulers.ts";
 import { startWorker, type RunningWorker } from "../../jobs/worker.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
+import { startThrowawayRedis } from "../helpers/redis.ts";
 import { startSmtpSink } from "../helpers/smtp.ts";
 import { expectNothingMoreWithin, waitFor } from "../helpers/wait.ts";
 import { enqueueMail, mailJobId, type MailJobData } from "../../jobs/contracts.ts";
@@ -170,23 +171,9 @@ describe("the worker process", () => {
 describe.runIf(redisServer)("Redis of its own", () => {
   let port: number;
   let redis: ChildProcess;
-  const startRedis = () =>
-    spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-  const redisUp = async () => {
-    const client = new Redis(port, "127.0.0.1", { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-    try {
-      await client.connect();
-      return (await client.ping()) === "PONG";
-    } catch {
-      return false;
-    } finally {
-      client.disconnect();
-    }
-  };
   beforeAll(async () => {
     port = await freePort();
-    redis = startRedis();
-    await waitFor(redisUp, 10_000);
+    redis = await startThrowawayRedis(port);
   });
   afterAll(() => {
     redis.kill("SIGKILL");
@@ -205,8 +192,7 @@ describe.runIf(redisServer)("Redis of its own", () => {
       redis.kill("SIGKILL");
       await new Promise((r) => redis.once("exit", r));
       expect(await sentCount(ids)).toBeLessThan(ids.length);
-      redis = startRedis();
-      await waitFor(redisUp, 10_000);
+      redis = await startThrowawayRedis(port);
       await waitFor(async () => (await sentCount(ids)) === ids.length, 60_000);
       await expectEachOnce(smtp, "empty", 30);
       expect(await schedulerKeys(worker)).toEqual(allSchedulers);

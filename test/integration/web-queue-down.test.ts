@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import { getDb } from "~/platform/db.server.ts";
@@ -9,6 +9,7 @@ import { startWorker } from "../../jobs/worker.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { startServer } from "../helpers/global-server.ts";
 import { HttpClient } from "../helpers/http.ts";
+import { startThrowawayRedis } from "../helpers/redis.ts";
 import { startSmtpSink } from "../helpers/smtp.ts";
 import { waitFor } from "../helpers/wait.ts";
 import { mailJobId } from "../../jobs/contracts.ts";
@@ -32,18 +33,7 @@ describe.runIf(redisServer)("the web process with Redis down", () => {
   const prefix = `webdown_${Date.now()}`;
 
   const startRedis = async () => {
-    redis = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-    await waitFor(async () => {
-      const client = new Redis(redisPort, "127.0.0.1", { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-      try {
-        await client.connect();
-        return (await client.ping()) === "PONG";
-      } catch {
-        return false;
-      } finally {
-        client.disconnect();
-      }
-    }, 10_000);
+    redis = await startThrowawayRedis(redisPort);
   };
   const stopRedis = async () => {
     const running = redis!;
