@@ -1,3 +1,4 @@
+import { singleLine } from "~/forms/fields.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -25,7 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const retrySchema = z.object({ queue: z.string().min(1).max(50), jobId: z.string().min(1).max(200) });
+// Control characters are refused here: on the PostgreSQL queue backend a NUL in the id reached
+// the database and answered 500.
+const retrySchema = z.object({ queue: z.string().min(1).max(50).refine(singleLine), jobId: z.string().min(1).max(200).refine(singleLine) });
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireOperator(request);
