@@ -75,3 +75,21 @@ export function fieldErrors(html: string): Record<string, string> {
   for (const m of html.replace(/<!-- -->/g, "").matchAll(/<span class="field-error" id="([^"]*)-error">([\s\S]*?)<\/span>/g)) errors[decode(m[1]!).replace(/^field-/, "")] = decode(m[2]!);
   return errors;
 }
+
+/** The evaluation form's fields in a page (inputs, textareas, selected options), as a browser would submit them. */
+export function formFields(html: string): URLSearchParams {
+  const form = html.slice(html.indexOf('class="stacked evaluation-form"'));
+  const fields = new URLSearchParams();
+  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  for (const m of form.matchAll(/<input([^>]*)>/g)) {
+    const name = /name="([^"]*)"/.exec(m[1]!)?.[1];
+    const value = /value="([^"]*)"/.exec(m[1]!)?.[1] ?? "";
+    if (name && !/type="(file|submit)"/.test(m[1]!)) fields.append(decode(name), decode(value));
+  }
+  for (const m of form.matchAll(/<textarea[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g)) fields.append(decode(m[1]!), decode(m[2]!));
+  for (const m of form.matchAll(/<select[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) {
+    const selected = /<option[^>]*value="([^"]*)"[^>]*selected/.exec(m[2]!)?.[1];
+    if (selected) fields.set(decode(m[1]!), selected);
+  }
+  return fields;
+}

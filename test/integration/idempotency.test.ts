@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { formFields } from "../helpers/html-forms.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
@@ -28,23 +29,6 @@ async function keyFrom(http: HttpClient, page: string, marker: string): Promise<
   const key = /name="submissionKey" value="([0-9a-f-]{36})"/.exec(form!)?.[1];
   expect(key, `the submission key of ${marker} on ${page}`).toBeDefined();
   return key!;
-}
-
-/** A rendered form's fields, as a browser would submit them. */
-function formFields(form: string): URLSearchParams {
-  const fields = new URLSearchParams();
-  const decode = (v: string) => v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-  for (const m of form.matchAll(/<input([^>]*)>/g)) {
-    const name = /name="([^"]*)"/.exec(m[1]!)?.[1];
-    const value = /value="([^"]*)"/.exec(m[1]!)?.[1] ?? "";
-    if (name && !/type="(file|submit)"/.test(m[1]!)) fields.append(decode(name), decode(value));
-  }
-  for (const m of form.matchAll(/<textarea[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g)) fields.append(decode(m[1]!), decode(m[2]!));
-  for (const m of form.matchAll(/<select[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    const selected = /<option[^>]*value="([^"]*)"[^>]*selected/.exec(m[2]!)?.[1];
-    if (selected) fields.set(decode(m[1]!), selected);
-  }
-  return fields;
 }
 
 beforeAll(async () => {

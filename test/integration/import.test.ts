@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { formFields } from "../helpers/html-forms.ts";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -27,24 +28,6 @@ function upload(http: HttpClient, file: Uint8Array | null, name: string, text = 
   if (file) form.set("file", new Blob([new Uint8Array(file)]), name);
   form.set("text", text);
   return http.request(page(), { method: "POST", body: form });
-}
-
-/** The preview's form fields, as a browser would submit them. */
-function formFields(html: string): URLSearchParams {
-  const form = html.slice(html.indexOf('class="stacked evaluation-form"'));
-  const fields = new URLSearchParams();
-  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-  for (const m of form.matchAll(/<input([^>]*)>/g)) {
-    const name = /name="([^"]*)"/.exec(m[1]!)?.[1];
-    const value = /value="([^"]*)"/.exec(m[1]!)?.[1] ?? "";
-    if (name && !/type="(file|submit)"/.test(m[1]!)) fields.append(decode(name), decode(value));
-  }
-  for (const m of form.matchAll(/<textarea[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g)) fields.append(decode(m[1]!), decode(m[2]!));
-  for (const m of form.matchAll(/<select[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    const selected = /<option[^>]*value="([^"]*)"[^>]*selected/.exec(m[2]!)?.[1];
-    if (selected) fields.set(decode(m[1]!), selected);
-  }
-  return fields;
 }
 
 beforeAll(async () => {
