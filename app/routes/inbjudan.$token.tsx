@@ -6,8 +6,8 @@ import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { useValidatedForm } from "~/forms/use-validated-form.ts";
 import { t } from "~/i18n/sv.ts";
 import { acceptInvitation, findOpenInvitation } from "~/models/user.server.ts";
-import { startSession } from "~/http/session.server.ts";
 import { paths } from "~/paths.ts";
+import { completeSignIn } from "~/workflows/sign-in.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.invitation.title} – ${t.app.name}` }];
 
@@ -17,12 +17,17 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { invitation: { name: invitation.user.name, email: invitation.user.email, municipality: invitation.municipality.name } };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(acceptInvitationSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors }, { status: 400 });
   const accepted = await acceptInvitation(params.token ?? "", parsed.data.password);
   if (!accepted) return data({ errors: { "": t.invitation.invalid } as FieldErrors }, { status: 404 });
-  return startSession(accepted.user.id, paths.municipality(accepted.municipality.slug));
+  return completeSignIn(request, {
+    userId: accepted.user.id,
+    method: "invitation",
+    redirectTo: paths.municipality(accepted.municipality.slug),
+    ip: context.ip,
+  });
 }
 
 export default function AcceptInvitation() {

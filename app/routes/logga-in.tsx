@@ -7,7 +7,8 @@ import { useValidatedForm } from "~/forms/use-validated-form.ts";
 import { t } from "~/i18n/sv.ts";
 import { beginSignInAttempt, markSignInSucceeded } from "~/models/session.server.ts";
 import { homePathFor, normaliseEmail, verifyLogin } from "~/models/user.server.ts";
-import { getSessionUser, safeRedirect, startSession } from "~/http/session.server.ts";
+import { getSessionUser, safeRedirect } from "~/http/session.server.ts";
+import { completeSignIn } from "~/workflows/sign-in.server.ts";
 import { mailSignInLink } from "~/workflows/sign-in-link.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.signIn.title} – ${t.app.name}` }];
@@ -46,7 +47,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await verifyLogin(email, parsed.data.password);
   if (!user) return data<Result>({ errors: { "": t.signIn.failed } }, { status: 401 });
   await markSignInSucceeded(attempt.attemptId);
-  return startSession(user.id, safeRedirect(parsed.data.redirectTo, await homePathFor(user.id)));
+  return completeSignIn(request, {
+    userId: user.id,
+    method: "password",
+    redirectTo: safeRedirect(parsed.data.redirectTo, await homePathFor(user.id)),
+    ip,
+  });
 }
 
 export default function SignIn() {

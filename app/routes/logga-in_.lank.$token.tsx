@@ -2,8 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { t } from "~/i18n/sv.ts";
 import { homePathFor } from "~/models/user.server.ts";
-import { startSession } from "~/http/session.server.ts";
 import { openSignInLink, redeemSignInLink } from "~/workflows/sign-in-link.server.ts";
+import { completeSignIn } from "~/workflows/sign-in.server.ts";
 
 /**
  * A mailed sign-in link. Opening it uses nothing (mail scanners open links); the button signs
@@ -17,10 +17,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { person };
 }
 
-export async function action({ params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const userId = await redeemSignInLink(params.token ?? "");
   if (!userId) return data({ invalid: true }, { status: 410 });
-  return startSession(userId, await homePathFor(userId));
+  return completeSignIn(request, { userId, method: "link", redirectTo: await homePathFor(userId), ip: context.ip });
 }
 
 export default function SignInLink() {

@@ -2,11 +2,11 @@ import { createAction, questionsForItem } from "~/models/action.server.ts";
 import { getDb } from "~/platform/db.server.ts";
 import type { Tenant } from "./fixtures.ts";
 
-/** An action on the tenant's first improvement item, owned by the given user. */
+/** An action on the first improvement item of area 1, owned by the given user. Item order is per area, so the area is named: ordering by sortOrder alone picked any area's first item. */
 export async function createTestAction(tenant: Tenant, ownerId: string | null, deadline = "2027-06-30", title = "Teståtgärd") {
   const item = await getDb().improvementItem.findFirstOrThrow({
     where: { evaluationArea: { evaluationId: tenant.evaluationId } },
-    orderBy: { sortOrder: "asc" },
+    orderBy: [{ evaluationArea: { frameworkArea: { number: "asc" } } }, { sortOrder: "asc" }],
   });
   const context = await questionsForItem(tenant.municipality.id, item.id);
   const question = context!.questions.find((q) => q.code === "1.5")!;
