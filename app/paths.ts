@@ -38,4 +38,10 @@ export const paths = {
   users: (slug: string) => `/k/${slug}/anvandare`,
   reminders: (slug: string) => `/k/${slug}/paminnelser`,
   outbox: (slug: string) => `/k/${slug}/utkorg`,
+  personalDataExport: (slug: string, userId: string) => `/k/${slug}/anvandare/${userId}/uppgifter.json`,
+  erasePerson: (slug: string, userId: string) => `/k/${slug}/anvandare/${userId}/radera`,
+  myPersonalData: () => "/konto/mina-uppgifter.json",
+  operatorPersonalDataExport: (userId: string) => `/drift/personer/${userId}/uppgifter.json`,
+  operatorErasePerson: (userId: string) => `/drift/personer/${userId}/radera`,
+  accessibility: () => "/om-tillganglighet",
 };

@@ -11,6 +11,7 @@ import {
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { t } from "~/i18n/sv.ts";
+import { paths } from "~/paths.ts";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -32,6 +33,11 @@ export function Layout({ children }: { children: ReactNode }) {
           {t.app.skipToContent}
         </a>
         {children}
+        <footer className="site-footer">
+          <nav aria-label={t.footer.label}>
+            <a href={paths.accessibility()}>{t.footer.accessibility}</a>
+          </nav>
+        </footer>
         <ScrollRestoration />
         <Scripts />
       </body>

@@ -727,6 +727,81 @@ export const sv = {
     previous: (year: number) => `Föregående (${year})`,
     latest: (year: number) => `Senaste (${year})`,
   },
+  personalData: {
+    exportLink: "Ladda ner personuppgifter (JSON)",
+    exportLabel: (name: string) => `Ladda ner personuppgifter för ${name} (JSON)`,
+    myDataLink: "Ladda ner mina uppgifter (JSON)",
+    eraseLink: "Radera personuppgifter",
+    eraseLabel: (name: string) => `Radera personuppgifter för ${name}`,
+    pseudonym: "Borttagen användare",
+    eraseTitle: (name: string) => `Radera personuppgifter för ${name}`,
+    eraseIntro:
+      "Personen tas bort ur Kompassplan enligt dataskyddsförordningens artikel 17. Planens historik hänger ihop även efteråt: det personen gjort finns kvar men visas under ett ersättningsnamn.",
+    whatHappens: "Det här händer",
+    happensName: (pseudonym: string) => `Namnet ersätts med ”${pseudonym}” överallt i planen, även i historiken och i sparade rapporter.`,
+    happensAccount:
+      "E-postadressen ersätts med en adress som inte kan ta emot post. Lösenord, inloggningar, kalenderlänk, inloggningslänkar och inbjudningar tas bort, och personen förlorar all åtkomst.",
+    happensMemberships: (count: number) => (count === 1 ? "Personens behörighet i kommunen tas bort." : `Personens behörigheter i ${count} kommuner tas bort.`),
+    happensMail: (count: number) =>
+      `${count} e-postmeddelanden till personen finns kvar som uppgift om att något skickats, men mottagarens adress och meddelandets text tas bort.`,
+    happensKept: (actions: number, notes: number, evidence: number) =>
+      `Kvar, med ersättningsnamnet: ${actions} åtgärder som personen ägt, ${notes} anteckningar och ${evidence} underlag som personen lagt till, och granskningsloggen.`,
+    cannotUndo: "Det går inte att ångra.",
+    exportFirst: "Vill du lämna ut personens uppgifter först, ladda ner dem innan du raderar:",
+    confirm: "Jag förstår att personuppgifterna raderas och att det inte går att ångra",
+    confirmRequired: "Kryssa i rutan för att bekräfta.",
+    submit: "Radera personuppgifter",
+    cancel: "Avbryt och gå tillbaka",
+    erasedTitle: "Personuppgifterna är raderade",
+    erased: (pseudonym: string) => `Personuppgifterna är raderade. Personen visas nu som ”${pseudonym}”.`,
+    backToUsers: "Tillbaka till användarna",
+    backToOperations: "Tillbaka till Drift",
+    refusedTitle: "Personen kan inte raderas ännu",
+    refusals: {
+      self: "Du kan inte radera dig själv. Be en driftansvarig om det.",
+      "not-member": "Personen är inte medlem i kommunen.",
+      "operator-only":
+        "Personen har behörighet i fler kommuner än din eller är driftansvarig. Bara en driftansvarig kan radera personen.",
+      "already-erased": "Personens uppgifter är redan raderade.",
+    },
+    openActions: (count: number) =>
+      count === 1
+        ? "Personen äger 1 öppen åtgärd. Lämna över den till någon annan innan personen raderas."
+        : `Personen äger ${count} öppna åtgärder. Lämna över dem till någon annan innan personen raderas.`,
+  },
+  footer: {
+    label: "Sidfot",
+    accessibility: "Om tillgänglighet",
+  },
+  accessibility: {
+    title: "Om tillgänglighet",
+    intro:
+      "Kompassplan ska kunna användas av så många som möjligt. Här beskriver vi hur tjänsten uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, vilka kända brister som finns och hur du kan rapportera problem.",
+    statusTitle: "Hur tillgänglig är tjänsten?",
+    status:
+      "Vi bedömer att tjänsten är delvis förenlig med lagen om tillgänglighet till digital offentlig service. Målet är att uppfylla WCAG 2.1 på nivå AA; de brister och begränsningar vi känner till beskrivs nedan.",
+    shortcomingsTitle: "Kända brister",
+    shortcomings: [
+      "Utvärderingsrapporter som kommunen läser in och underlag som laddas upp till åtgärder (PDF, Word, bilder med mera) är användarnas egna dokument. Tjänsten kontrollerar inte deras tillgänglighet.",
+      "Tjänsten har inte granskats av någon utomstående. Automatiska tester och egna kontroller hittar inte alla brister, till exempel hur begripliga texterna är eller hur hela flöden fungerar med olika skärmläsare.",
+    ],
+    reportTitle: "Rapportera brister",
+    report:
+      "Om du upptäcker problem som inte beskrivs här, eller om du behöver innehåll i ett annat format, kontakta i första hand samordnaren i din kommun. Du kan också skriva till oss som driver tjänsten:",
+    contactEmail: "tillganglighet@kompassplan.se",
+    reportAnswer: "Vi svarar inom två veckor.",
+    enforcementTitle: "Tillsyn",
+    enforcement:
+      "Myndigheten för digital förvaltning (Digg) ansvarar för tillsynen av lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg och påtala det.",
+    enforcementLink: "Anmäl till Digg (digg.se)",
+    enforcementUrl: "https://www.digg.se/tdosanmalan",
+    methodTitle: "Hur vi testat tjänsten",
+    method:
+      "Vi har gjort en självskattning. Varje sida och användarflöde prövas automatiskt med verktyget axe i webbläsaren Chromium mot reglerna i WCAG 2.1 nivå A och AA vid varje ändring av koden. Dessutom har vi manuellt kontrollerat att allt går att nå och använda med tangentbordet, att fokus syns och att formulärens fel visas vid fälten och läses upp.",
+    dateTitle: "Om redogörelsen",
+    published: "Redogörelsen upprättades den 26 november 2026.",
+    updated: "Den uppdaterades senast den 26 november 2026.",
+  },
 } as const;
 
 /** The active catalog. A second language is another object satisfying Messages. */
