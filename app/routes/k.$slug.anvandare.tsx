@@ -10,6 +10,7 @@ import { changeRole, listMembers, MembershipError, removeMember, setManager } fr
 import { requireMunicipality } from "~/http/access.server.ts";
 import { invitePerson } from "~/workflows/invitations.server.ts";
 import { SubmissionKey } from "~/components/submission-key.tsx";
+import { PersonalDataLinks } from "~/components/personal-data-links.tsx";
 import { newSubmissionKey, oncePerSubmission } from "~/http/submission.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.users.title} – ${t.app.name}` }];
@@ -71,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Users() {
-  const { members, currentUserId } = useLoaderData<typeof loader>();
+  const { members, currentUserId, municipality } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const invite = useValidatedForm(inviteSchema, result?.intent === "invite" ? result.errors : undefined);
   const inviteErrors = invite.errors;
@@ -162,6 +163,7 @@ export default function Users() {
                 </Form>
               </td>
               <td>
+                <PersonalDataLinks slug={municipality.slug} userId={m.id} name={m.name} self={m.id === currentUserId} />
                 {m.id !== currentUserId ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="remove" />
