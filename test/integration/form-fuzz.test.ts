@@ -92,6 +92,19 @@ const targets: Target[] = [
       { action: "/drift", method: "post", multipart: false, fields: [{ name: "queue", value: "mail", type: "hidden" }, { name: "jobId", value: "mail-finns-inte", type: "hidden" }] },
     ],
   },
+  // Erasing a person: the box is unticked on the page, so its field is fuzzed from a form of its own (never "ja").
+  {
+    route: "k.$slug.anvandare_.$userId.radera.tsx",
+    who: "coordinator",
+    page: () => `${base}/anvandare/${tenant.viewer.id}/radera`,
+    extraForms: async () => [{ action: `${base}/anvandare/${tenant.viewer.id}/radera`, method: "post", multipart: false, fields: [{ name: "confirm", value: "nej", type: "checkbox" }] }],
+  },
+  {
+    route: "drift_.personer.$userId.radera.tsx",
+    who: "operator",
+    page: () => `/drift/personer/${tenant.viewer.id}/radera`,
+    extraForms: async () => [{ action: `/drift/personer/${tenant.viewer.id}/radera`, method: "post", multipart: false, fields: [{ name: "confirm", value: "nej", type: "checkbox" }] }],
+  },
   // Last: a role form whose first button is "remove" ignores a hostile role and removes the member.
   { route: "k.$slug.anvandare.tsx", who: "coordinator", page: () => `${base}/anvandare`, fill: () => ({ name: "Ny Person", email: "ny.person@test.kompassplan.se" }) },
 ];
