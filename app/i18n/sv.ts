@@ -729,7 +729,7 @@ export const sv = {
   },
   personalData: {
     exportLink: "Ladda ner personuppgifter (JSON)",
-    exportLabel: (name: string) => `Ladda ner personuppgifter för ${name} (JSON)`,
+    exportLabel: (name: string) => `Ladda ner personuppgifter (JSON) för ${name}`,
     myDataLink: "Ladda ner mina uppgifter (JSON)",
     eraseLink: "Radera personuppgifter",
     eraseLabel: (name: string) => `Radera personuppgifter för ${name}`,
