@@ -37,16 +37,19 @@ export interface ErasureTarget {
   municipalityIds: readonly string[];
   /** Open actions (not started or in progress) the person owns, in any municipality. */
   openActions: number;
+  /** Whether the person is the only coordinator of one of their municipalities. */
+  lastCoordinator: boolean;
   erased: boolean;
 }
 
-export type ErasureRefusal = "self" | "not-member" | "operator-only" | "open-actions" | "already-erased";
+export type ErasureRefusal = "self" | "not-member" | "operator-only" | "last-coordinator" | "open-actions" | "already-erased";
 
 /**
  * Whether `actor` may erase `target`, asked from `municipalityId` (a coordinator's own
  * municipality) or from the operator console (null). A coordinator may erase only a person who
  * belongs to their municipality and to no other, and who is no operator; everyone else is the
- * operator's to erase. Open actions must be handed to someone else first.
+ * operator's to erase. A municipality keeps at least one coordinator (as when a member is
+ * removed), and open actions must be handed to someone else first.
  */
 export function erasureRefusal(
   actor: ErasureActor,
@@ -61,6 +64,7 @@ export function erasureRefusal(
     const onlyHere = target.municipalityIds.length === 1 && target.municipalityIds[0] === municipalityId;
     if (target.isOperator || !onlyHere) return "operator-only";
   }
+  if (target.lastCoordinator) return "last-coordinator";
   if (target.openActions > 0) return "open-actions";
   return null;
 }

@@ -763,6 +763,7 @@ export const sv = {
       "operator-only":
         "Personen har behörighet i fler kommuner än din eller är driftansvarig. Bara en driftansvarig kan radera personen.",
       "already-erased": "Personens uppgifter är redan raderade.",
+      "last-coordinator": "Personen är kommunens enda samordnare. Gör någon annan till samordnare först.",
     },
     openActions: (count: number) =>
       count === 1

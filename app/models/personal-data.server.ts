@@ -222,6 +222,13 @@ async function loadTarget(db: Prisma.TransactionClient, userId: string): Promise
   });
   if (!user) return null;
   const openActions = await db.action.count({ where: { ownerId: userId, status: { in: OPEN } } });
+  const coordinating = await db.membership.findMany({ where: { userId, role: "COORDINATOR" }, select: { municipalityId: true } });
+  const others = coordinating.length
+    ? await db.membership.groupBy({
+        by: ["municipalityId"],
+        where: { municipalityId: { in: coordinating.map((m) => m.municipalityId) }, role: "COORDINATOR", userId: { not: userId } },
+      })
+    : [];
   return {
     id: user.id,
     name: user.name,
@@ -229,6 +236,7 @@ async function loadTarget(db: Prisma.TransactionClient, userId: string): Promise
     isOperator: user.isOperator,
     municipalityIds: user.memberships.map((m) => m.municipalityId),
     openActions,
+    lastCoordinator: others.length < coordinating.length,
     erased: isPlaceholderEmail(user.email),
   };
 }

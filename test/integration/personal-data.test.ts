@@ -148,6 +148,10 @@ describe("erasure by pseudonymisation (GDPR art. 17)", () => {
     const refused = await op.post(`/drift/personer/${shared.id}/radera`, { confirm: "ja" });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("Personen äger 2 öppna åtgärder.");
+    // Nor may a municipality lose its last coordinator.
+    const last = await op.post(`/drift/personer/${b.coordinator.id}/radera`, { confirm: "ja" });
+    expect(last.status).toBe(409);
+    expect(await last.text()).toContain("Personen är kommunens enda samordnare.");
     expect(await dbState()).toEqual(state);
     await getDb().action.delete({ where: { id: open.id } });
   });

@@ -14,7 +14,7 @@ const A = "aaaaaaaa-0000-4000-8000-000000000001";
 const B = "bbbbbbbb-0000-4000-8000-000000000002";
 const coordinator = { id: "c0000000-0000-4000-8000-000000000000", isOperator: false };
 const operator = { id: "d0000000-0000-4000-8000-000000000000", isOperator: true };
-const target = (over: Partial<ErasureTarget> = {}): ErasureTarget => ({ id, isOperator: false, municipalityIds: [A], openActions: 0, erased: false, ...over });
+const target = (over: Partial<ErasureTarget> = {}): ErasureTarget => ({ id, isOperator: false, municipalityIds: [A], openActions: 0, lastCoordinator: false, erased: false, ...over });
 
 describe("pseudonym and placeholder address", () => {
   it("names the erased person by a short id and gives a unique address that cannot receive mail", () => {
@@ -39,6 +39,11 @@ describe("who may erase whom", () => {
     expect(erasureRefusal(operator, target({ municipalityIds: [] }), null)).toBeNull();
     expect(erasureRefusal(operator, target({ id: operator.id }), null)).toBe("self");
     expect(erasureRefusal(coordinator, target({ id: coordinator.id }), A)).toBe("self");
+  });
+
+  it("keeps every municipality's last coordinator", () => {
+    expect(erasureRefusal(operator, target({ lastCoordinator: true }), null)).toBe("last-coordinator");
+    expect(erasureRefusal(coordinator, target({ lastCoordinator: true, openActions: 3 }), A)).toBe("last-coordinator");
   });
 
   it("refuses while open actions remain, and a person already erased", () => {
