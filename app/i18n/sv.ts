@@ -788,8 +788,8 @@ export const sv = {
     ],
     reportTitle: "Rapportera brister",
     report:
-      "Om du upptäcker problem som inte beskrivs här, eller om du behöver innehåll i ett annat format, kontakta i första hand samordnaren i din kommun. Du kan också skriva till oss som driver tjänsten:",
-    contactEmail: "tillganglighet@kompassplan.se",
+      "Om du upptäcker problem som inte beskrivs här, eller om du behöver innehåll i ett annat format, kontakta samordnaren i din kommun, som för det vidare till den som driver tjänsten.",
+    reportContact: "Du kan också skriva direkt till den som driver tjänsten:",
     reportAnswer: "Vi svarar inom två veckor.",
     enforcementTitle: "Tillsyn",
     enforcement:

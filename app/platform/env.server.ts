@@ -28,6 +28,8 @@ const envSchema = z.object({
   UPLOAD_DIR: z.string().optional(),
   /** The data folder (embedded PostgreSQL, uploads, the generated session secret); default `.data`. */
   KOMPASSPLAN_DATA_DIR: z.string().optional(),
+  /** The e-mail address the accessibility statement gives for reporting problems; unset: the municipality's coordinator. */
+  ACCESSIBILITY_CONTACT: z.email().optional(),
   /** Prefix (Redis) or schema (PostgreSQL) that namespaces the queues, e.g. per test run. */
   QUEUE_PREFIX: z.string().optional(),
   /** The worker: how often the reminder job runs. */

@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { t } from "~/i18n/sv.ts";
+import { getEnv } from "~/platform/env.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.accessibility.title} – ${t.app.name}` }];
 
@@ -9,7 +10,12 @@ export const meta: MetaFunction = () => [{ title: `${t.accessibility.title} – 
  * asks for, after Digg's model: compliance, known shortcomings, feedback, enforcement, method
  * and date. Public: reachable from every page's footer, also before signing in.
  */
+export function loader() {
+  return { contact: getEnv().ACCESSIBILITY_CONTACT ?? null };
+}
+
 export default function AccessibilityStatement() {
+  const { contact } = useLoaderData<typeof loader>();
   const a = t.accessibility;
   return (
     <main id="main" className="page">
@@ -30,9 +36,12 @@ export default function AccessibilityStatement() {
         ))}
       </ul>
       <h2>{a.reportTitle}</h2>
-      <p>
-        {a.report} <a href={`mailto:${a.contactEmail}`}>{a.contactEmail}</a>. {a.reportAnswer}
-      </p>
+      <p>{a.report}</p>
+      {contact ? (
+        <p>
+          {a.reportContact} <a href={`mailto:${contact}`}>{contact}</a>. {a.reportAnswer}
+        </p>
+      ) : null}
       <h2>{a.enforcementTitle}</h2>
       <p>{a.enforcement}</p>
       <p>

@@ -235,3 +235,15 @@ describe("erasure by pseudonymisation (GDPR art. 17)", () => {
     expect((await coordinatorA.post(erasePath, { confirm: "ja" })).status).toBe(404);
   });
 });
+
+describe("Om tillgänglighet", () => {
+  it("is public, linked from the footer of the sign-in page and an error page, and without ACCESSIBILITY_CONTACT points to the coordinator", async () => {
+    const http = new HttpClient();
+    const statement = await http.get("/om-tillganglighet");
+    expect(statement.status).toBe(200);
+    const html = await statement.text();
+    for (const text of ["WCAG 2.1", "Myndigheten för digital förvaltning (Digg)", "https://www.digg.se/tdosanmalan", "samordnaren i din kommun"]) expect(html).toContain(text);
+    expect(html).not.toContain("mailto:");
+    for (const page of ["/logga-in", "/finns-inte"]) expect(await (await http.get(page)).text()).toContain('href="/om-tillganglighet"');
+  });
+});
