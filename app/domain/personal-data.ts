@@ -109,3 +109,12 @@ export function replaceOwnerName(value: unknown, from: string, to: string): unkn
   }
   return value;
 }
+
+/**
+ * Mail text as the extract shows it: a link's secret (invitation, sign-in link, password reset:
+ * 32 random bytes in base64url, 43 characters) is replaced, so the extract never carries a link
+ * that still works.
+ */
+export function redactSecrets(text: string, replacement: string): string {
+  return text.replace(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43,}(?![A-Za-z0-9_-])/g, replacement);
+}

@@ -5,6 +5,7 @@ import {
   isPlaceholderEmail,
   placeholderEmail,
   pseudonymName,
+  redactSecrets,
   replaceOwnerName,
   type ErasureTarget,
 } from "~/domain/personal-data.ts";
@@ -66,5 +67,13 @@ describe("owner names in saved reports", () => {
     const next = replaceOwnerName(snapshot, "Rut Svensson", "Borttagen användare 1");
     expect(next).toEqual({ late: [{ title: "Rut Svensson gör", owner: "Borttagen användare 1" }, { owner: "Annan" }], n: 3 });
     expect(replaceOwnerName(snapshot, "Ingen", "X")).toBe(snapshot);
+  });
+});
+
+describe("secrets in exported mail", () => {
+  it("removes a link's token and leaves ordinary text and ids alone", () => {
+    const token = "A".repeat(20) + "b_-" + "9".repeat(20);
+    expect(redactSecrets(`Aktivera här:\nhttps://k.se/inbjudan/${token}\nHälsningar`, "[X]")).toBe("Aktivera här:\nhttps://k.se/inbjudan/[X]\nHälsningar");
+    expect(redactSecrets(`https://k.se/k/sjovik/atgarder/${id}`, "[X]")).toBe(`https://k.se/k/sjovik/atgarder/${id}`);
   });
 });
