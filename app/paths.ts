@@ -38,4 +38,8 @@ export const paths = {
   users: (slug: string) => `/k/${slug}/anvandare`,
   reminders: (slug: string) => `/k/${slug}/paminnelser`,
   outbox: (slug: string) => `/k/${slug}/utkorg`,
+  // A person's own account and forgotten passwords (issue #12).
+  account: (query?: string) => withQuery("/konto", query),
+  forgotPassword: () => "/glomt-losenord",
+  resetPassword: (token: string) => `/aterstall-losenord/${token}`,
 };

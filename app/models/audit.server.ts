@@ -4,7 +4,8 @@ import { getDb } from "~/platform/db.server.ts";
 type Tx = Prisma.TransactionClient;
 
 export interface AuditEntry {
-  municipalityId: string;
+  /** null for events that belong to no municipality (a person's own account, operator actions). */
+  municipalityId: string | null;
   actorId: string | null;
   entityType: string;
   entityId: string;
