@@ -731,7 +731,7 @@ export const sv = {
     nav: "Mitt konto",
     title: "Mitt konto",
     intro: (email: string) => `Du är inloggad med ${email}.`,
-    nameHeading: "Namn",
+    nameHeading: "Ditt namn",
     name: "Namn",
     nameHint: "Visas för andra i kommunen, till exempel som ansvarig för åtgärder.",
     nameInvalid: "Ange ditt namn (högst 200 tecken).",

@@ -88,11 +88,8 @@ export default function Account() {
   const rename = useValidatedForm(renameSchema, result?.intent === "name" ? result.errors : undefined);
   const password = useValidatedForm(changePasswordSchema, result?.intent === "password" ? result.errors : undefined);
   const formError = result?.errors?.[""];
-  const status = params.get(QUERY.saved)
-    ? t.account.nameSaved
-    : params.get(QUERY.deleted)
-      ? t.account.sessionEnded
-      : result?.ok;
+  // The notice of this post first; a notice in the address belongs to the post before it.
+  const status = result ? result.ok : params.get(QUERY.saved) ? t.account.nameSaved : params.get(QUERY.deleted) ? t.account.sessionEnded : null;
   return (
     <>
       <SiteHeader user={user} roleLabel={user.isOperator ? t.roles.OPERATOR : undefined} />
@@ -114,7 +111,7 @@ export default function Account() {
 
         <section className="card" aria-labelledby="account-name">
           <h2 id="account-name">{t.account.nameHeading}</h2>
-          <Form method="post" className="stacked" noValidate onSubmit={rename.onSubmit}>
+          <Form method="post" action={paths.account()} className="stacked" noValidate onSubmit={rename.onSubmit}>
             <input type="hidden" name="intent" value="name" />
             <Field
               name="name"
@@ -134,7 +131,7 @@ export default function Account() {
 
         <section className="card" aria-labelledby="account-password">
           <h2 id="account-password">{t.account.passwordHeading}</h2>
-          <Form method="post" className="stacked" noValidate onSubmit={password.onSubmit}>
+          <Form method="post" action={paths.account()} className="stacked" noValidate onSubmit={password.onSubmit}>
             <input type="hidden" name="intent" value="password" />
             <input type="text" name="username" autoComplete="username" defaultValue={user.email} hidden readOnly />
             <Field
@@ -201,7 +198,7 @@ export default function Account() {
                     <td>{signedIn}</td>
                     <td>{formatDateTime(s.lastSeenAt)}</td>
                     <td>
-                      <Form method="post" className="inline-form">
+                      <Form method="post" action={paths.account()} className="inline-form">
                         <input type="hidden" name="intent" value="end-session" />
                         <input type="hidden" name="session" value={s.key} />
                         <button type="submit" className="secondary" aria-label={t.account.endSessionLabel(device, signedIn)}>
@@ -214,7 +211,7 @@ export default function Account() {
               })}
             </tbody>
           </table>
-          <Form method="post" className="stacked">
+          <Form method="post" action={paths.account()} className="stacked">
             <input type="hidden" name="intent" value="end-all" />
             <p className="muted">{t.account.endAllHint}</p>
             <div>
