@@ -32,12 +32,23 @@ function resetTokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** `email` is already normalised. Throttled requests mail nothing. */
+/**
+ * `email` is already normalised. Throttled requests mail nothing. The link is made and mailed
+ * after the answer (not awaited), so an account's address does not answer measurably slower
+ * than an unknown one; the mail is stored before it is queued, and a failure is only logged.
+ */
 export async function requestPasswordReset(email: string, ip: string, now = new Date()): Promise<ResetThrottle> {
   const decision = await recordResetRequest(email, ip, now);
   if (!decision.allowed) return decision;
+  void mailResetLink(email, now).catch((error: unknown) => {
+    console.error("Kunde inte skicka länken för nytt lösenord:", error);
+  });
+  return decision;
+}
+
+async function mailResetLink(email: string, now: Date): Promise<void> {
   const user = await findSignInUser(email);
-  if (!user) return decision;
+  if (!user) return;
   const token = randomBytes(32).toString("base64url");
   const hash = resetTokenHash(token);
   await createPasswordReset(user.id, hash, resetLinkExpiry(now), now);
@@ -52,7 +63,6 @@ export async function requestPasswordReset(email: string, ip: string, now = new 
     kind: "password-reset",
   });
   await enqueueMailDelivery(mailId);
-  return decision;
 }
 
 /** What the link is worth (opening it uses nothing: mail scanners open links). */

@@ -5,6 +5,7 @@ import { createMunicipality } from "~/models/municipality.server.ts";
 import { addMembership, createUserWithPassword } from "~/models/user.server.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { expectNoAxeViolations, launchBrowser, signIn, skipBrowser, url } from "../helpers/browser.ts";
+import { waitFor } from "../helpers/wait.ts";
 
 /** Forgotten password (reading the mail from the outbox) and Mitt konto, in Chromium with axe. */
 
@@ -67,7 +68,7 @@ describe.skipIf(skipBrowser)("a person's own account, in Chromium", () => {
       await expectNoAxeViolations(page);
 
       // The mail, as kept in the outbox.
-      const mail = await getDb().mailMessage.findFirstOrThrow({ where: { recipient: user.email, kind: "password-reset" } });
+      const mail = await waitFor(() => getDb().mailMessage.findFirst({ where: { recipient: user.email, kind: "password-reset" } }), 10_000);
       const link = mail.text.match(/https?:\/\/\S+\/aterstall-losenord\/[A-Za-z0-9_-]{43}/)?.[0];
       expect(link).toBeDefined();
 
