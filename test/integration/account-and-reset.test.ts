@@ -142,6 +142,30 @@ describe("forgotten password: asking for a link", () => {
   });
 });
 
+describe("forgotten password: whose accounts", () => {
+  it("lets an operator reset their own password through their own mailbox, landing on the municipality list", async () => {
+    const email = `drift-${unique()}@test.kompassplan.se`;
+    emails.push(email);
+    await createUserWithPassword({ email, name: "Drift Person", password: PASSWORD, isOperator: true });
+    const link = await mailedLink(email);
+    const done = await new HttpClient().post(link, { password: NEW_PASSWORD, confirm: NEW_PASSWORD });
+    expect(done.status).toBe(302);
+    expect(done.headers.get("location")).toBe("/kommuner");
+  });
+
+  it("mails nothing for an invited account that has no password yet (its invitation link sets one)", async () => {
+    const email = `inbjuden-${unique()}@test.kompassplan.se`;
+    emails.push(email);
+    const user = await getDb().user.create({ data: { email, name: "Inbjuden Person" } });
+    await addMembership(municipality.id, user.id, "OWNER");
+    const res = await requestReset(email);
+    expect(res.status).toBe(200);
+    expect(answerOf(await res.text())).toContain("Om adressen hör till ett konto");
+    await expectNothingMoreWithin(500, async () => expect(await resetMails(email)).toHaveLength(0));
+    expect(await getDb().passwordReset.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
 describe("forgotten password: using the link", () => {
   it("sets the new password once, ends every other session and signs the person in", async () => {
     const user = await person("aterstall");
