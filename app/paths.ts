@@ -44,4 +44,8 @@ export const paths = {
   operatorPersonalDataExport: (userId: string) => `/drift/personer/${userId}/uppgifter.json`,
   operatorErasePerson: (userId: string) => `/drift/personer/${userId}/radera`,
   accessibility: () => "/om-tillganglighet",
+  // A person's own account and forgotten passwords (issue #12).
+  account: (query?: string) => withQuery("/konto", query),
+  forgotPassword: () => "/glomt-losenord",
+  resetPassword: (token: string) => `/aterstall-losenord/${token}`,
 };

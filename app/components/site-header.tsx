@@ -84,6 +84,7 @@ export function SiteHeader({ user, municipality, canManageUsers, roleLabel }: Si
             {t.nav.signedInAs(user.name)}
             {roleLabel ? ` (${roleLabel})` : null}
           </span>
+          <NavLink to={paths.account()}>{t.account.nav}</NavLink>
           <Form method="post" action="/logga-ut">
             <button type="submit" className="link">
               {t.nav.signOut}

@@ -5,8 +5,10 @@ import {
   deleteSession,
   findSessionUser,
   SESSION_TTL_MS,
+  sessionKey,
   type SessionUser,
 } from "~/models/session.server.ts";
+import { deviceLabel } from "~/domain/device-label.ts";
 import { requireSessionSecret, secureCookies } from "~/platform/env.server.ts";
 
 /**
@@ -34,7 +36,20 @@ async function readSessionId(request: Request): Promise<string | null> {
 
 export async function getSessionUser(request: Request): Promise<SessionUser | null> {
   const id = await readSessionId(request);
-  return id ? findSessionUser(id) : null;
+  return id ? findSessionUser(id, new Date(), deviceLabel(request.headers.get("User-Agent"))) : null;
+}
+
+/** The stored key of this request's session (for Mitt konto's "this session"), or null. */
+export async function currentSessionKey(request: Request): Promise<string | null> {
+  const id = await readSessionId(request);
+  return id ? sessionKey(id) : null;
+}
+
+/** Clears the session cookie and goes on; the caller has already ended the session(s) in the database. */
+export async function clearSessionCookie(redirectTo: string): Promise<Response> {
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) },
+  });
 }
 
 export async function startSession(userId: string, redirectTo: string): Promise<Response> {

@@ -4,6 +4,7 @@ import { getDb } from "~/platform/db.server.ts";
 type Tx = Prisma.TransactionClient;
 
 export interface AuditEntry {
+  /** null for events that belong to no municipality (a person's own account, operator actions). */
   municipalityId: string | null;
   actorId: string | null;
   entityType: string;

@@ -23,16 +23,36 @@ export async function createSession(userId: string, id: string, now = new Date()
   });
 }
 
-export async function findSessionUser(sessionId: string, now = new Date()): Promise<SessionUser | null> {
+/** How often a session's lastSeenAt is written: at most once in this time, not on every request. */
+export const LAST_SEEN_EVERY_MS = 5 * 60 * 1000;
+
+/**
+ * The signed-in person of a session id. Notes when the session was last used (at most every
+ * LAST_SEEN_EVERY_MS) and, the first time, the short device label, for Mitt konto.
+ */
+export async function findSessionUser(sessionId: string, now = new Date(), device: string | null = null): Promise<SessionUser | null> {
+  const id = idHash(sessionId);
   const session = await getDb().session.findUnique({
-    where: { id: idHash(sessionId) },
+    where: { id },
     select: {
       expiresAt: true,
+      lastSeenAt: true,
+      device: true,
       user: { select: { id: true, email: true, name: true, isOperator: true } },
     },
   });
   if (!session || session.expiresAt <= now) return null;
+  const stale = !session.lastSeenAt || now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS;
+  const newDevice = device !== null && session.device === null;
+  if (stale || newDevice) {
+    await getDb().session.updateMany({ where: { id }, data: { lastSeenAt: now, ...(newDevice ? { device } : {}) } });
+  }
   return session.user;
+}
+
+/** The stored key (hash) of a session id: what Mitt konto uses to mark "this session". */
+export function sessionKey(sessionId: string): string {
+  return idHash(sessionId);
 }
 
 export async function deleteSession(sessionId: string) {
@@ -51,6 +71,8 @@ export async function purgeExpired(now = new Date()) {
     where: { createdAt: { lt: new Date(now.getTime() - DAY_MS) } },
   });
   await db.signInLink.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - DAY_MS) } } });
+  await db.passwordReset.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - DAY_MS) } } });
+  await db.passwordResetRequest.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - DAY_MS) } } });
   return { sessions: sessions.count, attempts: attempts.count };
 }
 

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/ui/field.tsx";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { signInLinkSchema, signInSchema } from "~/forms/sign-in.ts";
@@ -7,6 +7,7 @@ import { useValidatedForm } from "~/forms/use-validated-form.ts";
 import { t } from "~/i18n/sv.ts";
 import { beginSignInAttempt, markSignInSucceeded } from "~/models/session.server.ts";
 import { homePathFor, normaliseEmail, verifyLogin } from "~/models/user.server.ts";
+import { paths } from "~/paths.ts";
 import { getSessionUser, safeRedirect } from "~/http/session.server.ts";
 import { completeSignIn } from "~/workflows/sign-in.server.ts";
 import { mailSignInLink } from "~/workflows/sign-in-link.server.ts";
@@ -106,6 +107,9 @@ export default function SignIn() {
             </button>
           </div>
         </Form>
+        <p>
+          <Link to={paths.forgotPassword()}>{t.passwordReset.forgotLink}</Link>
+        </p>
       </div>
     </main>
   );

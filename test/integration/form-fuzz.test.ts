@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -39,6 +40,7 @@ let actionId: string;
 let itemId: string;
 let questionId: string;
 let invitationToken: string;
+let resetToken: string;
 
 interface Target {
   /** The route module (file name under app/routes) whose action the form posts to. */
@@ -105,6 +107,10 @@ const targets: Target[] = [
     page: () => `/drift/personer/${tenant.viewer.id}/radera`,
     extraForms: async () => [{ action: `/drift/personer/${tenant.viewer.id}/radera`, method: "post", multipart: false, fields: [{ name: "confirm", value: "nej", type: "checkbox" }] }],
   },
+  // Mitt konto: the new password never matches its repetition, so no hostile post changes the password.
+  { route: "konto.tsx", who: "owner", page: () => "/konto", fill: () => ({ current: PASSWORD, password: "ett-bra-lösenord", confirm: "ett-annat-lösenord" }) },
+  { route: "glomt-losenord.tsx", who: "anonymous", page: () => "/glomt-losenord", fill: () => ({ email: "ingen.alls@test.kompassplan.se" }) },
+  { route: "aterstall-losenord.$token.tsx", who: "anonymous", page: () => `/aterstall-losenord/${resetToken}`, fill: () => ({ password: "ett-bra-lösenord", confirm: "ett-annat-lösenord" }) },
   // Last: a role form whose first button is "remove" ignores a hostile role and removes the member.
   { route: "k.$slug.anvandare.tsx", who: "coordinator", page: () => `${base}/anvandare`, fill: () => ({ name: "Ny Person", email: "ny.person@test.kompassplan.se" }) },
 ];
@@ -123,6 +129,11 @@ beforeAll(async () => {
   await getDb().user.update({ where: { id: operator.id }, data: { isOperator: true } });
   const invited = await inviteMember(tenant.municipality.id, { email: `inbjuden-${tenant.municipality.slug}@test.kompassplan.se`, name: "Inbjuden", role: "OWNER" }, tenant.coordinator.id);
   invitationToken = invited.token!;
+  // An open forgotten-password link of the operator's (as the mailed link would carry).
+  resetToken = randomBytes(32).toString("base64url");
+  await getDb().passwordReset.create({
+    data: { userId: operator.id, tokenHash: createHash("sha256").update(resetToken).digest("hex"), expiresAt: new Date(Date.now() + 3_600_000) },
+  });
   for (const [who, email] of [["coordinator", tenant.coordinator.email], ["owner", tenant.owner.email], ["operator", operator.email]] as const) {
     as[who] = new HttpClient();
     expect((await as[who].signIn(email, PASSWORD)).status, who).toBe(302);
