@@ -10,6 +10,9 @@ export const QUERY = {
   created: "skapad",
   deleted: "borttagen",
   item: "punkt",
+  /** The sign-in page: whose provider to offer, and why the last sign-in through it failed. */
+  municipality: "kommun",
+  failure: "fel",
 } as const;
 
 /** `?sparad=1` and the like: the notice a page shows after a redirect. */
@@ -38,4 +41,9 @@ export const paths = {
   users: (slug: string) => `/k/${slug}/anvandare`,
   reminders: (slug: string) => `/k/${slug}/paminnelser`,
   outbox: (slug: string) => `/k/${slug}/utkorg`,
+  // Sign-in through the municipality's OpenID Connect provider (issue #12, item 5).
+  oidcSettings: (slug: string) => `/k/${slug}/inloggning`,
+  oidcSignIn: (slug: string) => `/logga-in/oidc/${slug}`,
+  signInFailed: (slug: string | null, failure: string) =>
+    `/logga-in?${slug ? `${QUERY.municipality}=${encodeURIComponent(slug)}&` : ""}${QUERY.failure}=${encodeURIComponent(failure)}`,
 };

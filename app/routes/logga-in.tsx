@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/ui/field.tsx";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { signInLinkSchema, signInSchema } from "~/forms/sign-in.ts";
@@ -10,13 +10,15 @@ import { homePathFor, normaliseEmail, verifyLogin } from "~/models/user.server.t
 import { getSessionUser, safeRedirect } from "~/http/session.server.ts";
 import { completeSignIn } from "~/workflows/sign-in.server.ts";
 import { mailSignInLink } from "~/workflows/sign-in-link.server.ts";
+import { oidcSignInOffer } from "~/workflows/oidc-sign-in.server.ts";
+import { OidcSignInButtons } from "~/components/oidc-sign-in-buttons.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t.signIn.title} – ${t.app.name}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   if (user) throw redirect(await homePathFor(user.id));
-  return null;
+  return { oidc: await oidcSignInOffer(new URL(request.url).searchParams) };
 }
 
 type Result = { errors: FieldErrors; throttledEmail?: string; linkSent?: boolean };
@@ -57,6 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignIn() {
   const actionData = useActionData<typeof action>();
+  const { oidc } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const { errors, onSubmit } = useValidatedForm(signInSchema, actionData?.errors);
@@ -72,6 +75,11 @@ export default function SignIn() {
         {errors[""] ? (
           <p className="notice error" role="alert">
             {errors[""]}
+          </p>
+        ) : null}
+        {oidc.failure ? (
+          <p className="notice error" role="alert">
+            {oidc.failure}
           </p>
         ) : null}
         {actionData?.linkSent ? (
@@ -106,6 +114,7 @@ export default function SignIn() {
             </button>
           </div>
         </Form>
+        <OidcSignInButtons options={oidc.options} redirectTo={params.get("redirectTo") ?? ""} />
       </div>
     </main>
   );
