@@ -70,11 +70,8 @@ export async function saveOidcSettings(municipalityId: string, input: OidcSettin
       workedAt,
       ...(secret ? { clientSecretEncrypted: secret } : {}),
     };
-    await tx.oidcProvider.upsert({
-      where: { municipalityId },
-      create: { municipalityId, ...data, clientSecretEncrypted: secret! },
-      update: data,
-    });
+    if (existing) await tx.oidcProvider.update({ where: { municipalityId }, data });
+    else await tx.oidcProvider.create({ data: { municipalityId, ...data, clientSecretEncrypted: secret! } });
     await recordAudit(
       {
         municipalityId,
