@@ -729,6 +729,7 @@ export const sv = {
     intro:
       "Låt kommunens medarbetare logga in med sina vanliga konton via kommunens inloggningstjänst (OpenID Connect, t.ex. Microsoft Entra ID).",
     redirectUri: "Ange den här adressen som omdirigerings-URI (redirect URI) hos inloggningstjänsten:",
+    signInLink: "Dela den här länken med kommunens medarbetare; den visar knappen för kommunens konto:",
     issuer: "Utfärdare (issuer URL)",
     issuerHint: "Till exempel https://login.microsoftonline.com/<klient-id>/v2.0",
     clientId: "Klient-id (client id)",

@@ -108,13 +108,12 @@ export async function findOidcProviderBySlug(slug: string) {
   });
 }
 
-/** The buttons of the sign-in page: one municipality's provider, or all of them. */
-export async function listOidcSignInOptions(slug: string | null) {
+/** The button of the sign-in page for one municipality's provider (none or one). */
+export async function listOidcSignInOptions(slug: string) {
   const rows = await getDb().oidcProvider.findMany({
-    where: slug ? { municipality: { slug } } : {},
+    where: { municipality: { slug } },
     select: { displayName: true, municipality: { select: { slug: true, name: true } } },
-    orderBy: { municipality: { name: "asc" } },
-    take: 200,
+    take: 1,
   });
   return rows.map((r) => ({ slug: r.municipality.slug, municipality: r.municipality.name, displayName: r.displayName }));
 }

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { Field } from "~/components/ui/field.tsx";
 import { OIDC_NEW_MEMBER_ROLES, oidcSettingsSchema } from "~/forms/oidc-settings.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
@@ -7,14 +8,18 @@ import { useValidatedForm } from "~/forms/use-validated-form.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { t } from "~/i18n/sv.ts";
 import { getOidcSettings } from "~/models/oidc-provider.server.ts";
-import { oidcRedirectUri, saveOidcProvider } from "~/workflows/oidc-sign-in.server.ts";
+import { oidcRedirectUri, oidcSignInLink, saveOidcProvider } from "~/workflows/oidc-sign-in.server.ts";
 
 /** The municipality's OpenID Connect provider: its coordinators and operators only; the secret is never sent back. */
 export const meta: MetaFunction = () => [{ title: `${t.oidc.title} – ${t.app.name}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality } = await requireMunicipality(request, params.slug, "users:manage");
-  return { settings: await getOidcSettings(municipality.id), redirectUri: oidcRedirectUri(municipality.slug) };
+  return {
+    settings: await getOidcSettings(municipality.id),
+    redirectUri: oidcRedirectUri(municipality.slug),
+    signInLink: oidcSignInLink(municipality.slug),
+  };
 }
 
 type Result = { errors: FieldErrors; saved?: "saved" | "reset" };
@@ -37,9 +42,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OidcSettingsPage() {
-  const { settings, redirectUri } = useLoaderData<typeof loader>();
+  const { settings, redirectUri, signInLink } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { errors, onSubmit } = useValidatedForm(oidcSettingsSchema, result?.errors);
+  const form = useRef<HTMLFormElement>(null);
+  // Once saved, the secret typed in leaves the page too (without JavaScript the page is new anyway).
+  useEffect(() => {
+    const secret = form.current?.elements.namedItem("clientSecret");
+    if (result?.saved && secret instanceof HTMLInputElement) secret.value = "";
+  }, [result]);
   return (
     <>
       <h1>{t.oidc.title}</h1>
@@ -57,8 +68,13 @@ export default function OidcSettingsPage() {
       <p>
         {t.oidc.redirectUri} <code>{redirectUri}</code>
       </p>
+      {settings ? (
+        <p>
+          {t.oidc.signInLink} <code>{signInLink}</code>
+        </p>
+      ) : null}
       {settings ? <p className="muted">{settings.worked ? t.oidc.worked : t.oidc.notWorked}</p> : null}
-      <Form method="post" className="stacked card" noValidate onSubmit={onSubmit}>
+      <Form ref={form} method="post" className="stacked card" noValidate onSubmit={onSubmit}>
         <Field name="issuer" type="url" label={t.oidc.issuer} hint={t.oidc.issuerHint} required defaultValue={settings?.issuer ?? ""} error={errors.issuer} />
         <Field name="clientId" label={t.oidc.clientId} required defaultValue={settings?.clientId ?? ""} error={errors.clientId} />
         <Field

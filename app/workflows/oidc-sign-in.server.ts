@@ -41,6 +41,11 @@ export type OidcFailure =
 const PROVIDER_TIMEOUT_SECONDS = 8;
 const SCOPE = "openid email profile";
 
+/** The sign-in page with the municipality's button: the link the municipality publishes to its people. */
+export function oidcSignInLink(slug: string): string {
+  return `${publicUrl()}/logga-in?${QUERY.municipality}=${slug}`;
+}
+
 /** Where the provider sends the browser back: register this address with the provider. */
 export function oidcRedirectUri(slug: string): string {
   return `${publicUrl()}${paths.oidcSignIn(slug)}`;
@@ -199,16 +204,16 @@ export async function saveOidcProvider(municipalityId: string, form: OidcSetting
 const FAILURES = new Set<string>(Object.keys(t.oidc.failures));
 
 /**
- * What the sign-in page offers: the provider of the municipality named by `?kommun=` or by the
- * page the person was on their way to (`/k/<slug>/…`), else every provider; and the Swedish
- * message of a failed sign-in (`?fel=`).
+ * What the sign-in page offers: the provider of the municipality named by `?kommun=` (the link
+ * the municipality publishes) or by the page the person was on their way to (`/k/<slug>/…`);
+ * and the Swedish message of a failed sign-in (`?fel=`).
  */
 export async function oidcSignInOffer(search: URLSearchParams) {
   const fromRedirect = /^\/k\/([a-z0-9-]{1,100})(?:[/?#]|$)/.exec(search.get("redirectTo") ?? "")?.[1];
   const named = search.get(QUERY.municipality);
   const slug = named && /^[a-z0-9-]{1,100}$/.test(named) ? named : (fromRedirect ?? null);
-  let options = await listOidcSignInOptions(slug);
-  if (options.length === 0 && slug) options = await listOidcSignInOptions(null);
+  // Only a named municipality's: the public page does not list who else is hosted here.
+  const options = slug ? await listOidcSignInOptions(slug) : [];
   const code = search.get(QUERY.failure);
   const failure = code && FAILURES.has(code) ? t.oidc.failures[code as keyof typeof t.oidc.failures] : null;
   return { options, failure };
