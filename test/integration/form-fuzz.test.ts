@@ -92,6 +92,22 @@ const targets: Target[] = [
       { action: "/drift", method: "post", multipart: false, fields: [{ name: "queue", value: "mail", type: "hidden" }, { name: "jobId", value: "mail-finns-inte", type: "hidden" }] },
     ],
   },
+  // Leaving for the municipality's OpenID Connect provider: the button's only field. Before the
+  // provider is set up below, so nothing is ever fetched from the (made-up) issuer.
+  {
+    route: "logga-in_.oidc.$slug.tsx",
+    who: "anonymous",
+    page: () => "/healthz",
+    extraForms: async () => [
+      { action: `/logga-in/oidc/${tenant.municipality.slug}`, method: "post", multipart: false, fields: [{ name: "redirectTo", value: "", type: "hidden" }] },
+    ],
+  },
+  {
+    route: "k.$slug.inloggning.tsx",
+    who: "coordinator",
+    page: () => `${base}/inloggning`,
+    fill: () => ({ issuer: "https://login.example.se", clientId: "kompassplan", clientSecret: "hemlig", displayName: "Kommunens konto", domains: "test.kompassplan.se" }),
+  },
   // Last: a role form whose first button is "remove" ignores a hostile role and removes the member.
   { route: "k.$slug.anvandare.tsx", who: "coordinator", page: () => `${base}/anvandare`, fill: () => ({ name: "Ny Person", email: "ny.person@test.kompassplan.se" }) },
 ];
