@@ -231,6 +231,13 @@ describe("sign-in through the municipality's provider", () => {
     expect(await refusal(stranger, res2.headers.get("location")!)).toContain("påbörjades inte här");
   });
 
+  it("says so when the provider ends the sign-in with an error (the person is unknown there)", async () => {
+    const { jar, back } = await throughProvider(a.municipality.slug, "okand@test.kompassplan.se");
+    expect(new URL(back).searchParams.get("error")).toBe("access_denied");
+    const res = await jar.fetch(back);
+    expect(await refusal(jar, res.headers.get("location")!)).toContain("avbröt inloggningen");
+  });
+
   it("refuses an address the provider has not verified", async () => {
     const email = person(a.viewer.email, false);
     const { jar, location } = await signInThroughProvider(a.municipality.slug, email);
