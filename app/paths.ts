@@ -10,6 +10,9 @@ export const QUERY = {
   created: "skapad",
   deleted: "borttagen",
   item: "punkt",
+  /** The sign-in page: whose provider to offer, and why the last sign-in through it failed. */
+  municipality: "kommun",
+  failure: "fel",
 } as const;
 
 /** `?sparad=1` and the like: the notice a page shows after a redirect. */
@@ -48,4 +51,9 @@ export const paths = {
   account: (query?: string) => withQuery("/konto", query),
   forgotPassword: () => "/glomt-losenord",
   resetPassword: (token: string) => `/aterstall-losenord/${token}`,
+  // Sign-in through the municipality's OpenID Connect provider (issue #12, item 5).
+  oidcSettings: (slug: string) => `/k/${slug}/inloggning`,
+  oidcSignIn: (slug: string) => `/logga-in/oidc/${slug}`,
+  signInFailed: (slug: string | null, failure: string) =>
+    `/logga-in?${slug ? `${QUERY.municipality}=${encodeURIComponent(slug)}&` : ""}${QUERY.failure}=${encodeURIComponent(failure)}`,
 };

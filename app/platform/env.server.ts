@@ -42,6 +42,16 @@ const envSchema = z.object({
   SCHEDULER_CHECK_MS: z.coerce.number().positive().default(60_000),
   /** The worker: after how long a job whose worker died is picked up again (BullMQ's stalled-job check). */
   WORKER_STALLED_MS: z.coerce.number().positive().default(30_000),
+  /** Encrypts the client secrets of municipalities' OpenID Connect providers (AES-256-GCM): 32 bytes as 64 hex digits. */
+  OIDC_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hexadecimal digits (32 bytes), e.g. $(openssl rand -hex 32)")
+    .optional(),
+  /** `true` lets a provider's issuer be plain http on this computer (localhost, 127.0.0.1): for tests and trials only. */
+  OIDC_ALLOW_HTTP_ISSUER: z
+    .string()
+    .optional()
+    .transform((value) => value === "true"),
 });
 
 export type Env = z.infer<typeof envSchema>;

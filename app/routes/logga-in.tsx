@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/ui/field.tsx";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { signInLinkSchema, signInSchema } from "~/forms/sign-in.ts";
@@ -11,13 +11,15 @@ import { paths } from "~/paths.ts";
 import { getSessionUser, safeRedirect } from "~/http/session.server.ts";
 import { completeSignIn } from "~/workflows/sign-in.server.ts";
 import { mailSignInLink } from "~/workflows/sign-in-link.server.ts";
+import { oidcSignInOffer } from "~/workflows/oidc-sign-in.server.ts";
+import { OidcSignInButtons } from "~/components/oidc-sign-in-buttons.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t.signIn.title} – ${t.app.name}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   if (user) throw redirect(await homePathFor(user.id));
-  return null;
+  return { oidc: await oidcSignInOffer(new URL(request.url).searchParams) };
 }
 
 type Result = { errors: FieldErrors; throttledEmail?: string; linkSent?: boolean };
@@ -58,6 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignIn() {
   const actionData = useActionData<typeof action>();
+  const { oidc } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const { errors, onSubmit } = useValidatedForm(signInSchema, actionData?.errors);
@@ -73,6 +76,11 @@ export default function SignIn() {
         {errors[""] ? (
           <p className="notice error" role="alert">
             {errors[""]}
+          </p>
+        ) : null}
+        {oidc.failure ? (
+          <p className="notice error" role="alert">
+            {oidc.failure}
           </p>
         ) : null}
         {actionData?.linkSent ? (
@@ -110,6 +118,7 @@ export default function SignIn() {
         <p>
           <Link to={paths.forgotPassword()}>{t.passwordReset.forgotLink}</Link>
         </p>
+        <OidcSignInButtons options={oidc.options} redirectTo={params.get("redirectTo") ?? ""} />
       </div>
     </main>
   );

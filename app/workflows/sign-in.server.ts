@@ -1,4 +1,7 @@
+import { redirect } from "@remix-run/node";
 import { startSession } from "~/http/session.server.ts";
+import { passwordSignInBlockedBy } from "~/models/oidc-provider.server.ts";
+import { paths } from "~/paths.ts";
 
 /**
  * How a person proved who they are. Every way into Kompassplan ends in `completeSignIn`, so
@@ -18,5 +21,10 @@ export interface SignInCompletion {
 
 /** Starts the session for a person whose identity the caller has verified. */
 export async function completeSignIn(_request: Request, completion: SignInCompletion): Promise<Response> {
+  // Where every municipality of the person switched password sign-in off, only their provider lets them in.
+  if (completion.method !== "oidc" && completion.method !== "setup") {
+    const slug = await passwordSignInBlockedBy(completion.userId);
+    if (slug) return redirect(paths.signInFailed(slug, "password-off"));
+  }
   return startSession(completion.userId, completion.redirectTo);
 }

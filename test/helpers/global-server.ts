@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -28,6 +29,9 @@ export async function startServer(port: number, extraEnv: Record<string, string>
       SESSION_SECRET: "test-session-secret-not-the-development-one-7f3a9c",
       // Tests sign in "from" different addresses with X-Forwarded-For (per-address throttling).
       TRUST_PROXY: "true",
+      // A key of the run's own for the OpenID Connect client secrets; the test providers listen on http://127.0.0.1.
+      OIDC_SECRET_KEY: randomBytes(32).toString("hex"),
+      OIDC_ALLOW_HTTP_ISSUER: "true",
       ...extraEnv,
     },
     stdio: ["ignore", "inherit", "inherit"],

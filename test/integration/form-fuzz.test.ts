@@ -111,6 +111,22 @@ const targets: Target[] = [
   { route: "konto.tsx", who: "owner", page: () => "/konto", fill: () => ({ current: PASSWORD, password: "ett-bra-lösenord", confirm: "ett-annat-lösenord" }) },
   { route: "glomt-losenord.tsx", who: "anonymous", page: () => "/glomt-losenord", fill: () => ({ email: "ingen.alls@test.kompassplan.se" }) },
   { route: "aterstall-losenord.$token.tsx", who: "anonymous", page: () => `/aterstall-losenord/${resetToken}`, fill: () => ({ password: "ett-bra-lösenord", confirm: "ett-annat-lösenord" }) },
+  // Leaving for the municipality's OpenID Connect provider: the button's only field. Before the
+  // provider is set up below, so nothing is ever fetched from the (made-up) issuer.
+  {
+    route: "logga-in_.oidc.$slug.tsx",
+    who: "anonymous",
+    page: () => "/healthz",
+    extraForms: async () => [
+      { action: `/logga-in/oidc/${tenant.municipality.slug}`, method: "post", multipart: false, fields: [{ name: "redirectTo", value: "", type: "hidden" }] },
+    ],
+  },
+  {
+    route: "k.$slug.inloggning.tsx",
+    who: "coordinator",
+    page: () => `${base}/inloggning`,
+    fill: () => ({ issuer: "https://login.example.se", clientId: "kompassplan", clientSecret: "hemlig", displayName: "Kommunens konto", domains: "test.kompassplan.se" }),
+  },
   // Last: a role form whose first button is "remove" ignores a hostile role and removes the member.
   { route: "k.$slug.anvandare.tsx", who: "coordinator", page: () => `${base}/anvandare`, fill: () => ({ name: "Ny Person", email: "ny.person@test.kompassplan.se" }) },
 ];

@@ -1,0 +1,129 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ensureOidcSecretKey } from "~/cli/support/oidc-secret-key.server.ts";
+import { decideOidcSignIn, emailDomain, issuerAllowed, parseDomain, passwordSignInAllowed, vouchesFor, type OidcPolicy } from "~/domain/oidc.ts";
+import { oidcSettingsSchema } from "~/forms/oidc-settings.ts";
+import { parseEnv } from "~/platform/env.server.ts";
+import { oidcSecretKey, openSecret, sealSecret } from "~/platform/secret-box.server.ts";
+
+const policy: OidcPolicy = { domains: ["sjovik.se"], createMembers: false, newMemberRole: "VIEWER" };
+const verified = (email: string) => ({ email, emailVerified: true });
+
+describe("who may sign in through a municipality's provider", () => {
+  it("reads the domain of an address, exactly", () => {
+    expect(emailDomain("Anna@Sjovik.SE")).toBe("sjovik.se");
+    expect(emailDomain("a@b@sjovik.se")).toBe("sjovik.se");
+    expect(emailDomain("@sjovik.se")).toBeNull();
+    expect(emailDomain("anna@")).toBeNull();
+    expect(vouchesFor(["sjovik.se"], "anna@sjovik.se")).toBe(true);
+    expect(vouchesFor(["sjovik.se"], "anna@skola.sjovik.se")).toBe(false);
+    expect(vouchesFor(["sjovik.se"], "anna@ondsjovik.se")).toBe(false);
+    expect(parseDomain(" @Sjovik.se ")).toBe("sjovik.se");
+    expect(parseDomain("sjovik")).toBeNull();
+    expect(parseDomain("sjö vik.se")).toBeNull();
+  });
+
+  it("signs in a member of the municipality whose verified address the provider vouches for", () => {
+    expect(decideOidcSignIn(verified("anna@sjovik.se"), { id: "u1", isOperator: false, memberHere: true }, policy)).toEqual({ kind: "sign-in", userId: "u1" });
+  });
+
+  it("refuses what the provider did not verify, or a domain it does not vouch for", () => {
+    const member = { id: "u1", isOperator: false, memberHere: true };
+    expect(decideOidcSignIn({ email: null, emailVerified: true }, member, policy)).toEqual({ kind: "refuse", reason: "no-email" });
+    for (const emailVerified of [false, undefined, "true", 1]) {
+      expect(decideOidcSignIn({ email: "anna@sjovik.se", emailVerified }, member, policy)).toEqual({ kind: "refuse", reason: "unverified" });
+    }
+    expect(decideOidcSignIn(verified("anna@annan.se"), member, policy)).toEqual({ kind: "refuse", reason: "not-vouched" });
+  });
+
+  it("never lets a provider in an operator or a member of another municipality only, unless it may add members here", () => {
+    expect(decideOidcSignIn(verified("drift@sjovik.se"), { id: "op", isOperator: true, memberHere: false }, { ...policy, createMembers: true })).toEqual({
+      kind: "refuse",
+      reason: "operator",
+    });
+    expect(decideOidcSignIn(verified("b@sjovik.se"), { id: "u2", isOperator: false, memberHere: false }, policy)).toEqual({ kind: "refuse", reason: "unknown-person" });
+    expect(decideOidcSignIn(verified("ny@sjovik.se"), null, policy)).toEqual({ kind: "refuse", reason: "unknown-person" });
+    const open = { ...policy, createMembers: true, newMemberRole: "OWNER" as const };
+    expect(decideOidcSignIn(verified("ny@sjovik.se"), null, open)).toEqual({ kind: "join", userId: null, role: "OWNER" });
+    expect(decideOidcSignIn(verified("b@sjovik.se"), { id: "u2", isOperator: false, memberHere: false }, open)).toEqual({ kind: "join", userId: "u2", role: "OWNER" });
+  });
+
+  it("refuses password sign-in only where every municipality of the person switched it off", () => {
+    expect(passwordSignInAllowed(false, [])).toBe(true);
+    expect(passwordSignInAllowed(false, [true])).toBe(false);
+    expect(passwordSignInAllowed(false, [true, false])).toBe(true);
+    expect(passwordSignInAllowed(true, [true])).toBe(true);
+  });
+
+  it("takes issuers over https, and plain http on this computer only when allowed", () => {
+    expect(issuerAllowed("https://login.microsoftonline.com/abc/v2.0", false)).toBe(true);
+    expect(issuerAllowed("http://login.example.se", true)).toBe(false);
+    expect(issuerAllowed("http://127.0.0.1:5000", false)).toBe(false);
+    expect(issuerAllowed("http://127.0.0.1:5000", true)).toBe(true);
+    expect(issuerAllowed("https://user:pw@login.example.se", false)).toBe(false);
+    expect(issuerAllowed("https://login.example.se/?x=1", false)).toBe(false);
+    expect(issuerAllowed("inte en adress", true)).toBe(false);
+  });
+});
+
+describe("the client secret's sealing", () => {
+  it("opens what it sealed, and nothing sealed with another key or altered", () => {
+    const key = randomBytes(32);
+    const sealed = sealSecret("hemligt värde", key);
+    expect(sealed).not.toContain("hemligt");
+    expect(openSecret(sealed, key)).toBe("hemligt värde");
+    expect(sealSecret("hemligt värde", key)).not.toBe(sealed);
+    expect(openSecret(sealed, randomBytes(32))).toBeNull();
+    const raw = Buffer.from(sealed, "base64url");
+    raw[raw.length - 1]! ^= 1;
+    expect(openSecret(raw.toString("base64url"), key)).toBeNull();
+    expect(openSecret("kort", key)).toBeNull();
+  });
+
+  it("reads OIDC_SECRET_KEY as 64 hex digits and refuses anything else", () => {
+    const base = { DATABASE_URL: "postgresql://localhost/kompassplan" };
+    expect(oidcSecretKey(parseEnv(base))).toBeNull();
+    expect(oidcSecretKey(parseEnv({ ...base, OIDC_SECRET_KEY: "ab".repeat(32) }))?.length).toBe(32);
+    expect(() => parseEnv({ ...base, OIDC_SECRET_KEY: "för-kort" })).toThrow(/64 hexadecimal/);
+  });
+
+  it("gives the quick start a key of its own, kept in the data folder", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "oidc-key-"));
+    try {
+      const first = ensureOidcSecretKey(path.join(dir, ".data"), undefined);
+      expect(first).toMatch(/^[0-9a-f]{64}$/);
+      expect(ensureOidcSecretKey(path.join(dir, ".data"), undefined)).toBe(first);
+      expect(readFileSync(path.join(dir, ".data", "oidc-secret-key"), "utf8").trim()).toBe(first);
+      expect(statSync(path.join(dir, ".data", "oidc-secret-key")).mode & 0o077).toBe(0);
+      expect(ensureOidcSecretKey(path.join(dir, ".data"), "cd".repeat(32))).toBe("cd".repeat(32));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the provider settings form", () => {
+  const valid = {
+    issuer: "https://login.microsoftonline.com/abc/v2.0",
+    clientId: "klient",
+    clientSecret: "",
+    displayName: "Sjöviks konto",
+    domains: "Sjovik.se, skola.sjovik.se; sjovik.se",
+    newMemberRole: "VIEWER",
+  };
+  it("reads the domains as a list and the checkboxes as booleans", () => {
+    const parsed = oidcSettingsSchema.parse({ ...valid, createMembers: "on" });
+    expect(parsed.domains).toEqual(["sjovik.se", "skola.sjovik.se"]);
+    expect(parsed.createMembers).toBe(true);
+    expect(parsed.passwordSignInDisabled).toBe(false);
+  });
+  it("refuses a coordinator role for newcomers, too many domains and control characters", () => {
+    expect(oidcSettingsSchema.safeParse({ ...valid, newMemberRole: "COORDINATOR" }).success).toBe(false);
+    expect(oidcSettingsSchema.safeParse({ ...valid, domains: Array.from({ length: 21 }, (_, i) => `d${i}.se`).join(",") }).success).toBe(false);
+    expect(oidcSettingsSchema.safeParse({ ...valid, displayName: "a\u0000b" }).success).toBe(false);
+    expect(oidcSettingsSchema.safeParse({ ...valid, issuer: "javascript:alert(1)" }).success).toBe(false);
+  });
+});
