@@ -38,4 +38,8 @@ export const paths = {
   users: (slug: string) => `/k/${slug}/anvandare`,
   reminders: (slug: string) => `/k/${slug}/paminnelser`,
   outbox: (slug: string) => `/k/${slug}/utkorg`,
+  /** Two-step sign-in (issue #12, item 6): set-up for the signed-in person, and the code page of a sign-in. */
+  twoStepSetup: (redirectTo?: string) =>
+    withQuery("/konto/tvastegsinloggning", redirectTo ? `redirectTo=${encodeURIComponent(redirectTo)}` : undefined),
+  signInCode: () => "/logga-in/kod",
 };

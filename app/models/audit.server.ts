@@ -4,7 +4,7 @@ import { getDb } from "~/platform/db.server.ts";
 type Tx = Prisma.TransactionClient;
 
 export interface AuditEntry {
-  municipalityId: string;
+  municipalityId: string | null;
   actorId: string | null;
   entityType: string;
   entityId: string;

@@ -15,6 +15,8 @@ export interface SessionUser {
   email: string;
   name: string;
   isOperator: boolean;
+  /** Two-step sign-in is on (operators, and members where it is required, need it). */
+  twoStepEnabled: boolean;
 }
 
 export async function createSession(userId: string, id: string, now = new Date()) {
@@ -28,11 +30,12 @@ export async function findSessionUser(sessionId: string, now = new Date()): Prom
     where: { id: idHash(sessionId) },
     select: {
       expiresAt: true,
-      user: { select: { id: true, email: true, name: true, isOperator: true } },
+      user: { select: { id: true, email: true, name: true, isOperator: true, twoStep: { select: { enabledAt: true } } } },
     },
   });
   if (!session || session.expiresAt <= now) return null;
-  return session.user;
+  const { twoStep, ...user } = session.user;
+  return { ...user, twoStepEnabled: Boolean(twoStep?.enabledAt) };
 }
 
 export async function deleteSession(sessionId: string) {
