@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { generate } from "otplib";
+import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { HttpClient } from "./http.ts";
 
@@ -48,4 +49,14 @@ export async function signInWithCode(client: HttpClient, email: string, password
   expect(first.status).toBe(302);
   expect(first.headers.get("location")).toBe("/logga-in/kod");
   return client.post("/logga-in/kod", { code });
+}
+
+/** The same set-up in the browser, on the set-up page the person was sent to; returns the secret. */
+export async function setUpTwoStepInBrowser(page: Page): Promise<string> {
+  await page.waitForURL((u) => u.pathname === "/konto/tvastegsinloggning");
+  const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
+  await page.getByLabel("Kod från appen (6 siffror)").fill(await totpCode(secret));
+  await page.getByRole("button", { name: "Slå på tvåstegsinloggning" }).click();
+  await page.getByRole("heading", { name: "Dina reservkoder" }).waitFor();
+  return secret;
 }
