@@ -25,6 +25,7 @@ import {
   findTwoStep,
   savePendingSecret,
 } from "~/models/two-step.server.ts";
+import { recordAudit } from "~/models/audit.server.ts";
 import { verifyLogin } from "~/models/user.server.ts";
 import { decryptSecret, encryptSecret } from "~/platform/secret-box.server.ts";
 import { checkTotp, newTotpSecret, totpUri } from "~/platform/totp.server.ts";
@@ -205,6 +206,8 @@ export async function verifySecondStep(request: Request, input: string, ip: stri
   }
 
   if (!accepted) {
+    // A wrong second step means someone knows the password: the municipality's IT wants to see it.
+    await recordAudit({ municipalityId: null, actorId: null, entityType: "User", entityId: challenge.userId, event: "sign-in.failed", reason: "two-step-code" });
     if (challenge.attempts + 1 >= CHALLENGE_MAX_ATTEMPTS) {
       await endChallenge(hash);
       return { ok: false, error: "exhausted" };

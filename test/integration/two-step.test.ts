@@ -155,6 +155,8 @@ describe("signing in with two-step sign-in on", () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await guesser.post("/logga-in/kod", { code: await wrongCode(own) })).status);
     expect(statuses).toEqual([401, 401, 401, 401, 410]);
+    // Each wrong code is in the audit log as a failed sign-in of the person.
+    expect(await getDb().auditEvent.count({ where: { entityId: person.id, event: "sign-in.failed", reason: "two-step-code" } })).toBe(5);
     const after = await guesser.post("/logga-in/kod", { code: codes[0]! });
     expect(after.status).toBe(410);
     expect(await getDb().recoveryCode.count({ where: { userId: person.id, usedAt: { not: null } } })).toBe(0);
