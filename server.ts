@@ -9,7 +9,7 @@ import {
 import compression from "compression";
 import express from "express";
 import { bodyLimitFor, countingBody, declaredTooLarge } from "./app/http/body-limit.server.ts";
-import { getEnv, publicUrl, requireSessionSecret } from "./app/platform/env.server.ts";
+import { getEnv, publicUrl, requireDataEncryptionKey, requireSessionSecret } from "./app/platform/env.server.ts";
 import { isCrossOriginMutation } from "./app/http/origin.server.ts";
 import { t } from "./app/i18n/sv.ts";
 
@@ -20,6 +20,7 @@ import { t } from "./app/i18n/sv.ts";
 const env = getEnv();
 try {
   requireSessionSecret(env);
+  requireDataEncryptionKey(env);
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

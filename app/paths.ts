@@ -56,4 +56,8 @@ export const paths = {
   oidcSignIn: (slug: string) => `/logga-in/oidc/${slug}`,
   signInFailed: (slug: string | null, failure: string) =>
     `/logga-in?${slug ? `${QUERY.municipality}=${encodeURIComponent(slug)}&` : ""}${QUERY.failure}=${encodeURIComponent(failure)}`,
+  /** Two-step sign-in (issue #12, item 6): set-up for the signed-in person, and the code page of a sign-in. */
+  twoStepSetup: (redirectTo?: string) =>
+    withQuery("/konto/tvastegsinloggning", redirectTo ? `redirectTo=${encodeURIComponent(redirectTo)}` : undefined),
+  signInCode: () => "/logga-in/kod",
 };

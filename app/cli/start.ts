@@ -4,7 +4,7 @@ import path from "node:path";
 import { resolveDatabase } from "~/cli/support/embedded-postgres.server.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { ensureSessionSecret } from "~/cli/support/session-secret.server.ts";
-import { ensureOidcSecretKey } from "~/cli/support/oidc-secret-key.server.ts";
+import { ensureDataEncryptionKey } from "~/cli/support/data-key.server.ts";
 import { supervise } from "~/cli/support/supervise.server.ts";
 import { setup } from "./setup.ts";
 
@@ -32,7 +32,7 @@ const env = {
   DATABASE_URL: database.url,
   NODE_ENV: process.env.NODE_ENV ?? "production",
   SESSION_SECRET: ensureSessionSecret(dataDir, process.env.SESSION_SECRET || undefined),
-  OIDC_SECRET_KEY: ensureOidcSecretKey(dataDir, process.env.OIDC_SECRET_KEY || undefined),
+  DATA_ENCRYPTION_KEY: ensureDataEncryptionKey(dataDir, process.env.DATA_ENCRYPTION_KEY || undefined),
   PUBLIC_URL: process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`,
 };
 const tsx = path.join(root, "node_modules/.bin/tsx");

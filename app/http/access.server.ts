@@ -1,6 +1,9 @@
 import { redirect } from "@remix-run/node";
 import { can, effectiveRole, type Permission, type Role } from "~/domain/access.ts";
+import { mustSetUpTwoStep } from "~/domain/two-step.ts";
 import { findMunicipalityForUser, type MunicipalitySummary } from "~/models/municipality.server.ts";
+import { municipalityRequiresTwoStep } from "~/models/two-step.server.ts";
+import { paths } from "~/paths.ts";
 import type { SessionUser } from "~/models/session.server.ts";
 import { getSessionUser } from "./session.server.ts";
 
@@ -24,13 +27,27 @@ export function notFound(): Response {
   return new Response("Not Found", { status: 404, statusText: "Not Found" });
 }
 
-export async function requireUser(request: Request): Promise<SessionUser> {
+/** The signed-in person, whatever they still have to set up (only the two-step set-up page uses this alone). */
+export async function requireSignedIn(request: Request): Promise<SessionUser> {
   const user = await getSessionUser(request);
   if (!user) {
     const url = new URL(request.url);
     const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
     throw redirect(`/logga-in?${params}`);
   }
+  return user;
+}
+
+/** Sends the person to set up two-step sign-in first, then back to where they were going. */
+function toTwoStepSetup(request: Request): Response {
+  const url = new URL(request.url);
+  return redirect(paths.twoStepSetup(`${url.pathname}${url.search}`));
+}
+
+/** The signed-in person; an operator without two-step sign-in is sent to set it up before anything else. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await requireSignedIn(request);
+  if (mustSetUpTwoStep(user)) throw toTwoStepSetup(request);
   return user;
 }
 
@@ -52,6 +69,8 @@ export async function requireMunicipality(
   const principal = { isOperator: user.isOperator, role: found.role };
   const role = effectiveRole(principal);
   if (!role || !can(principal, permission)) throw forbidden();
+  // A municipality that requires two-step sign-in is opened only by members who use it.
+  if (!user.twoStepEnabled && (await municipalityRequiresTwoStep(found.municipality.id))) throw toTwoStepSetup(request);
   return { user, municipality: found.municipality, role };
 }
 

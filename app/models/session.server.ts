@@ -15,6 +15,8 @@ export interface SessionUser {
   email: string;
   name: string;
   isOperator: boolean;
+  /** Two-step sign-in is on (operators, and members where it is required, need it). */
+  twoStepEnabled: boolean;
 }
 
 export async function createSession(userId: string, id: string, now = new Date()) {
@@ -38,7 +40,7 @@ export async function findSessionUser(sessionId: string, now = new Date(), devic
       expiresAt: true,
       lastSeenAt: true,
       device: true,
-      user: { select: { id: true, email: true, name: true, isOperator: true } },
+      user: { select: { id: true, email: true, name: true, isOperator: true, twoStep: { select: { enabledAt: true } } } },
     },
   });
   if (!session || session.expiresAt <= now) return null;
@@ -47,7 +49,8 @@ export async function findSessionUser(sessionId: string, now = new Date(), devic
   if (stale || newDevice) {
     await getDb().session.updateMany({ where: { id }, data: { lastSeenAt: now, ...(newDevice ? { device } : {}) } });
   }
-  return session.user;
+  const { twoStep, ...user } = session.user;
+  return { ...user, twoStepEnabled: Boolean(twoStep?.enabledAt) };
 }
 
 /** The stored key (hash) of a session id: what Mitt konto uses to mark "this session". */

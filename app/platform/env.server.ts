@@ -9,6 +9,9 @@ import { z } from "zod";
 /** Signs cookies outside production only; it is public (it is in this file). */
 export const DEVELOPMENT_SECRET = "kompassplan-development-secret-change-me";
 
+/** Encrypts stored secrets outside production only; public, like DEVELOPMENT_SECRET. */
+export const DEVELOPMENT_DATA_KEY = "6b6f6d70617373706c616e2d646576656c6f706d656e742d6b65792d21212121";
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url(),
@@ -18,6 +21,11 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(16).default(DEVELOPMENT_SECRET),
+  /** 32 bytes as 64 hex digits: encrypts secrets stored in the database (two-step secrets, OIDC client secrets). */
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, { error: "must be 64 hexadecimal digits (32 bytes), e.g. $(openssl rand -hex 32)" })
+    .default(DEVELOPMENT_DATA_KEY),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   /** `true` behind a reverse proxy: the client's address is taken from X-Forwarded-For. */
   TRUST_PROXY: z
@@ -42,11 +50,6 @@ const envSchema = z.object({
   SCHEDULER_CHECK_MS: z.coerce.number().positive().default(60_000),
   /** The worker: after how long a job whose worker died is picked up again (BullMQ's stalled-job check). */
   WORKER_STALLED_MS: z.coerce.number().positive().default(30_000),
-  /** Encrypts the client secrets of municipalities' OpenID Connect providers (AES-256-GCM): 32 bytes as 64 hex digits. */
-  OIDC_SECRET_KEY: z
-    .string()
-    .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hexadecimal digits (32 bytes), e.g. $(openssl rand -hex 32)")
-    .optional(),
   /** `true` lets a provider's issuer be plain http on this computer (localhost, 127.0.0.1): for tests and trials only. */
   OIDC_ALLOW_HTTP_ISSUER: z
     .string()
@@ -82,6 +85,20 @@ export function requireSessionSecret(env: Env = getEnv()): string {
     );
   }
   return env.SESSION_SECRET;
+}
+
+/**
+ * The key that encrypts secrets kept in the database. Production refuses the public development
+ * key, as it refuses the development session secret (`npm start` generates one in the data folder).
+ */
+export function requireDataEncryptionKey(env: Env = getEnv()): Buffer {
+  if (env.NODE_ENV === "production" && env.DATA_ENCRYPTION_KEY.toLowerCase() === DEVELOPMENT_DATA_KEY) {
+    throw new Error(
+      "DATA_ENCRYPTION_KEY is not set (or is the public development key). In production, set it to 32 random bytes in hex, " +
+        "e.g. DATA_ENCRYPTION_KEY=$(openssl rand -hex 32). Refusing to start.",
+    );
+  }
+  return Buffer.from(env.DATA_ENCRYPTION_KEY, "hex");
 }
 
 export function publicUrl(env: Env = getEnv()): string {

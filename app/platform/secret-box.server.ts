@@ -1,34 +1,37 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { getEnv, type Env } from "./env.server.ts";
+import { requireDataEncryptionKey } from "./env.server.ts";
 
 /**
- * Secrets kept in the database but never readable from it alone (a municipality's OpenID
- * Connect client secret): AES-256-GCM under OIDC_SECRET_KEY, a fresh 12-byte IV per value, the
- * tag checked on opening. Stored as base64url of iv ‖ tag ‖ ciphertext.
+ * Secrets the product must read back (a two-step secret, an identity provider's client secret)
+ * are stored encrypted with AES-256-GCM under DATA_ENCRYPTION_KEY: a copy of the database alone
+ * reveals none of them, and a changed ciphertext is detected. Format: `v1.<iv>.<tag>.<data>`,
+ * each part base64url; a fresh 12-byte IV per value.
  */
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
+const VERSION = "v1";
 
-/** The key, or null when OIDC_SECRET_KEY is unset (then no provider can be set up or used). */
-export function oidcSecretKey(env: Env = getEnv()): Buffer | null {
-  return env.OIDC_SECRET_KEY ? Buffer.from(env.OIDC_SECRET_KEY, "hex") : null;
-}
-
-export function sealSecret(plain: string, key: Buffer): string {
-  const iv = randomBytes(IV_BYTES);
+export function encryptSecret(plain: string, key: Buffer = requireDataEncryptionKey()): string {
+  const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
-  const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
+  const data = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+  const tag = cipher.getAuthTag();
+  return [VERSION, iv.toString("base64url"), tag.toString("base64url"), data.toString("base64url")].join(".");
 }
 
-/** The secret, or null when the value was not sealed with this key (or was altered). */
-export function openSecret(sealed: string, key: Buffer): string | null {
-  const raw = Buffer.from(sealed, "base64url");
-  if (raw.length < IV_BYTES + TAG_BYTES) return null;
+/** The plain text, or throws when the value was not made with this key or was changed. */
+export function decryptSecret(boxed: string, key: Buffer = requireDataEncryptionKey()): string {
+  const [version, iv, tag, data] = boxed.split(".");
+  if (version !== VERSION || iv === undefined || tag === undefined || data === undefined) {
+    throw new Error("Not an encrypted secret of a known format");
+  }
+  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
+}
+
+/** The plain text, or null when the value was not made with this key, was changed or is no secret at all. */
+export function tryDecryptSecret(boxed: string, key: Buffer = requireDataEncryptionKey()): string | null {
   try {
-    const decipher = createDecipheriv("aes-256-gcm", key, raw.subarray(0, IV_BYTES));
-    decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-    return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString("utf8");
+    return decryptSecret(boxed, key);
   } catch {
     return null;
   }

@@ -31,7 +31,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await saveOidcProvider(municipality.id, parsed.data, user.id);
   if (!outcome.ok) {
     const errors: FieldErrors = {
-      "no-key": { "": t.oidc.errors.noKey },
       issuer: { issuer: t.oidc.errors.issuer },
       "secret-required": { clientSecret: t.oidc.errors.secretRequired },
       "not-worked": { passwordSignInDisabled: t.oidc.errors.notWorked },

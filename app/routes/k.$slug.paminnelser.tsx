@@ -7,26 +7,41 @@ import { t } from "~/i18n/sv.ts";
 import { getNextEvaluationDate, setNextEvaluationDate } from "~/models/municipality.server.ts";
 import { getReminderPolicy, saveReminderPolicy } from "~/models/reminders.server.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
+import { twoStepRequirementSchema } from "~/forms/two-step.ts";
+import { municipalityRequiresTwoStep, setMunicipalityTwoStepRequired } from "~/models/two-step.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.policy.title} – ${t.app.name}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality } = await requireMunicipality(request, params.slug, "actions:manage");
-  return { policy: await getReminderPolicy(municipality.id), nextEvaluationDate: await getNextEvaluationDate(municipality.id) };
+  return {
+    policy: await getReminderPolicy(municipality.id),
+    nextEvaluationDate: await getNextEvaluationDate(municipality.id),
+    twoStepRequired: await municipalityRequiresTwoStep(municipality.id),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData();
+  if (form.get("intent") === "two-step") {
+    // Two-step sign-in for the whole municipality (issue #12, item 6): the coordinator's setting.
+    const { municipality, user } = await requireMunicipality(request, params.slug, "users:manage");
+    const parsedTwoStep = parseForm(twoStepRequirementSchema, form);
+    if (!parsedTwoStep.ok) return data({ errors: parsedTwoStep.errors as FieldErrors, saved: false, twoStepSaved: false }, { status: 400 });
+    await setMunicipalityTwoStepRequired(municipality.id, parsedTwoStep.data.required, user.id);
+    return { errors: {} as FieldErrors, saved: false, twoStepSaved: true };
+  }
   const { municipality } = await requireMunicipality(request, params.slug, "actions:manage");
-  const parsed = parseForm(reminderPolicySchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, saved: false }, { status: 400 });
+  const parsed = parseForm(reminderPolicySchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, saved: false, twoStepSaved: false }, { status: 400 });
   const { nextEvaluationDate, ...settings } = parsed.data;
   await saveReminderPolicy(municipality.id, settings);
   await setNextEvaluationDate(municipality.id, nextEvaluationDate);
-  return { errors: {} as FieldErrors, saved: true };
+  return { errors: {} as FieldErrors, saved: true, twoStepSaved: false };
 }
 
 export default function ReminderPolicy() {
-  const { policy, nextEvaluationDate } = useLoaderData<typeof loader>();
+  const { policy, nextEvaluationDate, twoStepRequired } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? {};
   const numberField = (name: "lateEveryDays" | "graceDays" | "secondLevelDays" | "silenceDays") => (
@@ -70,6 +85,24 @@ export default function ReminderPolicy() {
         />
         <div>
           <button type="submit">{t.policy.save}</button>
+        </div>
+      </Form>
+      <Form method="post" className="stacked card" aria-labelledby="two-step-title">
+        <h2 id="two-step-title">{t.twoStep.requirementTitle}</h2>
+        {result?.twoStepSaved ? (
+          <p className="notice success" role="status">
+            {t.twoStep.requirementSaved}
+          </p>
+        ) : null}
+        <input type="hidden" name="intent" value="two-step" />
+        <label>
+          <input type="checkbox" name="required" defaultChecked={twoStepRequired} aria-describedby="two-step-hint" /> {t.twoStep.requirementLabel}
+        </label>
+        <span className="hint" id="two-step-hint">
+          {t.twoStep.requirementHint}
+        </span>
+        <div>
+          <button type="submit">{t.twoStep.requirementSave}</button>
         </div>
       </Form>
     </>

@@ -17,7 +17,7 @@ import {
 } from "~/models/oidc-provider.server.ts";
 import { homePathFor } from "~/models/user.server.ts";
 import { getEnv, publicUrl } from "~/platform/env.server.ts";
-import { oidcSecretKey, openSecret, sealSecret } from "~/platform/secret-box.server.ts";
+import { encryptSecret, tryDecryptSecret } from "~/platform/secret-box.server.ts";
 import { t } from "~/i18n/sv.ts";
 import { paths, QUERY } from "~/paths.ts";
 import { completeSignIn } from "./sign-in.server.ts";
@@ -59,10 +59,9 @@ type Provider = NonNullable<Awaited<ReturnType<typeof findOidcProviderBySlug>>>;
 
 /** The provider's configuration by discovery, or the reason it cannot be used. */
 async function discover(provider: Provider): Promise<oidc.Configuration | "not-configured" | "down"> {
-  const key = oidcSecretKey();
   const allowHttp = getEnv().OIDC_ALLOW_HTTP_ISSUER;
-  if (!key || !issuerAllowed(provider.issuer, allowHttp)) return "not-configured";
-  const secret = openSecret(provider.clientSecretEncrypted, key);
+  if (!issuerAllowed(provider.issuer, allowHttp)) return "not-configured";
+  const secret = tryDecryptSecret(provider.clientSecretEncrypted);
   if (secret === null) return "not-configured";
   try {
     return await oidc.discovery(new URL(provider.issuer), provider.clientId, secret, undefined, {
@@ -190,15 +189,13 @@ export async function finishOidcSignIn(request: Request, slug: string, ip: strin
 
 export type OidcSettingsForm = Omit<OidcSettingsInput, "clientSecretEncrypted"> & { clientSecret: string };
 
-export type SaveOidcOutcome = SaveOidcResult | { ok: false; reason: "no-key" | "issuer" };
+export type SaveOidcOutcome = SaveOidcResult | { ok: false; reason: "issuer" };
 
-/** Seals a new client secret with OIDC_SECRET_KEY and saves the municipality's provider. */
+/** Encrypts a new client secret with DATA_ENCRYPTION_KEY and saves the municipality's provider. */
 export async function saveOidcProvider(municipalityId: string, form: OidcSettingsForm, actorId: string): Promise<SaveOidcOutcome> {
-  const key = oidcSecretKey();
-  if (!key) return { ok: false, reason: "no-key" };
   if (!issuerAllowed(form.issuer, getEnv().OIDC_ALLOW_HTTP_ISSUER)) return { ok: false, reason: "issuer" };
   const { clientSecret, ...rest } = form;
-  return saveOidcSettings(municipalityId, { ...rest, clientSecretEncrypted: clientSecret ? sealSecret(clientSecret, key) : null }, actorId);
+  return saveOidcSettings(municipalityId, { ...rest, clientSecretEncrypted: clientSecret ? encryptSecret(clientSecret) : null }, actorId);
 }
 
 const FAILURES = new Set<string>(Object.keys(t.oidc.failures));

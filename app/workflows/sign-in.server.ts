@@ -1,7 +1,10 @@
 import { redirect } from "@remix-run/node";
+import { mustSetUpTwoStep, needsSecondStep } from "~/domain/two-step.ts";
 import { startSession } from "~/http/session.server.ts";
 import { passwordSignInBlockedBy } from "~/models/oidc-provider.server.ts";
+import { findTwoStepState } from "~/models/two-step.server.ts";
 import { paths } from "~/paths.ts";
+import { startSecondStep, withChallengeCookieCleared } from "./two-step.server.ts";
 
 /**
  * How a person proved who they are. Every way into Kompassplan ends in `completeSignIn`, so
@@ -17,6 +20,8 @@ export interface SignInCompletion {
   redirectTo: string;
   /** The client's address, when the route knows it (for the audit log). */
   ip?: string;
+  /** Set by the code page only: the second step was passed with an authenticator or a recovery code. */
+  secondStep?: "totp" | "recovery";
 }
 
 /** Starts the session for a person whose identity the caller has verified. */
@@ -26,5 +31,17 @@ export async function completeSignIn(_request: Request, completion: SignInComple
     const slug = await passwordSignInBlockedBy(completion.userId);
     if (slug) return redirect(paths.signInFailed(slug, "password-off"));
   }
-  return startSession(completion.userId, completion.redirectTo);
+  const twoStep = await findTwoStepState(completion.userId);
+  // Two-step sign-in: a password, a mailed link or a password reset is only the first step when
+  // the person has it on (the identity provider does its own second step for OIDC).
+  if (twoStep && !completion.secondStep && needsSecondStep(completion.method, twoStep.enabled)) {
+    return startSecondStep(completion);
+  }
+  // An operator without it goes to set it up first (the guards refuse every other page anyway).
+  const redirectTo =
+    twoStep && mustSetUpTwoStep({ isOperator: twoStep.isOperator, twoStepEnabled: twoStep.enabled })
+      ? paths.twoStepSetup(completion.redirectTo)
+      : completion.redirectTo;
+  const response = await startSession(completion.userId, redirectTo);
+  return completion.secondStep ? withChallengeCookieCleared(response) : response;
 }

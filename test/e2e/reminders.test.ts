@@ -6,6 +6,7 @@ import { runReminderTick } from "~/workflows/reminders.server.ts";
 import { expectNoAxeViolations, launchBrowser, signIn, skipBrowser, url } from "../helpers/browser.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { createTestAction } from "../helpers/plan.ts";
+import { setUpTwoStepInBrowser } from "../helpers/two-step.ts";
 
 let browser: Browser;
 let page: Page;
@@ -60,6 +61,7 @@ describe.skipIf(skipBrowser)("reminders in Chromium", () => {
     const operator = await createUserWithPassword({ email: `drift-e2e-${tenant.municipality.slug}@test.se`, name: "Drift", password: PASSWORD, isOperator: true });
     const ops = await (await browser.newContext({ locale: "sv-SE" })).newPage();
     await signIn(ops, operator.email, PASSWORD);
+    await setUpTwoStepInBrowser(ops); // operators use two-step sign-in first
     await ops.getByRole("link", { name: "Drift" }).click();
     await ops.getByRole("heading", { level: 1, name: "Drift" }).waitFor();
     await ops.getByRole("rowheader", { name: "reminders" }).waitFor();

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/platform/db.server.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
+import { setUpTwoStep } from "../helpers/two-step.ts";
 
 /** Every loader and action checks role and municipality on the server. */
 let home: Tenant;
@@ -99,7 +100,9 @@ describe("operator", () => {
     });
     const http = new HttpClient();
     const signedIn = await http.signIn(operator.email, PASSWORD);
-    expect(signedIn.headers.get("location")).toBe("/kommuner");
+    // Operators set up two-step sign-in before anything else, then go on to the list.
+    expect(signedIn.headers.get("location")).toBe("/konto/tvastegsinloggning?redirectTo=%2Fkommuner");
+    await setUpTwoStep(http);
     const list = await (await http.get("/kommuner")).text();
     expect(list).toContain(home.municipality.name);
     expect(list).toContain(other.municipality.name);

@@ -14,6 +14,7 @@ import { ensureSchedulers, schedulerSpecs } from "../../jobs/schedulers.ts";
 import { startWorker, type RunningWorker } from "../../jobs/worker.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
+import { setUpTwoStep } from "../helpers/two-step.ts";
 import { startThrowawayRedis } from "../helpers/redis.ts";
 import { startSmtpSink } from "../helpers/smtp.ts";
 import { expectNothingMoreWithin, waitFor } from "../helpers/wait.ts";
@@ -234,6 +235,7 @@ describe("the Drift page", () => {
     const operator = await createUserWithPassword({ email: `drift-rec-${tenant.municipality.slug}@test.se`, name: "Drift", password: PASSWORD, isOperator: true });
     const http = new HttpClient();
     await http.signIn(operator.email, PASSWORD);
+    await setUpTwoStep(http); // operators use two-step sign-in
     const coordinator = new HttpClient();
     await coordinator.signIn(tenant.coordinator.email, PASSWORD);
     expect((await coordinator.get("/drift")).status).toBe(403);

@@ -5,6 +5,7 @@ import { getDb } from "~/platform/db.server.ts";
 import { computeDue } from "~/workflows/reminders.server.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
+import { setUpTwoStep } from "../helpers/two-step.ts";
 import { createTestAction } from "../helpers/plan.ts";
 import { createUserWithPassword } from "~/models/user.server.ts";
 
@@ -89,6 +90,7 @@ describe("outbox and operations", () => {
     const operator = await createUserWithPassword({ email: `drift-${tenant.municipality.slug}@test.se`, name: "Drift", password: PASSWORD, isOperator: true });
     const http = new HttpClient();
     await http.signIn(operator.email, PASSWORD);
+    await setUpTwoStep(http); // operators use two-step sign-in
     const html = await (await http.get("/drift")).text();
     expect(html).toContain("Köernas hälsa");
     for (const name of ["mail", "maintenance", "reminders"]) expect(html).toContain(`>${name}<`);
@@ -100,6 +102,7 @@ describe("outbox and operations", () => {
     const operator = await createUserWithPassword({ email: `drift2-${tenant.municipality.slug}@test.se`, name: "Drift", password: PASSWORD, isOperator: true });
     const http = new HttpClient();
     await http.signIn(operator.email, PASSWORD);
+    await setUpTwoStep(http); // operators use two-step sign-in
     // The test web server's queues (see test/helpers/global-server.ts); no worker runs there.
     const config = { redisUrl: process.env.REDIS_URL, databaseUrl: process.env.DATABASE_URL!, prefix: `test_${new URL(inject("baseUrl")).port}` };
     const queue = createQueue<{ probe: string }>(QUEUES.maintenance, config);
