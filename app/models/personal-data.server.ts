@@ -319,6 +319,12 @@ export async function erasePerson(
     await tx.membership.updateMany({ where: { managerId: userId }, data: { managerId: null } });
     await tx.membership.deleteMany({ where: { userId } });
     await tx.signInAttempt.deleteMany({ where: { email: target.email } });
+    // Forgotten-password links and requests, and the second step: secrets, recovery codes, waiting sign-ins.
+    await tx.passwordReset.deleteMany({ where: { userId } });
+    await tx.passwordResetRequest.deleteMany({ where: { email: target.email } });
+    await tx.twoStepSecret.deleteMany({ where: { userId } });
+    await tx.recoveryCode.deleteMany({ where: { userId } });
+    await tx.signInChallenge.deleteMany({ where: { userId } });
     // That a mail was sent stays; to whom and what it said goes. Unsent mail is withdrawn.
     await tx.mailMessage.updateMany({ where: { recipient: target.email, status: "PENDING" }, data: { status: "CANCELLED" } });
     await tx.mailMessage.updateMany({ where: { recipient: target.email }, data: { recipient: "", text: "", html: "" } });

@@ -190,6 +190,11 @@ describe("erasure by pseudonymisation (GDPR art. 17)", () => {
     );
     await storeMail(a.municipality.id, person.email, "Påminnelse till Rut", "Hej Rut!");
     await storeMail(a.municipality.id, a.coordinator.email, `Sen åtgärd: ${person.name}`, `${person.name} har en sen åtgärd.`);
+    // What a forgotten password and the second step leave behind.
+    await getDb().passwordReset.create({ data: { tokenHash: `reset-${suffix}`, userId: person.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+    await getDb().passwordResetRequest.create({ data: { email: person.email, ip: "127.0.0.1" } });
+    await getDb().twoStepSecret.create({ data: { userId: person.id, secretCiphertext: "v1.a.b.c" } });
+    await getDb().recoveryCode.create({ data: { userId: person.id, codeHash: `code-${suffix}` } });
     const personClient = await signedIn(person.email);
 
     const coordinatorA = await signedIn(a.coordinator.email);
@@ -215,6 +220,10 @@ describe("erasure by pseudonymisation (GDPR art. 17)", () => {
     expect(await db.membership.count({ where: { managerId: person.id } })).toBe(0);
     expect(await db.session.count({ where: { userId: person.id } })).toBe(0);
     expect(await db.signInAttempt.count({ where: { email: person.email } })).toBe(0);
+    expect(await db.passwordReset.count({ where: { userId: person.id } })).toBe(0);
+    expect(await db.passwordResetRequest.count({ where: { email: person.email } })).toBe(0);
+    expect(await db.twoStepSecret.count({ where: { userId: person.id } })).toBe(0);
+    expect(await db.recoveryCode.count({ where: { userId: person.id } })).toBe(0);
     // The plan: the action, note and evidence stay, tied to the pseudonymised account.
     expect(await db.progressNote.count({ where: { authorId: person.id } })).toBe(1);
     expect(await db.evidence.count({ where: { addedById: person.id } })).toBe(1);
