@@ -18,6 +18,18 @@ export function mailJobId(mailId: string) {
   return `mail-${mailId}`;
 }
 
+/** How many mail jobs one call to Redis adds: a reminder run hands thousands on in a few calls. */
+const MAIL_BATCH = 500;
+
+/** Asks the worker to deliver stored mails, in batches (a second add of the same mail is ignored by BullMQ). */
+export async function enqueueMails(queue: MailQueue, mailIds: readonly string[], options: Omit<JobsOptions, "jobId"> = {}) {
+  for (let i = 0; i < mailIds.length; i += MAIL_BATCH) {
+    await queue.addBulk(
+      mailIds.slice(i, i + MAIL_BATCH).map((mailId) => ({ name: MAIL_JOB, data: { mailId }, opts: { ...options, jobId: mailJobId(mailId) } })),
+    );
+  }
+}
+
 /** Asks the worker to deliver a stored mail (a second add of the same mail is ignored by BullMQ). */
 export function enqueueMail(queue: MailQueue, mailId: string, options: Omit<JobsOptions, "jobId"> = {}) {
   return queue.add(MAIL_JOB, { mailId }, { ...options, jobId: mailJobId(mailId) });

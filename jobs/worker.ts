@@ -7,7 +7,7 @@ import { deliverMailProcessor } from "./processors/deliver-mail.ts";
 import { maintenanceProcessor, STALE_MAIL_MS } from "./processors/maintenance.ts";
 import { remindersProcessor } from "./processors/reminders.ts";
 import { ensureSchedulers, schedulerSpecs, type SchedulerSpec } from "./schedulers.ts";
-import { enqueueMail, type MailJobData } from "./contracts.ts";
+import { enqueueMails, type MailJobData } from "./contracts.ts";
 import { backendKind, createQueue, createWorker, QUEUES, requeueMail, type QueueBackendConfig } from "./queues.ts";
 
 /**
@@ -53,7 +53,7 @@ export async function startWorker(
       config,
       1,
     ),
-    createWorker(QUEUES.reminders, remindersProcessor((mailId) => enqueueMail(mailQueue, mailId)), config, 1),
+    createWorker(QUEUES.reminders, remindersProcessor((mailIds) => enqueueMails(mailQueue, mailIds)), config, 1),
   ];
   for (const worker of workers) {
     worker.on("failed", (job, error) => console.error(`[worker] ${worker.name}/${job?.name} failed: ${error.message}`));

@@ -51,8 +51,8 @@ try {
     if (options.json) await printJson(rows);
     else for (const r of rows) console.log(`${r.sendAt}  ${r.kind.padEnd(18)} ${r.recipient}  ${r.actionId ?? ""}`);
   } else {
-    const { enqueueMailDelivery } = await import("~/platform/queue.server.ts");
-    const result = await runReminderTick(at, enqueueMailDelivery, municipalityId);
+    const { enqueueMailDeliveries } = await import("~/platform/queue.server.ts");
+    const result = await runReminderTick(at, enqueueMailDeliveries, municipalityId);
     console.log(options.json ? JSON.stringify(result) : `Förfallna: ${result.due}, nya: ${result.stored}, köade: ${result.queued}`);
     process.exitCode = 0;
   }

@@ -1,5 +1,5 @@
 import type { Queue } from "bullmq";
-import { enqueueMail, type MailJobData, type MailQueue } from "../../jobs/contracts.ts";
+import { enqueueMails, type MailJobData, type MailQueue } from "../../jobs/contracts.ts";
 import { backendKind, createQueue, PRODUCER_CONNECT_TIMEOUT_MS, QUEUES, type QueueName } from "../../jobs/queues.ts";
 import { SCHEDULED_JOBS } from "../../jobs/schedulers.ts";
 import { getEnv } from "./env.server.ts";
@@ -38,13 +38,14 @@ export function queueConfig() {
 }
 
 /**
- * Asks the worker to deliver a stored mail. If the queue is unreachable the mail stays
- * PENDING in PostgreSQL and the worker's sweep picks it up, so nothing is lost.
+ * Asks the worker to deliver stored mails. If the queue is unreachable the mails stay
+ * PENDING in PostgreSQL and the worker's sweep picks them up, so nothing is lost.
  */
-export async function enqueueMailDelivery(mailId: string): Promise<boolean> {
+export async function enqueueMailDeliveries(mailIds: readonly string[]): Promise<boolean> {
+  if (mailIds.length === 0) return true;
   try {
     mailQueue ??= producerQueue<MailJobData>(QUEUES.mail);
-    const adding = enqueueMail(mailQueue, mailId);
+    const adding = enqueueMails(mailQueue, mailIds);
     adding.catch(() => {}); // a late failure after the timeout below is already handled
     await withinConnectTimeout(adding);
     return true;
@@ -52,6 +53,10 @@ export async function enqueueMailDelivery(mailId: string): Promise<boolean> {
     console.error("Could not enqueue mail delivery; the sweep will retry", error);
     return false;
   }
+}
+
+export function enqueueMailDelivery(mailId: string): Promise<boolean> {
+  return enqueueMailDeliveries([mailId]);
 }
 
 const queues = new Map<QueueName, Queue>();

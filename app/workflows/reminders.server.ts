@@ -98,7 +98,7 @@ async function renderAll(due: DueNotification[], now: Date): Promise<Map<string,
 }
 
 /** One run of the reminder job. Safe to run as often as wanted, by any number of workers. */
-export async function runReminderTick(now: Date, enqueue: (mailId: string) => Promise<unknown>, municipalityId?: string) {
+export async function runReminderTick(now: Date, enqueue: (mailIds: string[]) => Promise<unknown>, municipalityId?: string) {
   const due = await computeDue(now, municipalityId);
   const known = await storedIdentities(due.map((n) => n.identity));
   const fresh = due.filter((n) => !known.has(n.identity));
@@ -119,6 +119,7 @@ export async function runReminderTick(now: Date, enqueue: (mailId: string) => Pr
       };
     }),
   );
-  for (const id of pending) await enqueue(id);
+  // Handed on in one go: the queue adds them in a few batches instead of one call per mail.
+  await enqueue(pending);
   return { due: due.length, stored: fresh.length, queued: pending.length };
 }

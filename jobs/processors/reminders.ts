@@ -4,9 +4,9 @@ import { runReminderTick } from "~/workflows/reminders.server.ts";
 export const REMINDER_JOBS = { tick: "reminders-tick" } as const;
 
 /** Thin processor: the policy decides what is due; identities make a repeated run harmless. */
-export function remindersProcessor(enqueueMail: (mailId: string) => Promise<unknown>) {
+export function remindersProcessor(enqueueMails: (mailIds: string[]) => Promise<unknown>) {
   return async (job: Job<{ at?: string; municipalityId?: string }>) => {
     const now = job.data?.at ? new Date(job.data.at) : new Date();
-    return runReminderTick(now, enqueueMail, job.data?.municipalityId);
+    return runReminderTick(now, enqueueMails, job.data?.municipalityId);
   };
 }
