@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SiteHeader } from "~/components/site-header.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { changePasswordSchema, endAllSessionsSchema, endSessionSchema, renameSchema } from "~/forms/account.ts";
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const current = await currentSessionKey(request);
   const sessions = await listOwnSessions(user.id);
   return {
-    user: { name: user.name, email: user.email, isOperator: user.isOperator },
+    user: { name: user.name, email: user.email, isOperator: user.isOperator, twoStepEnabled: user.twoStepEnabled },
     sessions: sessions.map((s) => ({
       key: s.key,
       device: s.device,
@@ -220,6 +220,21 @@ export default function Account() {
               </button>
             </div>
           </Form>
+        </section>
+
+        <section className="card" aria-labelledby="account-security">
+          <h2 id="account-security">{t.account.securityHeading}</h2>
+          <p>{user.twoStepEnabled ? t.account.twoStepOn : t.account.twoStepOff}</p>
+          <ul>
+            <li>
+              <Link to={paths.twoStepSetup()}>{t.account.twoStepLink}</Link>
+            </li>
+            <li>
+              <a href={paths.myPersonalData()} download>
+                {t.personalData.myDataLink}
+              </a>
+            </li>
+          </ul>
         </section>
       </main>
     </>

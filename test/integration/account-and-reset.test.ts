@@ -283,6 +283,11 @@ describe("Mitt konto", () => {
     const home = await (await client.get(`/k/${municipality.slug}`)).text();
     expect(home).toContain('href="/konto"');
     expect(home).toContain("Mitt konto");
+    // From Mitt konto: two-step sign-in and the person's own data.
+    const account = await (await client.get("/konto")).text();
+    expect(account).toContain("Tvåstegsinloggning är av.");
+    expect(account).toContain('href="/konto/tvastegsinloggning"');
+    expect(account).toContain('href="/konto/mina-uppgifter.json"');
   });
 
   it("changes the person's own name, and refuses an empty one in Swedish", async () => {
