@@ -836,6 +836,7 @@ export const sv = {
     exportLink: "Ladda ner personuppgifter (JSON)",
     exportLabel: (name: string) => `Ladda ner personuppgifter (JSON) för ${name}`,
     myDataLink: "Ladda ner mina uppgifter (JSON)",
+    redactedLink: "[hemlig länkdel borttagen]",
     eraseLink: "Radera personuppgifter",
     eraseLabel: (name: string) => `Radera personuppgifter för ${name}`,
     pseudonym: "Borttagen användare",

@@ -81,9 +81,10 @@ export async function saveOidcSettings(municipalityId: string, input: OidcSettin
         event: "oidc.configured",
         field: "issuer",
         oldValue: existing?.issuer ?? null,
-        newValue: `${input.issuer} (klient ${input.clientId}; domäner ${input.domains.join(", ")}; ${
-          input.passwordSignInDisabled ? "lösenord avstängt" : "lösenord tillåtet"
-        }${secret ? "; ny klienthemlighet" : ""})`,
+        // Stored data, not text for a reader: the same words in every language.
+        newValue: `${input.issuer} (client ${input.clientId}; domains ${input.domains.join(", ")}; password sign-in ${
+          input.passwordSignInDisabled ? "off" : "on"
+        }${secret ? "; new client secret" : ""})`,
       },
       tx,
     );
@@ -193,7 +194,7 @@ export async function recordOidcRefusal(municipalityId: string, userId: string |
     municipalityId,
     actorId: userId,
     entityType: "User",
-    entityId: userId ?? "okänd",
+    entityId: userId ?? "unknown",
     event: "sign-in.failed",
     reason: `oidc: ${reason}`,
   });

@@ -32,7 +32,8 @@ export async function findPerson(userId: string, scope: PersonalDataScope) {
   return user ? { ...user, erased: isPlaceholderEmail(user.email) } : null;
 }
 
-export async function collectPersonalData(userId: string, scope: PersonalDataScope, now: Date) {
+/** `redacted` replaces the secret part of a mailed link (the caller gives it in the reader's language). */
+export async function collectPersonalData(userId: string, scope: PersonalDataScope, now: Date, redacted: string) {
   const db = getDb();
   const inScope = scope === "all" ? {} : { municipalityId: scope.municipalityId };
   const actionInScope = scope === "all" ? {} : { action: { municipalityId: scope.municipalityId } };
@@ -192,7 +193,7 @@ export async function collectPersonalData(userId: string, scope: PersonalDataSco
       municipality: m.municipalityId ? municipalityNames.get(m.municipalityId) ?? null : null,
       kind: m.kind,
       subject: m.subject,
-      text: redactSecrets(m.text, "[hemlig länkdel borttagen]"),
+      text: redactSecrets(m.text, redacted),
       status: m.status,
       createdAt: time(m.createdAt),
       sentAt: time(m.sentAt),

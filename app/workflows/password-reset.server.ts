@@ -41,7 +41,7 @@ export async function requestPasswordReset(email: string, ip: string, now = new 
   const decision = await recordResetRequest(email, ip, now);
   if (!decision.allowed) return decision;
   void mailResetLink(email, now).catch((error: unknown) => {
-    console.error("Kunde inte skicka länken för nytt lösenord:", error);
+    console.error("Could not mail the password reset link:", error);
   });
   return decision;
 }

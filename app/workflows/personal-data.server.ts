@@ -10,7 +10,7 @@ import { collectPersonalData, erasePerson, type PersonalDataScope } from "~/mode
  * an operator for everything); what `scope` lets through is decided in the model. ADR 0032.
  */
 export async function personalDataDownload(userId: string, scope: PersonalDataScope, now = new Date()): Promise<Response | null> {
-  const extract = await collectPersonalData(userId, scope, now);
+  const extract = await collectPersonalData(userId, scope, now, t.personalData.redactedLink);
   if (!extract) return null;
   const body = `${JSON.stringify(extract, null, 2)}\n`;
   return new Response(body, {

@@ -4,6 +4,7 @@ import { RESETS_PER_ADDRESS, RESETS_PER_IP } from "~/domain/password-reset.ts";
 import { createMunicipality } from "~/models/municipality.server.ts";
 import { addMembership, createUserWithPassword } from "~/models/user.server.ts";
 import { getDb } from "~/platform/db.server.ts";
+import { paths } from "~/paths.ts";
 import { HttpClient } from "../helpers/http.ts";
 import { expectNothingMoreWithin, waitFor } from "../helpers/wait.ts";
 
@@ -143,14 +144,15 @@ describe("forgotten password: asking for a link", () => {
 });
 
 describe("forgotten password: whose accounts", () => {
-  it("lets an operator reset their own password through their own mailbox, landing on the municipality list", async () => {
+  it("lets an operator reset their own password through their own mailbox, landing on two-step set-up before the municipality list", async () => {
     const email = `drift-${unique()}@test.kompassplan.se`;
     emails.push(email);
     await createUserWithPassword({ email, name: "Drift Person", password: PASSWORD, isOperator: true });
     const link = await mailedLink(email);
     const done = await new HttpClient().post(link, { password: NEW_PASSWORD, confirm: NEW_PASSWORD });
     expect(done.status).toBe(302);
-    expect(done.headers.get("location")).toBe("/kommuner");
+    // Operators must use two-step sign-in: one without it sets it up first, then goes on to the list.
+    expect(done.headers.get("location")).toBe(paths.twoStepSetup("/kommuner"));
   });
 
   it("mails nothing for an invited account that has no password yet (its invitation link sets one)", async () => {

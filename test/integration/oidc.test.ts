@@ -4,6 +4,7 @@ import { createUserWithPassword } from "~/models/user.server.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
+import { setUpTwoStep } from "../helpers/two-step.ts";
 import { CookieJar, passProvider, startTestProvider, TEST_CLIENT, type TestProvider } from "../helpers/oidc-provider.ts";
 
 /**
@@ -138,6 +139,7 @@ describe("the settings of a municipality's provider", () => {
     const operator = await createUserWithPassword({ email: `drift-oidc-${Date.now()}@drift.example.se`, name: "Drift", password: PASSWORD, isOperator: true });
     const op = new HttpClient();
     await op.signIn(operator.email, PASSWORD);
+    await setUpTwoStep(op);
     const page = await op.get(settingsPage(a.municipality.slug));
     expect(page.status).toBe(200);
     expect(await page.text()).not.toContain(TEST_CLIENT.secret);

@@ -7,6 +7,7 @@ import { dbState } from "../helpers/db-state.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
 import { createTestAction } from "../helpers/plan.ts";
+import { setUpTwoStep } from "../helpers/two-step.ts";
 
 /**
  * The register extract (GDPR art. 15) and erasure by pseudonymisation (art. 17) over HTTP:
@@ -25,6 +26,16 @@ async function signedIn(email: string): Promise<HttpClient> {
   const res = await http.signIn(email, PASSWORD);
   expect(res.status).toBe(302);
   return http;
+}
+
+/** The operator, signed in once with two-step sign-in set up (operators must use it). */
+let operatorClient: HttpClient | undefined;
+async function signedInOperator(): Promise<HttpClient> {
+  if (!operatorClient) {
+    operatorClient = await signedIn(operator.email);
+    await setUpTwoStep(operatorClient);
+  }
+  return operatorClient;
 }
 
 async function storeMail(municipalityId: string, recipient: string, subject: string, text: string) {
@@ -112,7 +123,7 @@ describe("personal data export (GDPR art. 15)", () => {
   });
 
   it("gives an operator everything about anyone", async () => {
-    const http = await signedIn(operator.email);
+    const http = await signedInOperator();
     const body = await json(await http.get(`/drift/personer/${shared.id}/uppgifter.json`));
     expect(body.actions!.map((x) => x.title).sort()).toEqual([titles.a, titles.b].sort());
     expect(body.mails).toHaveLength(3);
@@ -149,7 +160,7 @@ describe("erasure by pseudonymisation (GDPR art. 17)", () => {
     expect(before).not.toEqual(state);
 
     // The operator may erase a shared account, but not while it owns open actions: the count says how many.
-    const op = await signedIn(operator.email);
+    const op = await signedInOperator();
     const refused = await op.post(`/drift/personer/${shared.id}/radera`, { confirm: "ja" });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("Personen äger 2 öppna åtgärder.");
