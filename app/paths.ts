@@ -10,6 +10,7 @@ export const QUERY = {
   created: "skapad",
   deleted: "borttagen",
   item: "punkt",
+  remove: "ta-bort",
 } as const;
 
 /** `?sparad=1` and the like: the notice a page shows after a redirect. */
@@ -38,4 +39,10 @@ export const paths = {
   users: (slug: string) => `/k/${slug}/anvandare`,
   reminders: (slug: string) => `/k/${slug}/paminnelser`,
   outbox: (slug: string) => `/k/${slug}/utkorg`,
+  // Issue #12: removing a member (the confirmation) and the audit log.
+  removeMember: (slug: string, userId: string) => `/k/${slug}/anvandare?${QUERY.remove}=${userId}`,
+  auditLog: (slug: string, query?: string) => withQuery(`/k/${slug}/logg`, query),
+  auditLogCsv: (slug: string, query?: string) => withQuery(`/k/${slug}/logg.csv`, query),
+  operatorAuditLog: (query?: string) => withQuery("/drift/logg", query),
+  operatorAuditLogCsv: (query?: string) => withQuery("/drift/logg.csv", query),
 };

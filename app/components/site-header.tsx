@@ -63,6 +63,9 @@ export function SiteHeader({ user, municipality, canManageUsers, roleLabel }: Si
                     <li>
                       <NavLink to={paths.outbox(slug!)}>{t.nav.outbox}</NavLink>
                     </li>
+                    <li>
+                      <NavLink to={paths.auditLog(slug!)}>{t.nav.auditLog}</NavLink>
+                    </li>
                   </>
                 ) : null}
               </>

@@ -16,12 +16,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { municipality } = await requireMunicipality(request, params.slug, "actions:manage");
+  const { user, municipality } = await requireMunicipality(request, params.slug, "actions:manage");
   const parsed = parseForm(reminderPolicySchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, saved: false }, { status: 400 });
   const { nextEvaluationDate, ...settings } = parsed.data;
-  await saveReminderPolicy(municipality.id, settings);
-  await setNextEvaluationDate(municipality.id, nextEvaluationDate);
+  await saveReminderPolicy(municipality.id, settings, user.id);
+  await setNextEvaluationDate(municipality.id, nextEvaluationDate, user.id);
   return { errors: {} as FieldErrors, saved: true };
 }
 

@@ -8,7 +8,7 @@ import { t } from "~/i18n/sv.ts";
 import { beginSignInAttempt, markSignInSucceeded } from "~/models/session.server.ts";
 import { homePathFor, normaliseEmail, verifyLogin } from "~/models/user.server.ts";
 import { getSessionUser, safeRedirect } from "~/http/session.server.ts";
-import { completeSignIn } from "~/workflows/sign-in.server.ts";
+import { completeSignIn, recordFailedSignIn } from "~/workflows/sign-in.server.ts";
 import { mailSignInLink } from "~/workflows/sign-in-link.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.signIn.title} – ${t.app.name}` }];
@@ -45,7 +45,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   const user = await verifyLogin(email, parsed.data.password);
-  if (!user) return data<Result>({ errors: { "": t.signIn.failed } }, { status: 401 });
+  if (!user) {
+    await recordFailedSignIn({ email, method: "password", ip });
+    return data<Result>({ errors: { "": t.signIn.failed } }, { status: 401 });
+  }
   await markSignInSucceeded(attempt.attemptId);
   return completeSignIn(request, {
     userId: user.id,
