@@ -69,7 +69,8 @@ export function auditRange(input: { from: string | null; to: string | null }, to
   const to = input.to ?? (input.from && addDays(input.from, AUDIT_DEFAULT_RANGE_DAYS) < today ? addDays(input.from, AUDIT_DEFAULT_RANGE_DAYS) : today);
   const from = input.from ?? addDays(to, -AUDIT_DEFAULT_RANGE_DAYS);
   if (from > to) return { ok: false, field: "to", problem: "order" };
-  if (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`) > AUDIT_MAX_RANGE_DAYS * DAY_MS) {
+  // Both ends count: 2024-01-01..2024-12-31 is 366 days.
+  if (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`) > (AUDIT_MAX_RANGE_DAYS - 1) * DAY_MS) {
     return { ok: false, field: "from", problem: "span" };
   }
   return { ok: true, from, to };
