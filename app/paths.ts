@@ -13,6 +13,7 @@ export const QUERY = {
   /** The sign-in page: whose provider to offer, and why the last sign-in through it failed. */
   municipality: "kommun",
   failure: "fel",
+  remove: "ta-bort",
 } as const;
 
 /** `?sparad=1` and the like: the notice a page shows after a redirect. */
@@ -60,4 +61,10 @@ export const paths = {
   twoStepSetup: (redirectTo?: string) =>
     withQuery("/konto/tvastegsinloggning", redirectTo ? `redirectTo=${encodeURIComponent(redirectTo)}` : undefined),
   signInCode: () => "/logga-in/kod",
+  // Issue #12: removing a member (the confirmation) and the audit log.
+  removeMember: (slug: string, userId: string) => `/k/${slug}/anvandare?${QUERY.remove}=${userId}`,
+  auditLog: (slug: string, query?: string) => withQuery(`/k/${slug}/logg`, query),
+  auditLogCsv: (slug: string, query?: string) => withQuery(`/k/${slug}/logg.csv`, query),
+  operatorAuditLog: (query?: string) => withQuery("/drift/logg", query),
+  operatorAuditLogCsv: (query?: string) => withQuery("/drift/logg.csv", query),
 };

@@ -66,6 +66,9 @@ export function SiteHeader({ user, municipality, canManageUsers, roleLabel }: Si
                     <li>
                       <NavLink to={paths.oidcSettings(slug!)}>{t.oidc.nav}</NavLink>
                     </li>
+                    <li>
+                      <NavLink to={paths.auditLog(slug!)}>{t.nav.auditLog}</NavLink>
+                    </li>
                   </>
                 ) : null}
               </>

@@ -18,10 +18,39 @@ export const changeRoleSchema = z.object({
   role,
 });
 
-export const removeMemberSchema = z.object({
-  intent: z.literal("remove"),
-  userId: z.uuid(),
-});
+/** A new owner chosen in a list: empty means none chosen (or "the same as for all"). */
+const ownerChoice = z
+  .string({ error: t.users.newOwnerInvalid })
+  .max(100, { error: t.users.newOwnerInvalid })
+  .transform((s) => (s.trim() === "" ? null : s.trim()))
+  .pipe(z.uuid({ error: t.users.newOwnerInvalid }).nullable());
+
+/** Fields `owner.<action id>` choose a new owner per action; at most this many are read. */
+export const MAX_HANDOVER_FIELDS = 500;
+const PER_ACTION = /^owner\.([0-9a-f-]{36})$/;
+
+/**
+ * Removing a member: who takes over their open actions, one person for all (`newOwnerId`) or
+ * per action (`owner.<action id>`). Whether the choices are members is checked on the server.
+ */
+export const removeMemberSchema = z
+  .object({
+    intent: z.literal("remove"),
+    userId: z.uuid(),
+    newOwnerId: ownerChoice.optional().transform((v) => v ?? null),
+  })
+  .catchall(ownerChoice)
+  .refine((form) => Object.keys(form).length <= MAX_HANDOVER_FIELDS + 3, { error: t.users.newOwnerInvalid });
+
+/** The per-action choices of a removal form (action id → new owner). */
+export function perActionOwners(form: Record<string, unknown>): Record<string, string> {
+  const choices: Record<string, string> = {};
+  for (const [key, value] of Object.entries(form)) {
+    const m = PER_ACTION.exec(key);
+    if (m && typeof value === "string" && value) choices[m[1]!] = value;
+  }
+  return choices;
+}
 
 export const managerSchema = z.object({
   intent: z.literal("manager"),

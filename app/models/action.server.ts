@@ -78,8 +78,11 @@ export async function questionsForItem(municipalityId: string, improvementItemId
 
 async function assertInput(tx: Prisma.TransactionClient, municipalityId: string, improvementItemId: string, input: ActionInput) {
   if (input.ownerId) {
-    const member = await tx.membership.findFirst({ where: { municipalityId, userId: input.ownerId } });
-    if (!member) throw new ActionRuleError("owner-not-member");
+    // Locked, so that a removal of this member at the same moment waits and then finds the action
+    // (to hand it over), or this save waits and then finds no member.
+    const member = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT id FROM "Membership" WHERE "municipalityId" = ${municipalityId}::uuid AND "userId" = ${input.ownerId}::uuid FOR SHARE`;
+    if (member.length === 0) throw new ActionRuleError("owner-not-member");
   }
   const context = await questionsForItem(municipalityId, improvementItemId);
   if (!context) throw new ActionRuleError("question-not-in-evaluation");

@@ -1,6 +1,8 @@
 import type { Role } from "~/domain/access.ts";
 import { isoDate } from "~/domain/dates.ts";
+import { diffFields } from "~/domain/actions/changes.ts";
 import { getDb } from "~/platform/db.server.ts";
+import { recordAudit, type AuditEntry } from "./audit.server.ts";
 
 export interface MunicipalitySummary {
   id: string;
@@ -49,20 +51,59 @@ export async function getNextEvaluationDate(municipalityId: string): Promise<str
   return m.nextEvaluationDate ? isoDate(m.nextEvaluationDate) : null;
 }
 
-export async function setNextEvaluationDate(municipalityId: string, date: string | null) {
-  await getDb().municipality.update({
-    where: { id: municipalityId },
-    data: { nextEvaluationDate: date ? new Date(`${date}T00:00:00Z`) : null },
+/**
+ * The audit rows of a settings change (`municipality.settings-changed`, one per changed field).
+ * Settings changed by a command or the demo seed (no actor) are recorded too.
+ */
+export function settingsAudit(
+  municipalityId: string,
+  actorId: string | null,
+  before: Record<string, string | number | boolean | readonly string[] | null>,
+  after: Record<string, string | number | boolean | readonly string[] | null>,
+): AuditEntry[] {
+  const plain = (o: typeof before) =>
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "boolean" ? String(v) : (v as string | number | readonly string[] | null)]));
+  return diffFields(plain(before), plain(after)).map((c) => ({
+    municipalityId,
+    actorId,
+    entityType: "Municipality",
+    entityId: municipalityId,
+    event: "municipality.settings-changed",
+    ...c,
+  }));
+}
+
+const dateOrNull = (date: string | null) => (date ? new Date(`${date}T00:00:00Z`) : null);
+const isoOrNull = (date: Date | null) => (date ? isoDate(date) : null);
+
+export async function setNextEvaluationDate(municipalityId: string, date: string | null, actorId: string | null = null) {
+  await getDb().$transaction(async (tx) => {
+    const before = await tx.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { nextEvaluationDate: true } });
+    await tx.municipality.update({ where: { id: municipalityId }, data: { nextEvaluationDate: dateOrNull(date) } });
+    await recordAudit(settingsAudit(municipalityId, actorId, { nextEvaluationDate: isoOrNull(before.nextEvaluationDate) }, { nextEvaluationDate: date }), tx);
   });
 }
 
 /** The planned date of the next evaluation and the optional target total. */
-export async function setEvaluationTarget(municipalityId: string, target: { nextEvaluationDate: string | null; targetTotal: number | null }) {
-  await getDb().municipality.update({
-    where: { id: municipalityId },
-    data: {
-      nextEvaluationDate: target.nextEvaluationDate ? new Date(`${target.nextEvaluationDate}T00:00:00Z`) : null,
-      targetTotal: target.targetTotal,
-    },
+export async function setEvaluationTarget(
+  municipalityId: string,
+  target: { nextEvaluationDate: string | null; targetTotal: number | null },
+  actorId: string | null = null,
+) {
+  await getDb().$transaction(async (tx) => {
+    const before = await tx.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { nextEvaluationDate: true, targetTotal: true } });
+    await tx.municipality.update({
+      where: { id: municipalityId },
+      data: { nextEvaluationDate: dateOrNull(target.nextEvaluationDate), targetTotal: target.targetTotal },
+    });
+    await recordAudit(
+      settingsAudit(
+        municipalityId,
+        actorId,
+        { nextEvaluationDate: isoOrNull(before.nextEvaluationDate), targetTotal: before.targetTotal === null ? null : Number(before.targetTotal) },
+        { nextEvaluationDate: target.nextEvaluationDate, targetTotal: target.targetTotal },
+      ),
+      tx,
+    );
   });
 }

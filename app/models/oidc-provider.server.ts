@@ -200,7 +200,3 @@ export async function recordOidcRefusal(municipalityId: string, userId: string |
   });
 }
 
-/** A sign-in through the provider that succeeded (the session itself is started by completeSignIn). */
-export async function recordOidcSuccess(municipalityId: string, userId: string) {
-  await recordAudit({ municipalityId, actorId: userId, entityType: "User", entityId: userId, event: "sign-in.succeeded", reason: "oidc" });
-}

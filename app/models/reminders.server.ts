@@ -2,6 +2,8 @@ import { stockholmDate, isoDate } from "~/domain/dates.ts";
 import type { ActionStatus } from "~/domain/actions/status.ts";
 import { DEFAULT_POLICY, type PolicyAction, type PolicyMunicipality, type PolicySettings, type PolicyUser } from "~/domain/reminder-policy.ts";
 import { getDb } from "~/platform/db.server.ts";
+import { recordAudit } from "./audit.server.ts";
+import { settingsAudit } from "./municipality.server.ts";
 
 /** What the reminder policy needs, loaded in a few set-based queries (it runs for every municipality). */
 export async function loadPolicyData(municipalityId?: string) {
@@ -74,8 +76,15 @@ export async function getReminderPolicy(municipalityId: string): Promise<PolicyS
   return row ? toSettings(row) : DEFAULT_POLICY;
 }
 
-export async function saveReminderPolicy(municipalityId: string, settings: PolicySettings) {
-  await getDb().reminderPolicy.upsert({ where: { municipalityId }, create: { municipalityId, ...settings }, update: settings });
+/** Saves the reminder policy; each changed setting is recorded in the audit log. */
+export async function saveReminderPolicy(municipalityId: string, settings: PolicySettings, actorId: string | null = null) {
+  await getDb().$transaction(async (tx) => {
+    const row = await tx.reminderPolicy.findUnique({ where: { municipalityId } });
+    const before = row ? toSettings(row) : DEFAULT_POLICY;
+    await tx.reminderPolicy.upsert({ where: { municipalityId }, create: { municipalityId, ...settings }, update: settings });
+    const show = (p: PolicySettings) => ({ ...p, daysBefore: p.daysBefore.join(", ") });
+    await recordAudit(settingsAudit(municipalityId, actorId, show(before), show(settings)), tx);
+  });
 }
 
 export async function setDigestPreference(userId: string, preference: "SINGLE" | "WEEKLY") {

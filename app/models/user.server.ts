@@ -4,13 +4,18 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "~/platform/password.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { withdrawPendingReminders } from "./mail.server.ts";
 import { paths } from "~/paths.ts";
 import { DAY_MS } from "~/domain/dates.ts";
 
 export const INVITATION_DAYS = 14;
 
 export class MembershipError extends Error {
-  constructor(public readonly code: "already-member" | "last-coordinator" | "self" | "not-member") {
+  constructor(
+    public readonly code: "already-member" | "last-coordinator" | "self" | "not-member" | "owns-open-actions" | "new-owner-invalid",
+    /** owns-open-actions: how many open actions still need a new owner; new-owner-invalid: the field refused. */
+    public readonly detail?: { count?: number; field?: string },
+  ) {
     super(code);
   }
 }
@@ -137,14 +142,14 @@ async function inviteOnce(municipalityId: string, input: InviteInput, actorId: s
   const { email } = input;
   return getDb().$transaction(async (tx) => {
     const audit = (userId: string, event: string, role: string | null = input.role) =>
-      recordAudit({ municipalityId, actorId, entityType: "Membership", entityId: userId, event, field: "role", newValue: role }, tx);
+      recordAudit({ municipalityId, actorId, entityType: "User", entityId: userId, event, field: "role", newValue: role }, tx);
     // Everything about one address happens one municipality at a time: the account row is locked.
     const [locked] = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "User" WHERE email = ${email} FOR UPDATE`;
     if (!locked) {
       const user = await tx.user.create({ data: { email, name: input.name.trim() }, select: { id: true, name: true } });
       await tx.membership.create({ data: { userId: user.id, municipalityId, role: input.role, createdAt: new Date() } });
       const token = await issueInvitation(tx, user.id, municipalityId, actorId);
-      await audit(user.id, "invited");
+      await audit(user.id, "membership.invited");
       return { kind: "invited", userId: user.id, email, name: user.name, token, again: false };
     }
     const user = await tx.user.findUniqueOrThrow({
@@ -159,12 +164,12 @@ async function inviteOnce(municipalityId: string, input: InviteInput, actorId: s
       if (!mayInvite || raced) throw new MembershipError("already-member");
       // The role stays as it is (it is changed in the list).
       const token = await issueInvitation(tx, user.id, municipalityId, actorId);
-      await audit(user.id, "reinvited", null);
+      await audit(user.id, "membership.reinvited", null);
       return { kind: "invited", userId: user.id, email, name: user.name, token, again: true };
     }
     // The name stays as it is: this municipality does not own the account.
     await tx.membership.create({ data: { userId: user.id, municipalityId, role: input.role, createdAt: new Date() } });
-    await audit(user.id, "invited");
+    await audit(user.id, "membership.invited");
     if (mayInvite) {
       // An account left without any municipality, never activated: this one may invite it.
       const token = await issueInvitation(tx, user.id, municipalityId, actorId);
@@ -175,10 +180,13 @@ async function inviteOnce(municipalityId: string, input: InviteInput, actorId: s
 }
 
 async function assertKeepsCoordinator(tx: Prisma.TransactionClient, municipalityId: string, userId: string) {
-  const others = await tx.membership.count({
-    where: { municipalityId, role: "COORDINATOR", userId: { not: userId } },
-  });
-  if (others === 0) throw new MembershipError("last-coordinator");
+  // The coordinators' memberships are locked, so two coordinators removing or demoting each other
+  // at the same moment cannot both succeed.
+  const coordinators = await tx.$queryRaw<Array<{ userId: string }>>`
+    SELECT "userId" FROM "Membership"
+     WHERE "municipalityId" = ${municipalityId}::uuid AND role = 'COORDINATOR'
+     ORDER BY id FOR UPDATE`;
+  if (!coordinators.some((c) => c.userId !== userId)) throw new MembershipError("last-coordinator");
 }
 
 export async function changeRole(municipalityId: string, userId: string, role: Role, actorId: string) {
@@ -194,9 +202,9 @@ export async function changeRole(municipalityId: string, userId: string, role: R
       {
         municipalityId,
         actorId,
-        entityType: "Membership",
+        entityType: "User",
         entityId: userId,
-        event: "role-changed",
+        event: "membership.role-changed",
         field: "role",
         oldValue: membership.role,
         newValue: role,
@@ -206,14 +214,87 @@ export async function changeRole(municipalityId: string, userId: string, role: R
   });
 }
 
-export async function removeMember(municipalityId: string, userId: string, actorId: string) {
+const OPEN_STATUSES = ["NOT_STARTED", "IN_PROGRESS"] as const;
+
+/** The actions a member owns that are not done or cancelled, earliest deadline first. */
+export async function openActionsOwnedBy(municipalityId: string, userId: string) {
+  return getDb().action.findMany({
+    where: { municipalityId, ownerId: userId, status: { notIn: ["DONE", "CANCELLED"] } },
+    select: { id: true, title: true, deadline: true, status: true },
+    orderBy: [{ deadline: "asc" }, { id: "asc" }],
+  });
+}
+
+/**
+ * Who takes over a removed member's open actions: one person for all (`all`), or one per action
+ * (`perAction`, action id → user id), which wins over `all`. Both must be members of the same
+ * municipality who may own actions (coordinators and owners), and not the person removed.
+ */
+export interface Handover {
+  all?: string | null;
+  perAction?: Record<string, string>;
+}
+
+/**
+ * Removes a member from the municipality and, in the same transaction, hands each of their open
+ * actions to its new owner (the action audit records the change of owner, as an edit does).
+ * Refused while an open action would be left without a new owner, when a new owner is not a
+ * member here who may own actions, for the last coordinator and for oneself. The person's
+ * account, notes, evidence and audit rows stay, so the history keeps their name.
+ * Returns the actions handed over, for the mail to their new owners.
+ */
+export async function removeMember(municipalityId: string, userId: string, actorId: string, handover: Handover = {}) {
   if (userId === actorId) throw new MembershipError("self");
-  await getDb().$transaction(async (tx) => {
-    const membership = await tx.membership.findUnique({
-      where: { userId_municipalityId: { userId, municipalityId } },
-    });
+  return getDb().$transaction(async (tx) => {
+    const [membership] = await tx.$queryRaw<Array<{ id: string; role: Role }>>`
+      SELECT id, role::text AS role FROM "Membership"
+       WHERE "municipalityId" = ${municipalityId}::uuid AND "userId" = ${userId}::uuid FOR UPDATE`;
     if (!membership) throw new MembershipError("not-member");
     if (membership.role === "COORDINATOR") await assertKeepsCoordinator(tx, municipalityId, userId);
+    // The open actions are locked: nobody edits their owner while they are handed over.
+    const open = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT id FROM "Action"
+       WHERE "municipalityId" = ${municipalityId}::uuid AND "ownerId" = ${userId}::uuid
+         AND status::text IN (${OPEN_STATUSES[0]}, ${OPEN_STATUSES[1]})
+       ORDER BY id FOR UPDATE`;
+    const plan = open.map((a) => ({ actionId: a.id, ownerId: handover.perAction?.[a.id] || handover.all || null }));
+    const missing = plan.filter((p) => !p.ownerId).length;
+    if (missing > 0) throw new MembershipError("owns-open-actions", { count: open.length });
+    const newOwners = [...new Set(plan.map((p) => p.ownerId!))];
+    if (newOwners.length > 0) {
+      // The new owners' memberships are locked so that a removal at the same moment cannot slip between.
+      const allowed = await tx.$queryRaw<Array<{ userId: string }>>`
+        SELECT "userId" FROM "Membership"
+         WHERE "municipalityId" = ${municipalityId}::uuid AND "userId"::text IN (${Prisma.join(newOwners)})
+           AND role <> 'VIEWER' AND "userId" <> ${userId}::uuid
+         ORDER BY id FOR SHARE`;
+      const ok = new Set(allowed.map((a) => a.userId));
+      const refused = plan.find((p) => !ok.has(p.ownerId!));
+      if (refused) {
+        const field = handover.perAction?.[refused.actionId] ? `owner.${refused.actionId}` : "newOwnerId";
+        throw new MembershipError("new-owner-invalid", { field });
+      }
+    }
+    const people = await tx.user.findMany({ where: { id: { in: [userId, ...newOwners] } }, select: { id: true, name: true } });
+    const nameOf = new Map(people.map((p) => [p.id, p.name]));
+    for (const p of plan) {
+      await tx.action.update({ where: { id: p.actionId }, data: { ownerId: p.ownerId, version: { increment: 1 } } });
+      // Reminders scheduled for the previous owner are withdrawn.
+      await withdrawPendingReminders(tx, p.actionId);
+    }
+    await recordAudit(
+      plan.map((p) => ({
+        municipalityId,
+        actorId,
+        entityType: "Action",
+        entityId: p.actionId,
+        event: "updated",
+        field: "owner",
+        oldValue: nameOf.get(userId) ?? null,
+        newValue: nameOf.get(p.ownerId!) ?? null,
+      })),
+      tx,
+    );
     await tx.membership.delete({ where: { id: membership.id } });
     await tx.invitation.deleteMany({ where: { userId, municipalityId, acceptedAt: null } });
     // Nobody here has a manager who is no longer a member.
@@ -222,14 +303,15 @@ export async function removeMember(municipalityId: string, userId: string, actor
       {
         municipalityId,
         actorId,
-        entityType: "Membership",
+        entityType: "User",
         entityId: userId,
-        event: "removed",
+        event: "membership.removed",
         field: "role",
         oldValue: membership.role,
       },
       tx,
     );
+    return plan.map((p) => ({ actionId: p.actionId, ownerId: p.ownerId! }));
   });
 }
 

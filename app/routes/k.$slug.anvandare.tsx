@@ -2,31 +2,46 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field.tsx";
 import { ROLES } from "~/domain/access.ts";
-import { inviteSchema, memberActionSchema } from "~/forms/members.ts";
+import { inviteSchema, memberActionSchema, perActionOwners } from "~/forms/members.ts";
 import { useValidatedForm } from "~/forms/use-validated-form.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
-import { changeRole, listMembers, MembershipError, removeMember, setManager } from "~/models/user.server.ts";
+import { changeRole, listMembers, MembershipError, setManager } from "~/models/user.server.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { invitePerson } from "~/workflows/invitations.server.ts";
 import { SubmissionKey } from "~/components/submission-key.tsx";
 import { PersonalDataLinks } from "~/components/personal-data-links.tsx";
 import { newSubmissionKey, oncePerSubmission } from "~/http/submission.server.ts";
+import { RemoveMember } from "~/components/remove-member.tsx";
+import { QUERY, paths } from "~/paths.ts";
+import { removalPreview, removeMemberWithHandover } from "~/workflows/members.server.ts";
+import { z } from "zod";
 
 export const meta: MetaFunction = () => [{ title: `${t.users.title} – ${t.app.name}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, municipality } = await requireMunicipality(request, params.slug, "users:manage");
-  return { municipality, members: await listMembers(municipality.id), currentUserId: user.id, submissionKey: newSubmissionKey() };
+  // `?ta-bort=<user id>`: the confirmation of a removal (a page of its own, so it works without JavaScript).
+  const removeId = z.uuid().safeParse(new URL(request.url).searchParams.get(QUERY.remove));
+  const removal = removeId.success ? await removalPreview(municipality.id, removeId.data, user.id) : null;
+  return { municipality, members: await listMembers(municipality.id), currentUserId: user.id, submissionKey: newSubmissionKey(), removal };
 }
 
 type ActionResult = { ok?: string; link?: string | null; errors?: FieldErrors; intent?: string };
+
+function membershipMessage(error: MembershipError): string {
+  if (error.code === "owns-open-actions") return t.users.ownsOpenActions(error.detail?.count ?? 0);
+  if (error.code === "new-owner-invalid") return t.users.newOwnerInvalid;
+  return membershipMessages[error.code];
+}
 
 const membershipMessages: Record<MembershipError["code"], string> = {
   "already-member": t.users.alreadyMember,
   "last-coordinator": t.users.lastCoordinator,
   self: t.users.cannotRemoveSelf,
   "not-member": t.errors.notFoundBody,
+  "owns-open-actions": t.users.ownsOpenActions(0),
+  "new-owner-invalid": t.users.newOwnerInvalid,
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -60,23 +75,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await changeRole(municipality.id, input.userId, input.role, user.id);
       return data<ActionResult>({ ok: t.users.roleChanged, intent });
     }
-    await removeMember(municipality.id, input.userId, user.id);
-    return data<ActionResult>({ ok: t.users.removed, intent });
+    const handed = await removeMemberWithHandover(municipality, input.userId, user.id, {
+      all: input.newOwnerId ?? null,
+      perAction: perActionOwners(input),
+    });
+    return data<ActionResult>({ ok: handed > 0 ? t.users.removedWithHandover(handed) : t.users.removed, intent });
   } catch (error) {
     if (error instanceof MembershipError) {
-      const field = input.intent === "invite" ? "email" : "";
-      return data<ActionResult>({ errors: { [field]: membershipMessages[error.code] }, intent }, { status: 409 });
+      const field =
+        input.intent === "invite" ? "email" : error.code === "new-owner-invalid" ? (error.detail?.field ?? "newOwnerId") : "";
+      return data<ActionResult>({ errors: { [field]: membershipMessage(error) }, intent }, { status: 409 });
     }
     throw error;
   }
 }
 
 export default function Users() {
-  const { members, currentUserId, municipality } = useLoaderData<typeof loader>();
+  const { members, currentUserId, removal, municipality } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const invite = useValidatedForm(inviteSchema, result?.intent === "invite" ? result.errors : undefined);
   const inviteErrors = invite.errors;
   const otherError = result?.intent !== "invite" ? result?.errors?.[""] ?? result?.errors?.role : undefined;
+  if (removal) {
+    return <RemoveMember slug={municipality.slug} municipalityName={municipality.name} preview={removal} errors={result?.intent === "remove" ? (result.errors ?? {}) : {}} />;
+  }
+
   return (
     <>
       <h1>{t.users.title}</h1>
@@ -165,9 +188,9 @@ export default function Users() {
               <td>
                 <PersonalDataLinks slug={municipality.slug} userId={m.id} name={m.name} self={m.id === currentUserId} />
                 {m.id !== currentUserId ? (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="remove" />
-                    <input type="hidden" name="userId" value={m.id} />
+                  // The confirmation page says what will happen and hands over open actions.
+                  <Form method="get" action={paths.users(municipality.slug)} className="inline-form">
+                    <input type="hidden" name={QUERY.remove} value={m.id} />
                     <button type="submit" className="danger" aria-label={t.users.removeLabel(m.name)}>
                       {t.users.remove}
                     </button>

@@ -27,10 +27,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { municipality } = await requireMunicipality(request, params.slug, "actions:manage");
+  const { user, municipality } = await requireMunicipality(request, params.slug, "actions:manage");
   const parsed = parseForm(evaluationTargetSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, saved: false }, { status: 400 });
-  await setEvaluationTarget(municipality.id, parsed.data);
+  await setEvaluationTarget(municipality.id, parsed.data, user.id);
   return { errors: {} as FieldErrors, saved: true };
 }
 

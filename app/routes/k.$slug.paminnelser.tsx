@@ -31,12 +31,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await setMunicipalityTwoStepRequired(municipality.id, parsedTwoStep.data.required, user.id);
     return { errors: {} as FieldErrors, saved: false, twoStepSaved: true };
   }
-  const { municipality } = await requireMunicipality(request, params.slug, "actions:manage");
+  const { user, municipality } = await requireMunicipality(request, params.slug, "actions:manage");
   const parsed = parseForm(reminderPolicySchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, saved: false, twoStepSaved: false }, { status: 400 });
   const { nextEvaluationDate, ...settings } = parsed.data;
-  await saveReminderPolicy(municipality.id, settings);
-  await setNextEvaluationDate(municipality.id, nextEvaluationDate);
+  await saveReminderPolicy(municipality.id, settings, user.id);
+  await setNextEvaluationDate(municipality.id, nextEvaluationDate, user.id);
   return { errors: {} as FieldErrors, saved: true, twoStepSaved: false };
 }
 

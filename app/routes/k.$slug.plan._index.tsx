@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge.tsx";
 import { can } from "~/domain/access.ts";
-import { countPlan, filterPlan, parseFilters } from "~/domain/actions/plan-view.ts";
+import { countPlan, filterPlan, ownerChoices, parseFilters } from "~/domain/actions/plan-view.ts";
 import { daysLate, STATUSES } from "~/domain/actions/status.ts";
 import { t } from "~/i18n/sv.ts";
 import { getPlan } from "~/models/action.server.ts";
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     plan: withLateness,
     counts: countPlan(plan, now),
     withoutAction: plan.areas.flatMap((a) => a.items.filter((i) => i.actions.length === 0).map((i) => ({ ...i, area: a.number }))),
-    owners: (await listMembers(municipality.id)).map((m) => ({ id: m.id, name: m.name })),
+    owners: ownerChoices(await listMembers(municipality.id), plan),
     areas: plan.areas.map((a) => ({ number: a.number, name: a.name })),
     canManage: can({ isOperator: user.isOperator, role }, "actions:manage"),
     printView: url.searchParams.get("utskrift") === "1",

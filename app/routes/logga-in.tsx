@@ -9,7 +9,7 @@ import { beginSignInAttempt, markSignInSucceeded } from "~/models/session.server
 import { homePathFor, normaliseEmail, verifyLogin } from "~/models/user.server.ts";
 import { paths } from "~/paths.ts";
 import { getSessionUser, safeRedirect } from "~/http/session.server.ts";
-import { completeSignIn } from "~/workflows/sign-in.server.ts";
+import { completeSignIn, recordFailedSignIn } from "~/workflows/sign-in.server.ts";
 import { mailSignInLink } from "~/workflows/sign-in-link.server.ts";
 import { oidcSignInOffer } from "~/workflows/oidc-sign-in.server.ts";
 import { OidcSignInButtons } from "~/components/oidc-sign-in-buttons.tsx";
@@ -48,7 +48,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   const user = await verifyLogin(email, parsed.data.password);
-  if (!user) return data<Result>({ errors: { "": t.signIn.failed } }, { status: 401 });
+  if (!user) {
+    await recordFailedSignIn({ email, method: "password", ip });
+    return data<Result>({ errors: { "": t.signIn.failed } }, { status: 401 });
+  }
   await markSignInSucceeded(attempt.attemptId);
   return completeSignIn(request, {
     userId: user.id,

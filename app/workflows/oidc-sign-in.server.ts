@@ -10,7 +10,6 @@ import {
   listOidcSignInOptions,
   markOidcWorked,
   recordOidcRefusal,
-  recordOidcSuccess,
   saveOidcSettings,
   type OidcSettingsInput,
   type SaveOidcResult,
@@ -176,7 +175,6 @@ export async function finishOidcSignIn(request: Request, slug: string, ip: strin
     if (!userId) return refuse("operator", `operator (${email})`);
   }
   await markOidcWorked(municipalityId);
-  await recordOidcSuccess(municipalityId, userId!);
   const response = await completeSignIn(request, {
     userId: userId!,
     method: "oidc",

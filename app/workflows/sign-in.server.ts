@@ -5,6 +5,7 @@ import { passwordSignInBlockedBy } from "~/models/oidc-provider.server.ts";
 import { findTwoStepState } from "~/models/two-step.server.ts";
 import { paths } from "~/paths.ts";
 import { startSecondStep, withChallengeCookieCleared } from "./two-step.server.ts";
+import { recordSignIn } from "~/models/audit.server.ts";
 
 /**
  * How a person proved who they are. Every way into Kompassplan ends in `completeSignIn`, so
@@ -19,7 +20,7 @@ export interface SignInCompletion {
   /** Where to go once signed in; already checked with safeRedirect or built from paths. */
   redirectTo: string;
   /** The client's address, when the route knows it (for the audit log). */
-  ip?: string;
+  ip?: string | undefined;
   /** Set by the code page only: the second step was passed with an authenticator or a recovery code. */
   secondStep?: "totp" | "recovery";
 }
@@ -42,6 +43,16 @@ export async function completeSignIn(_request: Request, completion: SignInComple
     twoStep && mustSetUpTwoStep({ isOperator: twoStep.isOperator, twoStepEnabled: twoStep.enabled })
       ? paths.twoStepSetup(completion.redirectTo)
       : completion.redirectTo;
+  // Recorded where the session starts: after the second step, not before the code is checked.
+  await recordSignIn({ userId: completion.userId, succeeded: true, method: completion.method, ip: completion.ip });
   const response = await startSession(completion.userId, redirectTo);
   return completion.secondStep ? withChallengeCookieCleared(response) : response;
+}
+
+/**
+ * Records a refused sign-in in the audit log (`sign-in.failed`): the account tried when the
+ * address has one, otherwise the address's hash. `method` says how it was tried.
+ */
+export async function recordFailedSignIn(attempt: { email: string; method: SignInMethod; ip?: string | undefined }) {
+  await recordSignIn({ userId: null, email: attempt.email, succeeded: false, method: attempt.method, ip: attempt.ip });
 }

@@ -72,7 +72,7 @@ describe("user administration", () => {
     const m = await getDb().membership.findFirstOrThrow({ where: { userId: tenant.viewer.id } });
     expect(m.role).toBe("OWNER");
     const audit = await getDb().auditEvent.findFirstOrThrow({
-      where: { municipalityId: tenant.municipality.id, entityId: tenant.viewer.id, event: "role-changed" },
+      where: { municipalityId: tenant.municipality.id, entityId: tenant.viewer.id, event: "membership.role-changed" },
     });
     expect(audit).toMatchObject({ actorId: tenant.coordinator.id, oldValue: "VIEWER", newValue: "OWNER" });
     await changeRole(tenant.municipality.id, tenant.viewer.id, "VIEWER", tenant.coordinator.id);

@@ -76,3 +76,19 @@ export function parseFilters(params: URLSearchParams): PlanFilters {
     noAction: params.get("utan") === "1",
   };
 }
+
+/**
+ * The people the plan's owner filter offers: the members, and anyone who owns an action in the
+ * plan without being a member (any more), so that no owner ever disappears from the filter.
+ * Sorted by name.
+ */
+export function ownerChoices(
+  members: ReadonlyArray<{ id: string; name: string }>,
+  plan: { areas: ReadonlyArray<{ items: ReadonlyArray<{ actions: ReadonlyArray<{ ownerId: string | null; ownerName: string | null }> }> }> },
+): Array<{ id: string; name: string }> {
+  const choices = new Map(members.map((m) => [m.id, { id: m.id, name: m.name }]));
+  for (const area of plan.areas)
+    for (const item of area.items)
+      for (const a of item.actions) if (a.ownerId && !choices.has(a.ownerId)) choices.set(a.ownerId, { id: a.ownerId, name: a.ownerName ?? a.ownerId });
+  return [...choices.values()].sort((a, b) => a.name.localeCompare(b.name, "sv"));
+}
