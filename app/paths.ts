@@ -38,4 +38,8 @@ export const paths = {
   users: (slug: string) => `/k/${slug}/anvandare`,
   reminders: (slug: string) => `/k/${slug}/paminnelser`,
   outbox: (slug: string) => `/k/${slug}/utkorg`,
+  // Operators (issue #12): the console and the one-time link to become an operator.
+  operatorConsole: () => `/drift/kommuner`,
+  operatorMunicipality: (slug: string) => `/drift/kommuner/${slug}`,
+  operatorSetup: (token: string) => `/driftansvarig/${token}`,
 };

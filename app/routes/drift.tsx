@@ -1,6 +1,7 @@
 import { singleLine } from "~/forms/fields.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { paths } from "~/paths.ts";
 import { z } from "zod";
 import { SiteHeader } from "~/components/site-header.tsx";
 import { t } from "~/i18n/sv.ts";
@@ -48,6 +49,9 @@ export default function Operations() {
         <h1>{t.operations.title}</h1>
         <p className="lead">
           {t.operations.intro} {t.operations.backend(health.backend === "redis" ? "Redis" : "PostgreSQL")}
+        </p>
+        <p>
+          <Link to={paths.operatorConsole()}>{t.operatorConsole.driftLink}</Link>: {t.operatorConsole.driftLinkText}
         </p>
         {result?.ok ? (
           <p className="notice success" role="status">

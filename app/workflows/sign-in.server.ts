@@ -1,4 +1,6 @@
+import { redirect } from "@remix-run/node";
 import { startSession } from "~/http/session.server.ts";
+import { municipalitiesLetIn, recordSignIn } from "~/models/sign-in-state.server.ts";
 
 /**
  * How a person proved who they are. Every way into Kompassplan ends in `completeSignIn`, so
@@ -16,7 +18,13 @@ export interface SignInCompletion {
   ip?: string;
 }
 
+/** Where a person whose every municipality is deactivated is sent instead of being signed in. */
+export const DEACTIVATED_SIGN_IN_PATH = "/logga-in?avaktiverad=1";
+
 /** Starts the session for a person whose identity the caller has verified. */
 export async function completeSignIn(_request: Request, completion: SignInCompletion): Promise<Response> {
+  // Members of deactivated municipalities only (no active one, not an operator) get no session.
+  if (!(await municipalitiesLetIn(completion.userId))) return redirect(DEACTIVATED_SIGN_IN_PATH);
+  await recordSignIn(completion.userId);
   return startSession(completion.userId, completion.redirectTo);
 }
