@@ -34,9 +34,10 @@ type Result = { errors: FieldErrors };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
+  // The body is read first, so a refusal never leaves it unread on the connection.
+  const form = await request.formData();
   const found = await findSetupLink(token);
   if (!found.ok) return data<Result>({ errors: { "": refusals[found.reason] } }, { status: found.reason === "invalid" ? 404 : 410 });
-  const form = await request.formData();
   const parsed =
     found.link.kind === "first-start"
       ? parseForm(firstOperatorSchema, form)
