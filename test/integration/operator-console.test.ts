@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadPolicyData } from "~/models/reminders.server.ts";
 import { inviteMember, createUserWithPassword, addMembership } from "~/models/user.server.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
 import { randomOrganisationNumber } from "../helpers/organisation-number.ts";
+import { createTestAction } from "../helpers/plan.ts";
 
 /** Issue #12, item 2: the operator console over HTTP, and what deactivating a municipality does. */
 let tenant: Tenant;
@@ -139,6 +141,8 @@ describe("the operator console", () => {
     const pending = await inviteMember(tenant.municipality.id, { email: `vantar-${tenant.municipality.slug}@test.se`, name: "Väntande", role: "OWNER" }, tenant.coordinator.id);
     const signedIn = new HttpClient();
     await signedIn.signIn(tenant.owner.email, PASSWORD);
+    await createTestAction(tenant, tenant.owner.id, "2026-01-15", "Försenad åtgärd i avaktiverad kommun");
+    expect((await loadPolicyData(tenant.municipality.id)).actions.length).toBeGreaterThan(0);
     const actionsBefore = await getDb().action.count({ where: { municipalityId: tenant.municipality.id } });
 
     const off = await operator.post(municipalityPath(tenant.municipality.slug), { intent: "deactivate" });
@@ -169,6 +173,10 @@ describe("the operator console", () => {
     expect((await operator.get(`/k/${tenant.municipality.slug}/plan`)).status).toBe(200);
     expect(await getDb().action.count({ where: { municipalityId: tenant.municipality.id } })).toBe(actionsBefore);
     expect(await text(await operator.get(consolePath))).toContain("Avaktiverad");
+    // Nobody is reminded about its actions while it is deactivated.
+    const policy = await loadPolicyData(tenant.municipality.id);
+    expect([policy.municipalities, policy.actions]).toEqual([[], []]);
+    expect((await loadPolicyData()).actions.some((a) => a.municipalityId === tenant.municipality.id)).toBe(false);
 
     const on = await operator.post(municipalityPath(tenant.municipality.slug), { intent: "reactivate" });
     expect(on.status).toBe(200);
@@ -178,5 +186,6 @@ describe("the operator console", () => {
     const back = await new HttpClient().signIn(tenant.coordinator.email, PASSWORD);
     expect(back.headers.get("location")).toBe(`/k/${tenant.municipality.slug}`);
     expect((await new HttpClient().get(`/inbjudan/${pending.token}`)).status).toBe(200);
+    expect((await loadPolicyData(tenant.municipality.id)).actions.length).toBeGreaterThan(0);
   });
 });
