@@ -67,4 +67,8 @@ export const paths = {
   auditLogCsv: (slug: string, query?: string) => withQuery(`/k/${slug}/logg.csv`, query),
   operatorAuditLog: (query?: string) => withQuery("/drift/logg", query),
   operatorAuditLogCsv: (query?: string) => withQuery("/drift/logg.csv", query),
+  // Operators (issue #12): the console and the one-time link to become an operator.
+  operatorConsole: () => `/drift/kommuner`,
+  operatorMunicipality: (slug: string) => `/drift/kommuner/${slug}`,
+  operatorSetup: (token: string) => `/driftansvarig/${token}`,
 };

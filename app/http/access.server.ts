@@ -66,6 +66,8 @@ export async function requireMunicipality(
   if (!slug) throw notFound();
   const found = await findMunicipalityForUser(slug, user.id);
   if (!found) throw user.isOperator ? notFound() : forbidden();
+  // A deactivated municipality stays readable for operators only (its data is kept).
+  if (!found.active && !user.isOperator) throw forbidden();
   const principal = { isOperator: user.isOperator, role: found.role };
   const role = effectiveRole(principal);
   if (!role || !can(principal, permission)) throw forbidden();

@@ -21,23 +21,24 @@ export async function findMunicipalityBySlug(slug: string): Promise<Municipality
 export async function findMunicipalityForUser(
   slug: string,
   userId: string,
-): Promise<{ municipality: MunicipalitySummary; role: Role | null } | null> {
+): Promise<{ municipality: MunicipalitySummary; role: Role | null; active: boolean } | null> {
   const municipality = await getDb().municipality.findUnique({
     where: { slug },
-    select: { ...summary, memberships: { where: { userId }, select: { role: true } } },
+    select: { ...summary, deactivatedAt: true, memberships: { where: { userId }, select: { role: true } } },
   });
   if (!municipality) return null;
-  const { memberships, ...rest } = municipality;
-  return { municipality: rest, role: memberships[0]?.role ?? null };
+  const { memberships, deactivatedAt, ...rest } = municipality;
+  return { municipality: rest, role: memberships[0]?.role ?? null, active: deactivatedAt === null };
 }
 
-/** Municipalities the user belongs to (all of them for an operator). */
+/** Municipalities the user can open: all of them for an operator, their own active ones for others. */
 export async function listMunicipalitiesForUser(userId: string, isOperator: boolean) {
-  return getDb().municipality.findMany({
-    where: isOperator ? {} : { memberships: { some: { userId } } },
-    select: summary,
+  const rows = await getDb().municipality.findMany({
+    where: isOperator ? {} : { memberships: { some: { userId } }, deactivatedAt: null },
+    select: { ...summary, deactivatedAt: true },
     orderBy: { name: "asc" },
   });
+  return rows.map(({ deactivatedAt, ...m }) => ({ ...m, active: deactivatedAt === null }));
 }
 
 export async function createMunicipality(slug: string, name: string) {

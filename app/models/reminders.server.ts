@@ -8,8 +8,9 @@ import { settingsAudit } from "./municipality.server.ts";
 /** What the reminder policy needs, loaded in a few set-based queries (it runs for every municipality). */
 export async function loadPolicyData(municipalityId?: string) {
   const db = getDb();
+  // A deactivated municipality (issue #12) is sent nothing until it is reactivated.
   const municipalities = await db.municipality.findMany({
-    where: municipalityId ? { id: municipalityId } : {},
+    where: municipalityId ? { id: municipalityId, deactivatedAt: null } : { deactivatedAt: null },
     select: {
       id: true,
       nextEvaluationDate: true,
@@ -27,6 +28,7 @@ export async function loadPolicyData(municipalityId?: string) {
       ) AS "lastActivity"
     FROM "Action" a
     WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS')
+      AND a."municipalityId" IN (SELECT id FROM "Municipality" WHERE "deactivatedAt" IS NULL)
       AND (${municipalityId ?? null}::uuid IS NULL OR a."municipalityId" = ${municipalityId ?? null}::uuid)`;
   // Only members are ever sent anything: owners, coordinators and managers all come from memberships.
   const userIds = new Set<string>();

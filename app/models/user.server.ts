@@ -52,7 +52,8 @@ export async function findSignInUser(email: string) {
 /** Where a user lands after signing in: their only municipality, or the list. */
 export async function homePathFor(userId: string): Promise<string> {
   const memberships = await getDb().membership.findMany({
-    where: { userId },
+    // A deactivated municipality is no one's home.
+    where: { userId, municipality: { deactivatedAt: null } },
     select: { municipality: { select: { slug: true } } },
     take: 2,
   });
@@ -342,10 +343,12 @@ export async function findOpenInvitation(token: string, now = new Date()) {
       acceptedAt: true,
       municipalityId: true,
       user: { select: { id: true, name: true, email: true } },
-      municipality: { select: { name: true, slug: true } },
+      municipality: { select: { name: true, slug: true, deactivatedAt: true } },
     },
   });
   if (!invitation || invitation.acceptedAt || invitation.expiresAt <= now) return null;
+  // A deactivated municipality's invitations wait until it is reactivated.
+  if (invitation.municipality.deactivatedAt) return null;
   if (!(await invitationGrants(getDb(), invitation.user.id, invitation.municipalityId))) return null;
   return invitation;
 }

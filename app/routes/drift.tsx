@@ -51,6 +51,9 @@ export default function Operations() {
           {t.operations.intro} {t.operations.backend(health.backend === "redis" ? "Redis" : "PostgreSQL")}
         </p>
         <p>
+          <Link to={paths.operatorConsole()}>{t.operatorConsole.driftLink}</Link>: {t.operatorConsole.driftLinkText}
+        </p>
+        <p>
           <Link to={paths.operatorAuditLog()}>{t.auditLog.operatorTitle}</Link>
         </p>
         {result?.ok ? (

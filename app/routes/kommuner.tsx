@@ -25,10 +25,16 @@ export default function Municipalities() {
       <main id="main" className="page">
         <h1>{t.municipalities.title}</h1>
         <p className="lead">{t.nav.chooseMunicipality}</p>
+        {user.isOperator ? (
+          <p>
+            <Link to={paths.operatorConsole()}>{t.operatorConsole.driftLink}</Link>
+          </p>
+        ) : null}
         <ul>
           {municipalities.map((m) => (
             <li key={m.id}>
               <Link to={paths.municipality(m.slug)}>{m.name}</Link>
+              {!m.active ? ` (${t.operatorConsole.deactivatedBadge})` : null}
             </li>
           ))}
         </ul>

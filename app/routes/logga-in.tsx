@@ -76,6 +76,7 @@ export default function SignIn() {
         <h1>{t.signIn.title}</h1>
         <p className="muted">{t.signIn.intro}</p>
         {params.get("utloggad") ? <p className="notice success" role="status">{t.signIn.signedOut}</p> : null}
+        {params.get("avaktiverad") ? <p className="notice error" role="alert">{t.operatorConsole.signInDeactivated}</p> : null}
         {errors[""] ? (
           <p className="notice error" role="alert">
             {errors[""]}

@@ -6,6 +6,7 @@ import { findTwoStepState } from "~/models/two-step.server.ts";
 import { paths } from "~/paths.ts";
 import { startSecondStep, withChallengeCookieCleared } from "./two-step.server.ts";
 import { recordSignIn } from "~/models/audit.server.ts";
+import { municipalitiesLetIn, recordSignIn as noteLastSignIn } from "~/models/sign-in-state.server.ts";
 
 /**
  * How a person proved who they are. Every way into Kompassplan ends in `completeSignIn`, so
@@ -25,8 +26,13 @@ export interface SignInCompletion {
   secondStep?: "totp" | "recovery";
 }
 
+/** Where a person whose every municipality is deactivated is sent instead of being signed in. */
+export const DEACTIVATED_SIGN_IN_PATH = "/logga-in?avaktiverad=1";
+
 /** Starts the session for a person whose identity the caller has verified. */
 export async function completeSignIn(_request: Request, completion: SignInCompletion): Promise<Response> {
+  // Members of deactivated municipalities only (no active one, not an operator) get no session.
+  if (!(await municipalitiesLetIn(completion.userId))) return redirect(DEACTIVATED_SIGN_IN_PATH);
   // Where every municipality of the person switched password sign-in off, only their provider lets them in.
   if (completion.method !== "oidc" && completion.method !== "setup") {
     const slug = await passwordSignInBlockedBy(completion.userId);
@@ -45,6 +51,7 @@ export async function completeSignIn(_request: Request, completion: SignInComple
       : completion.redirectTo;
   // Recorded where the session starts: after the second step, not before the code is checked.
   await recordSignIn({ userId: completion.userId, succeeded: true, method: completion.method, ip: completion.ip });
+  await noteLastSignIn(completion.userId);
   const response = await startSession(completion.userId, redirectTo);
   return completion.secondStep ? withChallengeCookieCleared(response) : response;
 }

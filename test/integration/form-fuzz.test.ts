@@ -4,12 +4,15 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_DATE, MIN_DATE } from "~/domain/dates.ts";
 import { questionsForItem } from "~/models/action.server.ts";
+import { createMunicipality } from "~/models/municipality.server.ts";
+import { storeOperatorLink } from "~/models/operator-setup.server.ts";
 import { createUserWithPassword, inviteMember } from "~/models/user.server.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { dbState } from "../helpers/db-state.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { formBody, htmlForms, type HtmlForm } from "../helpers/html-forms.ts";
 import { HttpClient } from "../helpers/http.ts";
+import { randomOrganisationNumber } from "../helpers/organisation-number.ts";
 import { createTestAction } from "../helpers/plan.ts";
 import { setUpTwoStep } from "../helpers/two-step.ts";
 
@@ -42,6 +45,9 @@ let itemId: string;
 let questionId: string;
 let invitationToken: string;
 let resetToken: string;
+let consoleSlug: string;
+let consoleFill: Record<string, string>;
+let operatorToken: string;
 
 interface Target {
   /** The route module (file name under app/routes) whose action the form posts to. */
@@ -136,6 +142,10 @@ const targets: Target[] = [
     // The code page shows its form only to a browser with a sign-in waiting for its second step.
     extraForms: async () => [{ action: "/logga-in/kod", method: "post", multipart: false, fields: [{ name: "code", value: "", type: "text" }] }],
   },
+  // The operator console (issue #12): creating a municipality, and one municipality of its own (never the tenant's).
+  { route: "drift_.kommuner._index.tsx", who: "operator", page: () => "/drift/kommuner", fill: () => consoleFill },
+  { route: "drift_.kommuner.$slug.tsx", who: "operator", page: () => `/drift/kommuner/${consoleSlug}`, fill: () => ({ name: "Fuzz Samordnare", email: "fuzz.samordnare@test.kompassplan.se" }) },
+  { route: "driftansvarig.$token.tsx", who: "anonymous", page: () => `/driftansvarig/${operatorToken}`, fill: () => ({ password: "ett-bra-lösenord", confirm: "ett-annat-lösenord" }) },
   // Last: a role form whose first button is "remove" ignores a hostile role and removes the member.
   { route: "k.$slug.anvandare.tsx", who: "coordinator", page: () => `${base}/anvandare`, fill: () => ({ name: "Ny Person", email: "ny.person@test.kompassplan.se" }) },
 ];
@@ -159,6 +169,10 @@ beforeAll(async () => {
   await getDb().passwordReset.create({
     data: { userId: operator.id, tokenHash: createHash("sha256").update(resetToken).digest("hex"), expiresAt: new Date(Date.now() + 3_600_000) },
   });
+  consoleSlug = (await createMunicipality(`fuzz-konsol-${tenant.municipality.slug}`.slice(0, 40).replace(/-$/, ""), "Fuzzkonsolens kommun")).slug;
+  consoleFill = { name: "Fuzzkommun", slug: `fuzz-ny-${tenant.municipality.slug}`.slice(0, 40).replace(/-$/, ""), organisationNumber: randomOrganisationNumber() };
+  operatorToken = randomBytes(32).toString("base64url");
+  await storeOperatorLink(`drift-ny-${tenant.municipality.slug}@test.kompassplan.se`, operatorToken, new Date(Date.now() + 3_600_000), new Date());
   for (const [who, email] of [["coordinator", tenant.coordinator.email], ["owner", tenant.owner.email], ["operator", operator.email]] as const) {
     as[who] = new HttpClient();
     expect((await as[who].signIn(email, PASSWORD)).status, who).toBe(302);
