@@ -862,6 +862,7 @@ export const sv = {
     exportLabel: (name: string) => `Ladda ner personuppgifter (JSON) för ${name}`,
     myDataLink: "Ladda ner mina uppgifter (JSON)",
     redactedLink: "[hemlig länkdel borttagen]",
+    column: "Personuppgifter",
     eraseLink: "Radera personuppgifter",
     eraseLabel: (name: string) => `Radera personuppgifter för ${name}`,
     pseudonym: "Borttagen användare",

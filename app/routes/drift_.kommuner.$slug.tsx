@@ -148,6 +148,7 @@ export default function OperatorMunicipality() {
                 <th scope="col">{t.users.email}</th>
                 <th scope="col">{m.role}</th>
                 <th scope="col">{m.lastSignIn}</th>
+                <th scope="col">{t.personalData.column}</th>
               </tr>
             </thead>
             <tbody>
@@ -165,6 +166,20 @@ export default function OperatorMunicipality() {
                   <td>{x.email}</td>
                   <td>{t.roles[x.role]}</td>
                   <td>{x.lastSignInAt ? formatDateTime(x.lastSignInAt) : m.never}</td>
+                  <td>
+                    <ul className="plain personal-data-links">
+                      <li>
+                        <a href={paths.operatorPersonalDataExport(x.id)} aria-label={t.personalData.exportLabel(x.name)} download>
+                          {t.personalData.exportLink}
+                        </a>
+                      </li>
+                      <li>
+                        <Link to={paths.operatorErasePerson(x.id)} aria-label={t.personalData.eraseLabel(x.name)}>
+                          {t.personalData.eraseLink}
+                        </Link>
+                      </li>
+                    </ul>
+                  </td>
                 </tr>
               ))}
             </tbody>

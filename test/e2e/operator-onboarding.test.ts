@@ -9,6 +9,7 @@ import { freePort } from "~/cli/support/free-port.server.ts";
 import { createUserWithPassword } from "~/models/user.server.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { expectNoAxeViolations, launchBrowser, signIn, skipBrowser, url } from "../helpers/browser.ts";
+import { setUpTwoStepInBrowser } from "../helpers/two-step.ts";
 import { emptyDatabase, setupLinks, startProduct, stopProduct, type EmptyInstall } from "../helpers/empty-install.ts";
 import { PASSWORD } from "../helpers/fixtures.ts";
 import { randomOrganisationNumber } from "../helpers/organisation-number.ts";
@@ -75,6 +76,10 @@ describe.skipIf(skipBrowser)("operators in Chromium", () => {
       await page.getByLabel("Nytt lösenord").fill("Adas-driftlösenord-2026");
       await page.getByLabel("Upprepa lösenordet").fill("Adas-driftlösenord-2026");
       await page.getByRole("button", { name: "Skapa kontot och logga in" }).click();
+      // Operators must use two-step sign-in: it is set up first, then the console opens.
+      await setUpTwoStepInBrowser(page);
+      await expectNoAxeViolations(page);
+      await page.getByRole("link", { name: "Fortsätt" }).click();
       await page.waitForURL((u) => u.pathname === "/drift/kommuner");
       await page.getByRole("heading", { level: 1, name: "Kommuner och konton" }).waitFor();
       await page.getByText("Inloggad som Ada Drift").waitFor();
@@ -95,6 +100,7 @@ describe.skipIf(skipBrowser)("operators in Chromium", () => {
     const slug = `hamnstad-${suffix}`;
     const page = await (await browser.newContext({ locale: "sv-SE" })).newPage();
     await signIn(page, operator.email, PASSWORD);
+    await setUpTwoStepInBrowser(page); // operators use two-step sign-in first
     await page.goto(url("/drift"));
     await page.getByRole("link", { name: "Kommuner och konton" }).click();
     await page.waitForURL((u) => u.pathname === "/drift/kommuner");

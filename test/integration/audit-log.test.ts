@@ -4,6 +4,7 @@ import { addMembership, createUserWithPassword } from "~/models/user.server.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
+import { setUpTwoStep } from "../helpers/two-step.ts";
 
 /**
  * The audit log (issue #12, item 8): sign-ins (success and failure), role changes, invitations,
@@ -179,6 +180,7 @@ describe("reading the audit log", () => {
     const operator = await createUserWithPassword({ email: `drift-logg-${a.municipality.slug}@test.se`, name: "Drift Logg", password: PASSWORD, isOperator: true });
     const http = new HttpClient();
     await http.signIn(operator.email, PASSWORD);
+    await setUpTwoStep(http);
     const html = await (await http.get("/drift/logg?typ=sign-in")).text();
     expect(html).toContain("Okänd adress");
     const everything = await (await http.get(`/drift/logg?kommun=${b.municipality.id}`)).text();

@@ -5,6 +5,7 @@ import { freePort } from "~/cli/support/free-port.server.ts";
 import { emptyDatabase, runCommand, setupLinks, tokenHash, type EmptyInstall } from "../helpers/empty-install.ts";
 import { startServer } from "../helpers/global-server.ts";
 import { HttpClient } from "../helpers/http.ts";
+import { setUpTwoStep } from "../helpers/two-step.ts";
 
 /**
  * Issue #12, item 1: on an empty database with SEED_DEMO=false, `npm run setup` prints a
@@ -79,7 +80,9 @@ describe("first start on an empty database", () => {
 
     const ok = await http.post(pathOf(link!), { name: "Ada Drift", email: "Ada@Drift.se", password: PASSWORD, confirm: PASSWORD });
     expect(ok.status).toBe(302);
-    expect(ok.headers.get("location")).toBe("/drift/kommuner");
+    // Operators must use two-step sign-in: set it up first, then on to the console.
+    expect(ok.headers.get("location")).toBe("/konto/tvastegsinloggning?redirectTo=%2Fdrift%2Fkommuner");
+    await setUpTwoStep(http);
     expect((await http.get("/drift/kommuner")).status).toBe(200);
     const [ada] = await install.query<{ email: string; isOperator: boolean; lastSignInAt: Date | null }>(
       `SELECT email, "isOperator", "lastSignInAt" FROM "User"`,
@@ -138,12 +141,14 @@ describe("npm run operator -- --email ADDRESS", () => {
     expect(await text(page)).toContain("Välj ett lösenord för ditt konto som driftansvarig (bo@drift.se).");
     const ok = await http.post(pathOf(newer!), { name: "Bo Drift", password: PASSWORD, confirm: PASSWORD });
     expect(ok.status).toBe(302);
+    await setUpTwoStep(http);
     expect((await http.get("/drift/kommuner")).status).toBe(200);
     expect((await new HttpClient(baseUrl).post(pathOf(newer!), { name: "X", password: PASSWORD, confirm: PASSWORD })).status).toBe(404);
 
     // The password works for a normal sign-in.
     const signIn = await new HttpClient(baseUrl).signIn("bo@drift.se", PASSWORD);
     expect(signIn.status).toBe(302);
+    expect(signIn.headers.get("location")).toBe("/logga-in/kod");
 
     for (const args of [[], ["--email"], ["--email", "inte-en-adress"], ["--okand"]]) {
       const refused = await runCommand("operator.ts", args, env);

@@ -4,6 +4,7 @@ import { addMembership, createUserWithPassword } from "~/models/user.server.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
+import { setUpTwoStep } from "../helpers/two-step.ts";
 import { createTestAction } from "../helpers/plan.ts";
 
 /**
@@ -161,6 +162,7 @@ describe("removing a member who owns open actions", () => {
     const operator = await createUserWithPassword({ email: `drift-bort-${tenant.municipality.slug}@test.se`, name: "Drift Bort", password: PASSWORD, isOperator: true });
     const http = new HttpClient();
     await http.signIn(operator.email, PASSWORD);
+    await setUpTwoStep(http);
     const preview = await http.get(`${usersPage()}?ta-bort=${tenant.coordinator.id}`);
     expect(preview.status).toBe(200);
     expect(await preview.text()).toContain("Kommunen måste ha minst en samordnare.");

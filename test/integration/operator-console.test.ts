@@ -5,6 +5,7 @@ import { inviteMember, createUserWithPassword, addMembership } from "~/models/us
 import { getDb } from "~/platform/db.server.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
+import { setUpTwoStep } from "../helpers/two-step.ts";
 import { randomOrganisationNumber } from "../helpers/organisation-number.ts";
 import { createTestAction } from "../helpers/plan.ts";
 
@@ -23,6 +24,8 @@ beforeAll(async () => {
   operatorId = user.id;
   operator = new HttpClient();
   expect((await operator.signIn(user.email, PASSWORD)).status).toBe(302);
+  // Operators must use two-step sign-in before any operator page opens.
+  await setUpTwoStep(operator);
 });
 
 const newSlug = () => `konsol-${randomUUID().slice(0, 8)}`;
@@ -128,6 +131,9 @@ describe("the operator console", () => {
     expect(page).not.toContain("Aldrig");
     const user = await getDb().user.findUniqueOrThrow({ where: { email } });
     expect(user.lastSignInAt).not.toBeNull();
+    // Each member's register extract and erasure are one click from the console.
+    expect(page).toContain(`href="/drift/personer/${user.id}/uppgifter.json"`);
+    expect(page).toContain(`href="/drift/personer/${user.id}/radera"`);
 
     const tenantPage = await text(await operator.get(municipalityPath(tenant.municipality.slug)));
     expect(tenantPage).toContain(tenant.coordinator.name);
