@@ -1,9 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field } from "~/components/ui/field.tsx";
+import { NewPasswordFields } from "~/components/new-password-fields.tsx";
 import type { ResetLinkState } from "~/domain/password-reset.ts";
 import { resetPasswordSchema } from "~/forms/account.ts";
-import { MIN_PASSWORD_LENGTH } from "~/forms/accept-invitation.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { useValidatedForm } from "~/forms/use-validated-form.ts";
 import { t } from "~/i18n/sv.ts";
@@ -75,24 +74,7 @@ export default function ResetPassword() {
             <p>{t.passwordReset.resetFor(loaded.person.name, loaded.person.email)}</p>
             <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
               <input type="text" name="username" autoComplete="username" defaultValue={loaded.person.email} hidden readOnly />
-              <Field
-                name="password"
-                type="password"
-                label={t.account.newPassword}
-                hint={t.account.newPasswordHint}
-                autoComplete="new-password"
-                minLength={MIN_PASSWORD_LENGTH}
-                required
-                error={errors.password}
-              />
-              <Field
-                name="confirm"
-                type="password"
-                label={t.account.confirm}
-                autoComplete="new-password"
-                required
-                error={errors.confirm}
-              />
+              <NewPasswordFields labels={{ password: t.account.newPassword, hint: t.account.newPasswordHint, confirm: t.account.confirm }} errors={errors} />
               <div>
                 <button type="submit">{t.passwordReset.resetSubmit}</button>
               </div>

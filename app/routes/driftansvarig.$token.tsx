@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field.tsx";
-import { MIN_PASSWORD_LENGTH } from "~/forms/accept-invitation.ts";
+import { NewPasswordFields } from "~/components/new-password-fields.tsx";
 import { firstOperatorSchema, invitedOperatorSchema } from "~/forms/operator-setup.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { useValidatedForm } from "~/forms/use-validated-form.ts";
@@ -96,17 +96,7 @@ export default function OperatorSetup() {
               ) : (
                 <input type="text" name="username" autoComplete="username" defaultValue={link.user.email} hidden readOnly />
               )}
-              <Field
-                name="password"
-                type="password"
-                label={t.operatorSetup.password}
-                hint={t.operatorSetup.passwordHint}
-                autoComplete="new-password"
-                minLength={MIN_PASSWORD_LENGTH}
-                required
-                error={errors.password}
-              />
-              <Field name="confirm" type="password" label={t.operatorSetup.confirm} autoComplete="new-password" required error={errors.confirm} />
+              <NewPasswordFields labels={{ password: t.operatorSetup.password, hint: t.operatorSetup.passwordHint, confirm: t.operatorSetup.confirm }} errors={errors} />
               <div>
                 <button type="submit">{t.operatorSetup.submit}</button>
               </div>

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field } from "~/components/ui/field.tsx";
-import { acceptInvitationSchema, MIN_PASSWORD_LENGTH } from "~/forms/accept-invitation.ts";
+import { NewPasswordFields } from "~/components/new-password-fields.tsx";
+import { acceptInvitationSchema } from "~/forms/accept-invitation.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { useValidatedForm } from "~/forms/use-validated-form.ts";
 import { t } from "~/i18n/sv.ts";
@@ -55,24 +55,7 @@ export default function AcceptInvitation() {
             ) : null}
             <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
               <input type="text" name="username" autoComplete="username" defaultValue={invitation.email} hidden readOnly />
-              <Field
-                name="password"
-                type="password"
-                label={t.invitation.password}
-                hint={t.invitation.passwordHint}
-                autoComplete="new-password"
-                minLength={MIN_PASSWORD_LENGTH}
-                required
-                error={errors.password}
-              />
-              <Field
-                name="confirm"
-                type="password"
-                label={t.invitation.confirm}
-                autoComplete="new-password"
-                required
-                error={errors.confirm}
-              />
+              <NewPasswordFields labels={{ password: t.invitation.password, hint: t.invitation.passwordHint, confirm: t.invitation.confirm }} errors={errors} />
               <div>
                 <button type="submit">{t.invitation.submit}</button>
               </div>

@@ -2,8 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SiteHeader } from "~/components/site-header.tsx";
 import { Field } from "~/components/ui/field.tsx";
+import { NewPasswordFields } from "~/components/new-password-fields.tsx";
 import { changePasswordSchema, endAllSessionsSchema, endSessionSchema, renameSchema } from "~/forms/account.ts";
-import { MIN_PASSWORD_LENGTH } from "~/forms/accept-invitation.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { useValidatedForm } from "~/forms/use-validated-form.ts";
 import { requireUser } from "~/http/access.server.ts";
@@ -142,24 +142,7 @@ export default function Account() {
               required
               error={password.errors.current}
             />
-            <Field
-              name="password"
-              type="password"
-              label={t.account.newPassword}
-              hint={t.account.newPasswordHint}
-              autoComplete="new-password"
-              minLength={MIN_PASSWORD_LENGTH}
-              required
-              error={password.errors.password}
-            />
-            <Field
-              name="confirm"
-              type="password"
-              label={t.account.confirm}
-              autoComplete="new-password"
-              required
-              error={password.errors.confirm}
-            />
+            <NewPasswordFields labels={{ password: t.account.newPassword, hint: t.account.newPasswordHint, confirm: t.account.confirm }} errors={password.errors} />
             <div>
               <button type="submit">{t.account.passwordSubmit}</button>
             </div>
