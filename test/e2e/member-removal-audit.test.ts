@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMembership, createUserWithPassword } from "~/models/user.server.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { expectNoAxeViolations, launchBrowser, signIn, skipBrowser, url } from "../helpers/browser.ts";
+import { setUpTwoStepInBrowser } from "../helpers/two-step.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { createTestAction } from "../helpers/plan.ts";
 
@@ -78,7 +79,7 @@ describe.skipIf(skipBrowser)("removing a user and the audit log in Chromium", ()
   it("a coordinator reads the log, filters it and exports it as CSV", async () => {
     const page = await (await browser.newContext({ locale: "sv-SE" })).newPage();
     await signIn(page, tenant.coordinator.email, PASSWORD);
-    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Logg" }).click();
+    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Logg", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Logg" }).waitFor();
     await page.getByRole("cell", { name: "Borttagen ur kommunen" }).first().waitFor();
     await expectNoAxeViolations(page);
@@ -109,6 +110,7 @@ describe.skipIf(skipBrowser)("removing a user and the audit log in Chromium", ()
     const operator = await createUserWithPassword({ email: `drift-e2e-${tenant.municipality.slug}@test.se`, name: "Drift E2E", password: PASSWORD, isOperator: true });
     const page = await (await browser.newContext({ locale: "sv-SE" })).newPage();
     await signIn(page, operator.email, PASSWORD);
+    await setUpTwoStepInBrowser(page); // operators use two-step sign-in first
     await page.goto(url("/drift"));
     await page.getByRole("link", { name: "Logg för alla kommuner" }).click();
     await page.getByRole("heading", { level: 1, name: "Logg för alla kommuner" }).waitFor();
