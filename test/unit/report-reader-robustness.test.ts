@@ -116,7 +116,8 @@ describe("bad input never crashes the reader", () => {
         (text, chosen, seed) => {
           const rnd = seeded(seed);
           let lines = text.split("\n");
-          for (const m of chosen) lines = mutations[m]!(lines, rnd);
+          // The mutations pick lines by index, so they stop once every line is gone (the reader still reads "").
+          for (const m of chosen) if (lines.length > 0) lines = mutations[m]!(lines, rnd);
           expectWellFormed(lines.join("\n"));
         },
       ),
