@@ -42,24 +42,25 @@ export function unknownAddressId(email: string): string {
   return `sha256:${createHash("sha256").update(email.trim().toLowerCase()).digest("hex")}`;
 }
 
-/** Records a sign-in, successful or not; a sign-in belongs to no municipality. */
-export async function recordSignIn(entry: { userId: string | null; email?: string; succeeded: boolean; method: string; ip?: string | undefined }) {
-  let userId = entry.userId;
-  if (!userId && entry.email) {
-    const user = await getDb().user.findUnique({ where: { email: entry.email.trim().toLowerCase() }, select: { id: true } });
-    userId = user?.id ?? null;
-  }
-  await recordAudit({
+/** The audit row of a sign-in, successful or not; a sign-in belongs to no municipality. */
+export function signInAuditEntry(entry: { userId: string | null; email?: string; succeeded: boolean; method: string; ip?: string | undefined }): AuditEntry {
+  return {
     municipalityId: null,
     // A failed attempt has no actor: nobody proved who they are.
-    actorId: entry.succeeded ? userId : null,
+    actorId: entry.succeeded ? entry.userId : null,
     entityType: "User",
-    entityId: userId ?? unknownAddressId(entry.email ?? ""),
+    entityId: entry.userId ?? unknownAddressId(entry.email ?? ""),
     event: entry.succeeded ? "sign-in.succeeded" : "sign-in.failed",
     field: entry.ip ? "ip" : undefined,
     newValue: entry.ip ?? null,
     reason: entry.method,
-  });
+  };
+}
+
+/** Records a refused sign-in: against the account when the address has one, else the address's hash. */
+export async function recordRefusedSignIn(entry: { email: string; method: string; ip?: string | undefined }) {
+  const user = await getDb().user.findUnique({ where: { email: entry.email.trim().toLowerCase() }, select: { id: true } });
+  await recordAudit(signInAuditEntry({ userId: user?.id ?? null, email: entry.email, succeeded: false, method: entry.method, ip: entry.ip }));
 }
 
 // --- Reading the log ------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import type { Role } from "~/domain/access.ts";
-import { passwordSignInAllowed, type OidcAccount } from "~/domain/oidc.ts";
+import type { OidcAccount } from "~/domain/oidc.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { normaliseEmail } from "./user.server.ts";
@@ -166,26 +166,6 @@ export async function joinThroughProvider(municipalityId: string, email: string,
 /** The provider has signed someone in: from now on password sign-in may be switched off. */
 export async function markOidcWorked(municipalityId: string) {
   await getDb().oidcProvider.updateMany({ where: { municipalityId, workedAt: null }, data: { workedAt: new Date() } });
-}
-
-/**
- * When every municipality of the person has switched password sign-in off (operators never are):
- * the short name of one of them, whose provider the sign-in page then offers; otherwise null.
- */
-export async function passwordSignInBlockedBy(userId: string): Promise<string | null> {
-  const user = await getDb().user.findUnique({
-    where: { id: userId },
-    select: {
-      isOperator: true,
-      memberships: {
-        select: { municipality: { select: { slug: true, oidcProvider: { select: { passwordSignInDisabled: true } } } } },
-        orderBy: { createdAt: "asc" },
-      },
-    },
-  });
-  if (!user) return null;
-  const off = user.memberships.map((m) => m.municipality.oidcProvider?.passwordSignInDisabled === true);
-  return passwordSignInAllowed(user.isOperator, off) ? null : user.memberships[0]!.municipality.slug;
 }
 
 /** A sign-in through the provider that was refused, for the municipality's audit log. */

@@ -1,20 +1,52 @@
 import { municipalitiesAllowSignIn } from "~/domain/municipality.ts";
+import { passwordSignInAllowed } from "~/domain/oidc.ts";
 import { getDb } from "~/platform/db.server.ts";
+import { recordAudit, signInAuditEntry } from "./audit.server.ts";
 
-/** Whether the person may sign in as far as their municipalities go (none of them deactivated, or at least one active). */
-export async function municipalitiesLetIn(userId: string): Promise<boolean> {
-  const user = await getDb().user.findUnique({
-    where: { id: userId },
-    select: { isOperator: true, memberships: { select: { municipality: { select: { deactivatedAt: true } } } } },
-  });
-  if (!user) return false;
-  return municipalitiesAllowSignIn(
-    user.isOperator,
-    user.memberships.map((m) => ({ active: m.municipality.deactivatedAt === null })),
-  );
+/** What decides whether and how a person's sign-in goes on, read in one query. */
+export interface SignInState {
+  /** False for a member of deactivated municipalities only (no active one, not an operator). */
+  letIn: boolean;
+  /** The short name of the municipality whose provider they must use, when password sign-in is off for them. */
+  passwordBlockedBy: string | null;
+  isOperator: boolean;
+  twoStepEnabled: boolean;
 }
 
-/** Notes the moment of a sign-in (shown to operators as each member's last sign-in). */
-export async function recordSignIn(userId: string, now = new Date()) {
-  await getDb().user.update({ where: { id: userId }, data: { lastSignInAt: now } });
+export async function findSignInState(userId: string): Promise<SignInState | null> {
+  const user = await getDb().user.findUnique({
+    where: { id: userId },
+    select: {
+      isOperator: true,
+      twoStep: { select: { enabledAt: true } },
+      memberships: {
+        select: {
+          municipality: {
+            select: { slug: true, deactivatedAt: true, oidcProvider: { select: { passwordSignInDisabled: true } } },
+          },
+        },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+  if (!user) return null;
+  const municipalities = user.memberships.map((m) => m.municipality);
+  const passwordOff = municipalities.map((m) => m.oidcProvider?.passwordSignInDisabled === true);
+  return {
+    letIn: municipalitiesAllowSignIn(user.isOperator, municipalities.map((m) => ({ active: m.deactivatedAt === null }))),
+    passwordBlockedBy: passwordSignInAllowed(user.isOperator, passwordOff) ? null : (municipalities[0]?.slug ?? null),
+    isOperator: user.isOperator,
+    twoStepEnabled: Boolean(user.twoStep?.enabledAt),
+  };
+}
+
+/**
+ * What a successful sign-in leaves behind, in one transaction: the audit row (`sign-in.succeeded`)
+ * and the moment shown to operators as the member's last sign-in.
+ */
+export async function recordSuccessfulSignIn(entry: { userId: string; method: string; ip?: string | undefined }, now = new Date()) {
+  await getDb().$transaction(async (tx) => {
+    await recordAudit(signInAuditEntry({ userId: entry.userId, succeeded: true, method: entry.method, ip: entry.ip }), tx);
+    await tx.user.update({ where: { id: entry.userId }, data: { lastSignInAt: now } });
+  });
 }

@@ -21,15 +21,6 @@ export async function findTwoStep(userId: string): Promise<TwoStepRecord | null>
   });
 }
 
-/** What completeSignIn needs to know about a person. */
-export async function findTwoStepState(userId: string): Promise<{ isOperator: boolean; enabled: boolean } | null> {
-  const user = await getDb().user.findUnique({
-    where: { id: userId },
-    select: { isOperator: true, twoStep: { select: { enabledAt: true } } },
-  });
-  return user ? { isOperator: user.isOperator, enabled: Boolean(user.twoStep?.enabledAt) } : null;
-}
-
 /** Keeps a new secret waiting for its confirming code; never replaces an enabled one. */
 export async function savePendingSecret(userId: string, secretCiphertext: string): Promise<boolean> {
   const db = getDb();

@@ -1,12 +1,10 @@
 import { redirect } from "@remix-run/node";
 import { mustSetUpTwoStep, needsSecondStep } from "~/domain/two-step.ts";
 import { startSession } from "~/http/session.server.ts";
-import { passwordSignInBlockedBy } from "~/models/oidc-provider.server.ts";
-import { findTwoStepState } from "~/models/two-step.server.ts";
 import { paths } from "~/paths.ts";
 import { startSecondStep, withChallengeCookieCleared } from "./two-step.server.ts";
-import { recordSignIn } from "~/models/audit.server.ts";
-import { municipalitiesLetIn, recordSignIn as noteLastSignIn } from "~/models/sign-in-state.server.ts";
+import { recordRefusedSignIn } from "~/models/audit.server.ts";
+import { findSignInState, recordSuccessfulSignIn } from "~/models/sign-in-state.server.ts";
 
 /**
  * How a person proved who they are. Every way into Kompassplan ends in `completeSignIn`, so
@@ -31,27 +29,24 @@ export const DEACTIVATED_SIGN_IN_PATH = "/logga-in?avaktiverad=1";
 
 /** Starts the session for a person whose identity the caller has verified. */
 export async function completeSignIn(_request: Request, completion: SignInCompletion): Promise<Response> {
+  const state = await findSignInState(completion.userId);
   // Members of deactivated municipalities only (no active one, not an operator) get no session.
-  if (!(await municipalitiesLetIn(completion.userId))) return redirect(DEACTIVATED_SIGN_IN_PATH);
+  if (!state?.letIn) return redirect(DEACTIVATED_SIGN_IN_PATH);
   // Where every municipality of the person switched password sign-in off, only their provider lets them in.
-  if (completion.method !== "oidc" && completion.method !== "setup") {
-    const slug = await passwordSignInBlockedBy(completion.userId);
-    if (slug) return redirect(paths.signInFailed(slug, "password-off"));
+  if (completion.method !== "oidc" && completion.method !== "setup" && state.passwordBlockedBy) {
+    return redirect(paths.signInFailed(state.passwordBlockedBy, "password-off"));
   }
-  const twoStep = await findTwoStepState(completion.userId);
   // Two-step sign-in: a password, a mailed link or a password reset is only the first step when
   // the person has it on (the identity provider does its own second step for OIDC).
-  if (twoStep && !completion.secondStep && needsSecondStep(completion.method, twoStep.enabled)) {
+  if (!completion.secondStep && needsSecondStep(completion.method, state.twoStepEnabled)) {
     return startSecondStep(completion);
   }
   // An operator without it goes to set it up first (the guards refuse every other page anyway).
-  const redirectTo =
-    twoStep && mustSetUpTwoStep({ isOperator: twoStep.isOperator, twoStepEnabled: twoStep.enabled })
-      ? paths.twoStepSetup(completion.redirectTo)
-      : completion.redirectTo;
+  const redirectTo = mustSetUpTwoStep({ isOperator: state.isOperator, twoStepEnabled: state.twoStepEnabled })
+    ? paths.twoStepSetup(completion.redirectTo)
+    : completion.redirectTo;
   // Recorded where the session starts: after the second step, not before the code is checked.
-  await recordSignIn({ userId: completion.userId, succeeded: true, method: completion.method, ip: completion.ip });
-  await noteLastSignIn(completion.userId);
+  await recordSuccessfulSignIn({ userId: completion.userId, method: completion.method, ip: completion.ip });
   const response = await startSession(completion.userId, redirectTo);
   return completion.secondStep ? withChallengeCookieCleared(response) : response;
 }
@@ -61,5 +56,5 @@ export async function completeSignIn(_request: Request, completion: SignInComple
  * address has one, otherwise the address's hash. `method` says how it was tried.
  */
 export async function recordFailedSignIn(attempt: { email: string; method: SignInMethod; ip?: string | undefined }) {
-  await recordSignIn({ userId: null, email: attempt.email, succeeded: false, method: attempt.method, ip: attempt.ip });
+  await recordRefusedSignIn(attempt);
 }
