@@ -10,6 +10,7 @@ import { homePathFor } from "~/models/user.server.ts";
 import { paths } from "~/paths.ts";
 import { openPasswordReset, resetPassword } from "~/workflows/password-reset.server.ts";
 import { completeSignIn } from "~/workflows/sign-in.server.ts";
+import { SignedOutPage } from "~/components/signed-out-page.tsx";
 
 /**
  * A mailed reset link. Opening it uses nothing (mail scanners open links); choosing the new
@@ -52,36 +53,32 @@ export default function ResetPassword() {
   const { errors, onSubmit } = useValidatedForm(resetPasswordSchema, result?.errors);
   const spent: Spent | null = result?.state ?? (loaded.state === "open" ? null : loaded.state);
   return (
-    <main id="main" className="page narrow">
-      <p className="brand-line">
-        <strong>{t.app.name}</strong> · {t.app.tagline}
-      </p>
-      <div className="card">
-        {spent || !loaded.person ? (
-          <>
-            <h1>{t.passwordReset.invalidTitle}</h1>
-            <p className="notice error">{spentMessage[spent ?? "unknown"]}</p>
-            <p>
-              <Link to={paths.forgotPassword()}>{t.passwordReset.newLink}</Link>
-            </p>
-            <p>
-              <Link to="/logga-in">{t.passwordReset.backToSignIn}</Link>
-            </p>
-          </>
-        ) : (
-          <>
-            <h1>{t.passwordReset.resetTitle}</h1>
-            <p>{t.passwordReset.resetFor(loaded.person.name, loaded.person.email)}</p>
-            <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
-              <input type="text" name="username" autoComplete="username" defaultValue={loaded.person.email} hidden readOnly />
-              <NewPasswordFields labels={{ password: t.account.newPassword, hint: t.account.newPasswordHint, confirm: t.account.confirm }} errors={errors} />
-              <div>
-                <button type="submit">{t.passwordReset.resetSubmit}</button>
-              </div>
-            </Form>
-          </>
-        )}
-      </div>
-    </main>
+    <SignedOutPage title={spent || !loaded.person ? t.passwordReset.invalidTitle : t.passwordReset.resetTitle}>
+      {spent || !loaded.person ? (
+        <>
+          <p className="notice error">{spentMessage[spent ?? "unknown"]}</p>
+          <p>
+            <Link to={paths.forgotPassword()}>{t.passwordReset.newLink}</Link>
+          </p>
+          <p>
+            <Link to="/logga-in">{t.passwordReset.backToSignIn}</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p>{t.passwordReset.resetFor(loaded.person.name, loaded.person.email)}</p>
+          <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
+            <input type="text" name="username" autoComplete="username" defaultValue={loaded.person.email} hidden readOnly />
+            <NewPasswordFields
+              labels={{ password: t.account.newPassword, hint: t.account.newPasswordHint, confirm: t.account.confirm }}
+              errors={errors}
+            />
+            <div>
+              <button type="submit">{t.passwordReset.resetSubmit}</button>
+            </div>
+          </Form>
+        </>
+      )}
+    </SignedOutPage>
   );
 }

@@ -10,6 +10,7 @@ import { findSetupLink, SetupRefused } from "~/models/operator-setup.server.ts";
 import { paths } from "~/paths.ts";
 import { completeOperatorSetup } from "~/workflows/operator-setup.server.ts";
 import { completeSignIn } from "~/workflows/sign-in.server.ts";
+import { FormError, SignedOutPage } from "~/components/signed-out-page.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t.operatorSetup.title} – ${t.app.name}` }];
 
@@ -41,7 +42,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed =
     found.link.kind === "first-start"
       ? parseForm(firstOperatorSchema, form)
-      : parseForm(invitedOperatorSchema.transform((v) => ({ ...v, email: null })), form);
+      : parseForm(
+          invitedOperatorSchema.transform((v) => ({ ...v, email: null })),
+          form,
+        );
   if (!parsed.ok) return data<Result>({ errors: parsed.errors }, { status: 400 });
   let userId: string;
   try {
@@ -60,50 +64,51 @@ export default function OperatorSetup() {
   const schema = link?.kind === "operator" ? invitedOperatorSchema : firstOperatorSchema;
   const { errors, onSubmit } = useValidatedForm(schema, result?.errors);
   return (
-    <main id="main" className="page narrow">
-      <p className="brand-line">
-        <strong>{t.app.name}</strong> · {t.app.tagline}
-      </p>
-      <div className="card">
-        <h1>{t.operatorSetup.title}</h1>
-        {!link ? (
-          <>
-            <p className="notice error">{refusal}</p>
-            <p>
-              <Link to="/logga-in">{t.operatorSetup.toSignIn}</Link>
-            </p>
-          </>
-        ) : (
-          <>
-            <p>{link.kind === "operator" ? t.operatorSetup.introOperator(link.user.email) : t.operatorSetup.introFirstStart}</p>
-            {errors[""] ? (
-              <p className="notice error" role="alert">
-                {errors[""]}
-              </p>
-            ) : null}
-            <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
+    <SignedOutPage title={t.operatorSetup.title}>
+      {!link ? (
+        <>
+          <p className="notice error">{refusal}</p>
+          <p>
+            <Link to="/logga-in">{t.operatorSetup.toSignIn}</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p>{link.kind === "operator" ? t.operatorSetup.introOperator(link.user.email) : t.operatorSetup.introFirstStart}</p>
+          <FormError message={errors[""]} />
+          <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
+            <Field
+              name="name"
+              label={t.operatorSetup.name}
+              autoComplete="name"
+              defaultValue={link.kind === "operator" ? link.user.name : undefined}
+              required
+              maxLength={200}
+              error={errors.name}
+            />
+            {link.kind === "first-start" ? (
               <Field
-                name="name"
-                label={t.operatorSetup.name}
-                autoComplete="name"
-                defaultValue={link.kind === "operator" ? link.user.name : undefined}
+                name="email"
+                type="email"
+                label={t.operatorSetup.email}
+                autoComplete="username"
                 required
-                maxLength={200}
-                error={errors.name}
+                maxLength={320}
+                error={errors.email}
               />
-              {link.kind === "first-start" ? (
-                <Field name="email" type="email" label={t.operatorSetup.email} autoComplete="username" required maxLength={320} error={errors.email} />
-              ) : (
-                <input type="text" name="username" autoComplete="username" defaultValue={link.user.email} hidden readOnly />
-              )}
-              <NewPasswordFields labels={{ password: t.operatorSetup.password, hint: t.operatorSetup.passwordHint, confirm: t.operatorSetup.confirm }} errors={errors} />
-              <div>
-                <button type="submit">{t.operatorSetup.submit}</button>
-              </div>
-            </Form>
-          </>
-        )}
-      </div>
-    </main>
+            ) : (
+              <input type="text" name="username" autoComplete="username" defaultValue={link.user.email} hidden readOnly />
+            )}
+            <NewPasswordFields
+              labels={{ password: t.operatorSetup.password, hint: t.operatorSetup.passwordHint, confirm: t.operatorSetup.confirm }}
+              errors={errors}
+            />
+            <div>
+              <button type="submit">{t.operatorSetup.submit}</button>
+            </div>
+          </Form>
+        </>
+      )}
+    </SignedOutPage>
   );
 }

@@ -9,6 +9,7 @@ import { t } from "~/i18n/sv.ts";
 import { normaliseEmail } from "~/models/user.server.ts";
 import { paths } from "~/paths.ts";
 import { requestPasswordReset } from "~/workflows/password-reset.server.ts";
+import { FormError, SignedOutPage } from "~/components/signed-out-page.tsx";
 
 /**
  * Forgotten password: asks for a mailed link. The answer is the same whether or not the address
@@ -42,37 +43,35 @@ export default function ForgotPassword() {
   const navigation = useNavigation();
   const { errors, onSubmit } = useValidatedForm(forgotPasswordSchema, result?.errors);
   return (
-    <main id="main" className="page narrow">
-      <p className="brand-line">
-        <strong>{t.app.name}</strong> · {t.app.tagline}
-      </p>
-      <div className="card">
-        <h1>{t.passwordReset.requestTitle}</h1>
-        <div aria-live="polite">
-          {result?.sent ? (
-            <p className="notice success" role="status">
-              {t.passwordReset.requestSent}
-            </p>
-          ) : null}
-          {errors[""] ? (
-            <p className="notice error" role="alert">
-              {errors[""]}
-            </p>
-          ) : null}
-        </div>
-        <p className="muted">{t.passwordReset.requestIntro}</p>
-        <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
-          <Field name="email" type="email" label={t.passwordReset.email} autoComplete="username" maxLength={320} required error={errors.email} />
-          <div>
-            <button type="submit" disabled={navigation.state === "submitting"}>
-              {t.passwordReset.requestSubmit}
-            </button>
-          </div>
-        </Form>
-        <p>
-          <Link to="/logga-in">{t.passwordReset.backToSignIn}</Link>
-        </p>
+    <SignedOutPage title={t.passwordReset.requestTitle}>
+      <div aria-live="polite">
+        {result?.sent ? (
+          <p className="notice success" role="status">
+            {t.passwordReset.requestSent}
+          </p>
+        ) : null}
+        <FormError message={errors[""]} />
       </div>
-    </main>
+      <p className="muted">{t.passwordReset.requestIntro}</p>
+      <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
+        <Field
+          name="email"
+          type="email"
+          label={t.passwordReset.email}
+          autoComplete="username"
+          maxLength={320}
+          required
+          error={errors.email}
+        />
+        <div>
+          <button type="submit" disabled={navigation.state === "submitting"}>
+            {t.passwordReset.requestSubmit}
+          </button>
+        </div>
+      </Form>
+      <p>
+        <Link to="/logga-in">{t.passwordReset.backToSignIn}</Link>
+      </p>
+    </SignedOutPage>
   );
 }

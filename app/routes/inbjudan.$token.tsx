@@ -8,6 +8,7 @@ import { t } from "~/i18n/sv.ts";
 import { acceptInvitation, findOpenInvitation } from "~/models/user.server.ts";
 import { paths } from "~/paths.ts";
 import { completeSignIn } from "~/workflows/sign-in.server.ts";
+import { FormError, SignedOutPage } from "~/components/signed-out-page.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t.invitation.title} – ${t.app.name}` }];
 
@@ -35,34 +36,30 @@ export default function AcceptInvitation() {
   const result = useActionData<typeof action>();
   const { errors, onSubmit } = useValidatedForm(acceptInvitationSchema, result?.errors);
   return (
-    <main id="main" className="page narrow">
-      <div className="card">
-        <h1>{t.invitation.title}</h1>
-        {!invitation ? (
-          <>
-            <p className="notice error">{t.invitation.invalid}</p>
-            <p>
-              <Link to="/logga-in">{t.signIn.title}</Link>
-            </p>
-          </>
-        ) : (
-          <>
-            <p>{t.invitation.intro(invitation.municipality)}</p>
-            {errors[""] ? (
-              <p className="notice error" role="alert">
-                {errors[""]}
-              </p>
-            ) : null}
-            <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
-              <input type="text" name="username" autoComplete="username" defaultValue={invitation.email} hidden readOnly />
-              <NewPasswordFields labels={{ password: t.invitation.password, hint: t.invitation.passwordHint, confirm: t.invitation.confirm }} errors={errors} />
-              <div>
-                <button type="submit">{t.invitation.submit}</button>
-              </div>
-            </Form>
-          </>
-        )}
-      </div>
-    </main>
+    <SignedOutPage title={t.invitation.title}>
+      {!invitation ? (
+        <>
+          <p className="notice error">{t.invitation.invalid}</p>
+          <p>
+            <Link to="/logga-in">{t.signIn.title}</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p>{t.invitation.intro(invitation.municipality)}</p>
+          <FormError message={errors[""]} />
+          <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
+            <input type="text" name="username" autoComplete="username" defaultValue={invitation.email} hidden readOnly />
+            <NewPasswordFields
+              labels={{ password: t.invitation.password, hint: t.invitation.passwordHint, confirm: t.invitation.confirm }}
+              errors={errors}
+            />
+            <div>
+              <button type="submit">{t.invitation.submit}</button>
+            </div>
+          </Form>
+        </>
+      )}
+    </SignedOutPage>
   );
 }

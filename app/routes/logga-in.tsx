@@ -13,6 +13,7 @@ import { completeSignIn, recordFailedSignIn } from "~/workflows/sign-in.server.t
 import { mailSignInLink } from "~/workflows/sign-in-link.server.ts";
 import { oidcSignInOffer } from "~/workflows/oidc-sign-in.server.ts";
 import { OidcSignInButtons } from "~/components/oidc-sign-in-buttons.tsx";
+import { FormError, SignedOutPage } from "~/components/signed-out-page.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t.signIn.title} – ${t.app.name}` }];
 
@@ -68,62 +69,53 @@ export default function SignIn() {
   const navigation = useNavigation();
   const { errors, onSubmit } = useValidatedForm(signInSchema, actionData?.errors);
   return (
-    <main id="main" className="page narrow">
-      <p className="brand-line">
-        <strong>{t.app.name}</strong> · {t.app.tagline}
-      </p>
-      <div className="card">
-        <h1>{t.signIn.title}</h1>
-        <p className="muted">{t.signIn.intro}</p>
-        {params.get("utloggad") ? <p className="notice success" role="status">{t.signIn.signedOut}</p> : null}
-        {params.get("avaktiverad") ? <p className="notice error" role="alert">{t.operatorConsole.signInDeactivated}</p> : null}
-        {errors[""] ? (
-          <p className="notice error" role="alert">
-            {errors[""]}
-          </p>
-        ) : null}
-        {oidc.failure ? (
-          <p className="notice error" role="alert">
-            {oidc.failure}
-          </p>
-        ) : null}
-        {actionData?.linkSent ? (
-          <p className="notice success" role="status">
-            {t.signIn.linkSent}
-          </p>
-        ) : null}
-        {actionData?.throttledEmail ? (
-          <Form method="post" className="stacked">
-            <p>{t.signIn.linkOffer}</p>
-            <input type="hidden" name="intent" value="link" />
-            <input type="hidden" name="email" value={actionData.throttledEmail} />
-            <div>
-              <button type="submit">{t.signIn.linkSubmit}</button>
-            </div>
-          </Form>
-        ) : null}
-        <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
-          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-          <Field name="email" type="email" label={t.signIn.email} autoComplete="username" required error={errors.email} />
-          <Field
-            name="password"
-            type="password"
-            label={t.signIn.password}
-            autoComplete="current-password"
-            required
-            error={errors.password}
-          />
+    <SignedOutPage title={t.signIn.title}>
+      <p className="muted">{t.signIn.intro}</p>
+      {params.get("utloggad") ? (
+        <p className="notice success" role="status">
+          {t.signIn.signedOut}
+        </p>
+      ) : null}
+      {params.get("avaktiverad") ? (
+        <p className="notice error" role="alert">
+          {t.operatorConsole.signInDeactivated}
+        </p>
+      ) : null}
+      <FormError message={errors[""]} />
+      {oidc.failure ? (
+        <p className="notice error" role="alert">
+          {oidc.failure}
+        </p>
+      ) : null}
+      {actionData?.linkSent ? (
+        <p className="notice success" role="status">
+          {t.signIn.linkSent}
+        </p>
+      ) : null}
+      {actionData?.throttledEmail ? (
+        <Form method="post" className="stacked">
+          <p>{t.signIn.linkOffer}</p>
+          <input type="hidden" name="intent" value="link" />
+          <input type="hidden" name="email" value={actionData.throttledEmail} />
           <div>
-            <button type="submit" disabled={navigation.state === "submitting"}>
-              {t.signIn.submit}
-            </button>
+            <button type="submit">{t.signIn.linkSubmit}</button>
           </div>
         </Form>
-        <p>
-          <Link to={paths.forgotPassword()}>{t.passwordReset.forgotLink}</Link>
-        </p>
-        <OidcSignInButtons options={oidc.options} redirectTo={params.get("redirectTo") ?? ""} />
-      </div>
-    </main>
+      ) : null}
+      <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <Field name="email" type="email" label={t.signIn.email} autoComplete="username" required error={errors.email} />
+        <Field name="password" type="password" label={t.signIn.password} autoComplete="current-password" required error={errors.password} />
+        <div>
+          <button type="submit" disabled={navigation.state === "submitting"}>
+            {t.signIn.submit}
+          </button>
+        </div>
+      </Form>
+      <p>
+        <Link to={paths.forgotPassword()}>{t.passwordReset.forgotLink}</Link>
+      </p>
+      <OidcSignInButtons options={oidc.options} redirectTo={params.get("redirectTo") ?? ""} />
+    </SignedOutPage>
   );
 }

@@ -7,6 +7,7 @@ import { useValidatedForm } from "~/forms/use-validated-form.ts";
 import { t } from "~/i18n/sv.ts";
 import { hasOpenChallenge, verifySecondStep } from "~/workflows/two-step.server.ts";
 import { completeSignIn, type SignInMethod } from "~/workflows/sign-in.server.ts";
+import { SignedOutPage } from "~/components/signed-out-page.tsx";
 
 /** The second step of a sign-in: a code from the authenticator app, or a recovery code. */
 export const meta: MetaFunction = () => [{ title: `${t.twoStep.signInTitle} – ${t.app.name}` }];
@@ -55,48 +56,42 @@ export default function SignInCode() {
   const { errors, onSubmit } = useValidatedForm(secondStepSchema, actionData?.errors);
   const restart = !open || actionData?.restart;
   return (
-    <main id="main" className="page narrow">
-      <p className="brand-line">
-        <strong>{t.app.name}</strong> · {t.app.tagline}
-      </p>
-      <div className="card">
-        <h1>{t.twoStep.signInTitle}</h1>
-        {restart ? (
-          <>
-            <p className="notice error" role="alert">
-              {errors[""] ?? t.twoStep.errors.expired}
-            </p>
-            <p>
-              <Link to="/logga-in">{t.twoStep.signInRestart}</Link>
-            </p>
-          </>
-        ) : (
-          <>
-            <p className="muted">{t.twoStep.signInIntro}</p>
-            <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
-              <Field
-                name="code"
-                label={t.twoStep.signInCode}
-                autoComplete="one-time-code"
-                autoCapitalize="none"
-                spellCheck={false}
-                maxLength={40}
-                required
-                autoFocus
-                error={errors.code}
-              />
-              <div>
-                <button type="submit" disabled={navigation.state === "submitting"}>
-                  {t.twoStep.signInSubmit}
-                </button>
-              </div>
-            </Form>
-            <p>
-              <Link to="/logga-in">{t.twoStep.signInRestart}</Link>
-            </p>
-          </>
-        )}
-      </div>
-    </main>
+    <SignedOutPage title={t.twoStep.signInTitle}>
+      {restart ? (
+        <>
+          <p className="notice error" role="alert">
+            {errors[""] ?? t.twoStep.errors.expired}
+          </p>
+          <p>
+            <Link to="/logga-in">{t.twoStep.signInRestart}</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p className="muted">{t.twoStep.signInIntro}</p>
+          <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
+            <Field
+              name="code"
+              label={t.twoStep.signInCode}
+              autoComplete="one-time-code"
+              autoCapitalize="none"
+              spellCheck={false}
+              maxLength={40}
+              required
+              autoFocus
+              error={errors.code}
+            />
+            <div>
+              <button type="submit" disabled={navigation.state === "submitting"}>
+                {t.twoStep.signInSubmit}
+              </button>
+            </div>
+          </Form>
+          <p>
+            <Link to="/logga-in">{t.twoStep.signInRestart}</Link>
+          </p>
+        </>
+      )}
+    </SignedOutPage>
   );
 }
