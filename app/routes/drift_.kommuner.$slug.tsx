@@ -13,7 +13,8 @@ import { getMunicipalityForConsole, renameMunicipality, setMunicipalityActive } 
 import { MembershipError } from "~/models/user.server.ts";
 import { paths, QUERY } from "~/paths.ts";
 import { formatDateTime } from "~/utils/format.ts";
-import { invitePerson } from "~/workflows/invitations.server.ts";
+import { invitationNotice, invitePerson } from "~/workflows/invitations.server.ts";
+import { InvitationNotice } from "~/components/invitation-notice.tsx";
 
 const m = t.operatorConsole;
 
@@ -70,8 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           user.id,
           async () => {
             const invited = await invitePerson(municipality, { name: input.name, email: input.email, role: "COORDINATOR" }, user.id);
-            const ok = { invited: t.users.invited, again: t.users.invitedAgain, added: t.users.addedExisting }[invited.outcome](invited.email);
-            return data<Result>({ intent, ok, link: invited.link });
+            return data<Result>({ intent, ...invitationNotice(invited) });
           },
           (answer) => ({ intent, ok: answer.data.ok ?? "", link: null }),
         );
@@ -103,16 +103,7 @@ export default function OperatorMunicipality() {
               {m.created(municipality.name)}
             </p>
           ) : null}
-          {result?.ok ? (
-            <div className="notice success" role="status">
-              <p>{result.ok}</p>
-              {result.link ? (
-                <p>
-                  {t.users.inviteLink} <code>{result.link}</code>
-                </p>
-              ) : null}
-            </div>
-          ) : null}
+          {result?.ok ? <InvitationNotice message={result.ok} link={result.link} /> : null}
           {formError ? (
             <p className="notice error" role="alert">
               {formError}

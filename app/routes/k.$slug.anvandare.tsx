@@ -8,7 +8,7 @@ import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { changeRole, listMembers, MembershipError, setManager } from "~/models/user.server.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
-import { invitePerson } from "~/workflows/invitations.server.ts";
+import { invitationNotice, invitePerson } from "~/workflows/invitations.server.ts";
 import { SubmissionKey } from "~/components/submission-key.tsx";
 import { PersonalDataLinks } from "~/components/personal-data-links.tsx";
 import { newSubmissionKey, oncePerSubmission } from "~/http/submission.server.ts";
@@ -16,6 +16,7 @@ import { RemoveMember } from "~/components/remove-member.tsx";
 import { QUERY, paths } from "~/paths.ts";
 import { removalPreview, removeMemberWithHandover } from "~/workflows/members.server.ts";
 import { z } from "zod";
+import { InvitationNotice } from "~/components/invitation-notice.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t.users.title} – ${t.app.name}` }];
 
@@ -60,8 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         user.id,
         async () => {
           const invited = await invitePerson(municipality, input, user.id);
-          const ok = { invited: t.users.invited, again: t.users.invitedAgain, added: t.users.addedExisting }[invited.outcome](invited.email);
-          return data<ActionResult>({ ok, link: invited.link, intent });
+          return data<ActionResult>({ ...invitationNotice(invited), intent });
         },
         (answer) => ({ ok: answer.data.ok ?? "", link: null, intent }),
       );
@@ -105,16 +105,7 @@ export default function Users() {
       <h1>{t.users.title}</h1>
       <p className="lead">{t.users.intro}</p>
       <div aria-live="polite">
-        {result?.ok ? (
-          <div className="notice success" role="status">
-            <p>{result.ok}</p>
-            {result.link ? (
-              <p>
-                {t.users.inviteLink} <code>{result.link}</code>
-              </p>
-            ) : null}
-          </div>
-        ) : null}
+        {result?.ok ? <InvitationNotice message={result.ok} link={result.link} /> : null}
         {otherError ? (
           <p className="notice error" role="alert">
             {otherError}

@@ -39,3 +39,9 @@ export async function invitePerson(
     outcome: invited.kind === "added" ? ("added" as const) : invited.again ? ("again" as const) : ("invited" as const),
   };
 }
+
+/** What the inviter is told: who was invited (or added), and the link when a new one was made. */
+export function invitationNotice(invited: { email: string; link: string | null; outcome: "added" | "again" | "invited" }) {
+  const say = { invited: t.users.invited, again: t.users.invitedAgain, added: t.users.addedExisting }[invited.outcome];
+  return { ok: say(invited.email), link: invited.link };
+}
