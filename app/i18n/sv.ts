@@ -1086,6 +1086,9 @@ export const sv = {
       "password-reset": "återställt lösenord",
       oidc: "kommunens konto",
       setup: "första start",
+      "two-step-code": "fel kod i andra steget",
+      deactivated: "kommunen är avaktiverad",
+      "password-off": "lösenord avstängt, kommunens konto krävs",
     } as Record<string, string>,
   },
   operatorSetup: {

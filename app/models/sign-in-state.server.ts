@@ -50,3 +50,8 @@ export async function recordSuccessfulSignIn(entry: { userId: string; method: st
     await tx.user.update({ where: { id: entry.userId }, data: { lastSignInAt: now } });
   });
 }
+
+/** A sign-in refused after the person proved who they are (the reason says why: deactivated, password-off). */
+export async function recordSignInRefusedFor(userId: string, reason: string, ip?: string | undefined) {
+  await recordAudit(signInAuditEntry({ userId, succeeded: false, method: reason, ip }));
+}

@@ -4,7 +4,7 @@ import { startSession } from "~/http/session.server.ts";
 import { paths } from "~/paths.ts";
 import { startSecondStep, withChallengeCookieCleared } from "./two-step.server.ts";
 import { recordRefusedSignIn } from "~/models/audit.server.ts";
-import { findSignInState, recordSuccessfulSignIn } from "~/models/sign-in-state.server.ts";
+import { findSignInState, recordSignInRefusedFor, recordSuccessfulSignIn } from "~/models/sign-in-state.server.ts";
 
 /**
  * How a person proved who they are. Every way into Kompassplan ends in `completeSignIn`, so
@@ -31,9 +31,13 @@ export const DEACTIVATED_SIGN_IN_PATH = "/logga-in?avaktiverad=1";
 export async function completeSignIn(_request: Request, completion: SignInCompletion): Promise<Response> {
   const state = await findSignInState(completion.userId);
   // Members of deactivated municipalities only (no active one, not an operator) get no session.
-  if (!state?.letIn) return redirect(DEACTIVATED_SIGN_IN_PATH);
+  if (!state?.letIn) {
+    if (state) await recordSignInRefusedFor(completion.userId, "deactivated", completion.ip);
+    return redirect(DEACTIVATED_SIGN_IN_PATH);
+  }
   // Where every municipality of the person switched password sign-in off, only their provider lets them in.
   if (completion.method !== "oidc" && completion.method !== "setup" && state.passwordBlockedBy) {
+    await recordSignInRefusedFor(completion.userId, "password-off", completion.ip);
     return redirect(paths.signInFailed(state.passwordBlockedBy, "password-off"));
   }
   // Two-step sign-in: a password, a mailed link or a password reset is only the first step when

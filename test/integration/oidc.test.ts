@@ -308,6 +308,7 @@ describe("sign-in through the municipality's provider", () => {
     expect(attempt.status).toBe(302);
     const location = attempt.headers.get("location")!;
     expect(location).toBe(`/logga-in?kommun=${a.municipality.slug}&fel=password-off`);
+    expect(await getDb().auditEvent.count({ where: { entityId: a.viewer.id, event: "sign-in.failed", reason: "password-off" } })).toBe(1);
     const page = await viewer.get(location);
     const html = await page.text();
     expect(html).toContain("Din kommun har stängt av inloggning med lösenord.");

@@ -166,6 +166,9 @@ describe("the operator console", () => {
       expect(res.headers.get("location")).toBe("/logga-in?avaktiverad=1");
       expect((await http.get("/kommuner")).status).toBe(302);
       expect(await text(await http.get("/logga-in?avaktiverad=1"))).toContain("Din kommun är avaktiverad i Kompassplan");
+      // The refusal is in the audit log, against the account, with why.
+      const refusals = await getDb().auditEvent.findMany({ where: { entityId: who.id, event: "sign-in.failed", reason: "deactivated" } });
+      expect(refusals).toHaveLength(1);
     }
     // Someone who is also in an active municipality signs in to that one only.
     const viewer = new HttpClient();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ownerChoices } from "~/domain/actions/plan-view.ts";
 import { auditRange, kindOf, rangeInstants, stockholmMidnight } from "~/domain/audit-log.ts";
+import { auditReason } from "~/utils/audit-text.ts";
 
 describe("the audit log's date range", () => {
   it("fills in the last 30 days up to today when nothing is given", () => {
@@ -48,5 +49,16 @@ describe("the plan's owner filter", () => {
       { id: "gone", name: "Olle Borta" },
       { id: "m2", name: "Örjan" },
     ]);
+  });
+});
+
+describe("the reason a sign-in event shows", () => {
+  it("names every reason the product records in Swedish, never its code", () => {
+    for (const reason of ["password", "link", "invitation", "password-reset", "oidc", "setup", "two-step-code", "deactivated", "password-off"]) {
+      const shown = auditReason({ event: "sign-in.failed", reason });
+      expect(shown, reason).not.toBe(reason);
+      expect(shown, reason).toMatch(/[a-zåäö]/);
+    }
+    expect(auditReason({ event: "membership.removed", reason: "slutat" })).toBe("slutat");
   });
 });
