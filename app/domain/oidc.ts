@@ -30,6 +30,18 @@ export interface OidcIdentity {
   email: string | null;
   /** Only `true` counts as verified. */
   emailVerified: unknown;
+  /**
+   * Microsoft Entra ID sends no `email_verified`; its optional claim `xms_edov` says whether the
+   * owner of the address's domain is verified in the tenant. Only `true` counts, and only when
+   * `email_verified` is absent (an explicit `false` is never overruled).
+   */
+  domainOwnerVerified?: unknown;
+}
+
+/** Whether the provider vouches that the address is really the person's (see OidcIdentity). */
+export function addressVerified(identity: OidcIdentity): boolean {
+  if (identity.emailVerified !== undefined) return identity.emailVerified === true;
+  return identity.domainOwnerVerified === true;
 }
 
 export interface OidcAccount {
@@ -61,7 +73,7 @@ export type OidcDecision =
  */
 export function decideOidcSignIn(identity: OidcIdentity, account: OidcAccount | null, policy: OidcPolicy): OidcDecision {
   if (!identity.email) return { kind: "refuse", reason: "no-email" };
-  if (identity.emailVerified !== true) return { kind: "refuse", reason: "unverified" };
+  if (!addressVerified(identity)) return { kind: "refuse", reason: "unverified" };
   if (!vouchesFor(policy.domains, identity.email)) return { kind: "refuse", reason: "not-vouched" };
   if (account?.isOperator) return { kind: "refuse", reason: "operator" };
   if (account?.memberHere) return { kind: "sign-in", userId: account.id };

@@ -140,6 +140,7 @@ export async function finishOidcSignIn(request: Request, slug: string, ip: strin
 
   let email: string | null = null;
   let emailVerified: unknown = undefined;
+  let domainOwnerVerified: unknown = undefined;
   let name: unknown = undefined;
   try {
     // The address the provider sent the browser back to, as registered (PUBLIC_URL), with its answer.
@@ -160,6 +161,7 @@ export async function finishOidcSignIn(request: Request, slug: string, ip: strin
     }
     email = typeof source.email === "string" && source.email.length <= 320 ? source.email.trim().toLowerCase() : null;
     emailVerified = source.email_verified;
+    domainOwnerVerified = source.xms_edov ?? claims.xms_edov;
     name = source.name;
   } catch (error) {
     const { failure, detail } = classify(error);
@@ -167,7 +169,7 @@ export async function finishOidcSignIn(request: Request, slug: string, ip: strin
   }
 
   const account = email ? await findOidcAccount(email, municipalityId) : null;
-  const decision = decideOidcSignIn({ email, emailVerified }, account, provider);
+  const decision = decideOidcSignIn({ email, emailVerified, domainOwnerVerified }, account, provider);
   if (decision.kind === "refuse") return refuse(decision.reason, `${decision.reason}${email ? ` (${email})` : ""}`, account?.id ?? null);
   let userId = decision.userId;
   if (decision.kind === "join") {

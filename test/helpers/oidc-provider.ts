@@ -12,8 +12,11 @@ import { freePort } from "../../app/cli/support/free-port.server.ts";
  */
 export interface TestPerson {
   email: string;
-  emailVerified: boolean;
+  /** Undefined: the provider sends no email_verified claim (as Microsoft Entra ID does). */
+  emailVerified: boolean | undefined;
   name: string;
+  /** Entra ID's optional claim that the address's domain owner is verified. */
+  domainOwnerVerified?: boolean;
 }
 
 export interface ProviderControl {
@@ -55,13 +58,19 @@ export async function startTestProvider(redirectUris: string[]): Promise<TestPro
       { client_id: TEST_CLIENT.id, client_secret: TEST_CLIENT.secret, redirect_uris: redirectUris, token_endpoint_auth_method: "client_secret_post" },
       { client_id: OTHER_CLIENT.id, client_secret: OTHER_CLIENT.secret, redirect_uris: ["http://127.0.0.1/annan"] },
     ],
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+    claims: { openid: ["sub"], email: ["email", "email_verified", "xms_edov"], profile: ["name"] },
     findAccount: (_ctx, id) => {
       const person = people.get(id);
       if (!person) return undefined;
       return {
         accountId: id,
-        claims: () => ({ sub: id, email: person.email, email_verified: person.emailVerified, name: person.name }),
+        claims: () => ({
+          sub: id,
+          email: person.email,
+          name: person.name,
+          ...(person.emailVerified === undefined ? {} : { email_verified: person.emailVerified }),
+          ...(person.domainOwnerVerified === undefined ? {} : { xms_edov: person.domainOwnerVerified }),
+        }),
       };
     },
     features: { devInteractions: { enabled: false } },

@@ -5,7 +5,7 @@ import { getDb } from "~/platform/db.server.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
 import { setUpTwoStep } from "../helpers/two-step.ts";
-import { CookieJar, passProvider, startTestProvider, TEST_CLIENT, type TestProvider } from "../helpers/oidc-provider.ts";
+import { CookieJar, passProvider, startTestProvider, TEST_CLIENT, type TestPerson, type TestProvider } from "../helpers/oidc-provider.ts";
 
 /**
  * Sign-in through a municipality's OpenID Connect provider, against a real oidc-provider started
@@ -35,10 +35,19 @@ function settings(overrides: Record<string, string> = {}) {
 let counter = 0;
 /** A person the provider knows. */
 function person(email: string, emailVerified = true, name = "Person Personsson") {
+  return known(email, { email, emailVerified, name });
+}
+
+/** A person as Microsoft Entra ID describes them: no email_verified, optionally the domain owner verified (xms_edov). */
+function entraPerson(email: string, domainOwnerVerified?: boolean) {
+  return known(email, { email, emailVerified: undefined, name: "Person Personsson", ...(domainOwnerVerified === undefined ? {} : { domainOwnerVerified }) });
+}
+
+function known(email: string, who: TestPerson) {
   const id = `konto-${++counter}`;
   // The provider's login page finds the person by address: the latest one with it.
   for (const [key, known] of provider.people) if (known.email === email) provider.people.delete(key);
-  provider.people.set(id, { email, emailVerified, name });
+  provider.people.set(id, who);
   return email;
 }
 
@@ -245,6 +254,15 @@ describe("sign-in through the municipality's provider", () => {
   it("refuses an address the provider has not verified", async () => {
     const email = person(a.viewer.email, false);
     const { jar, location } = await signInThroughProvider(a.municipality.slug, email);
+    expect(await refusal(jar, location)).toContain("inte bekräftat din e-postadress");
+  });
+
+  it("signs in as Entra ID does it: no email_verified, the domain owner verified (xms_edov); refused without either", async () => {
+    const entra = entraPerson(a.viewer.email, true);
+    const signedIn = await signInThroughProvider(a.municipality.slug, entra);
+    expect(signedIn.location).toBe(`/k/${a.municipality.slug}`);
+    const bare = entraPerson(a.viewer.email);
+    const { jar, location } = await signInThroughProvider(a.municipality.slug, bare);
     expect(await refusal(jar, location)).toContain("inte bekräftat din e-postadress");
   });
 

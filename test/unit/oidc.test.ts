@@ -34,6 +34,16 @@ describe("who may sign in through a municipality's provider", () => {
     expect(decideOidcSignIn(verified("anna@annan.se"), member, policy)).toEqual({ kind: "refuse", reason: "not-vouched" });
   });
 
+  it("takes Entra ID's verified domain owner (xms_edov) when the provider sends no email_verified, never over an explicit false", () => {
+    const member = { id: "u1", isOperator: false, memberHere: true };
+    const entra = (emailVerified: unknown, domainOwnerVerified: unknown) =>
+      decideOidcSignIn({ email: "anna@sjovik.se", emailVerified, domainOwnerVerified }, member, policy).kind;
+    expect(entra(undefined, true)).toBe("sign-in");
+    for (const domainOwnerVerified of [false, undefined, "true", 1, "1"]) expect(entra(undefined, domainOwnerVerified)).toBe("refuse");
+    expect(entra(false, true)).toBe("refuse");
+    expect(entra(true, false)).toBe("sign-in");
+  });
+
   it("never lets a provider in an operator or a member of another municipality only, unless it may add members here", () => {
     expect(decideOidcSignIn(verified("drift@sjovik.se"), { id: "op", isOperator: true, memberHere: false }, { ...policy, createMembers: true })).toEqual({
       kind: "refuse",
