@@ -107,7 +107,7 @@ describe("bad input never crashes the reader", () => {
     );
   });
 
-  it("survives a few hundred random mutations of good reports", () => {
+  it("survives a few hundred random mutations of good reports", { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(
         fc.constantFrom(good, goodOld),
