@@ -63,7 +63,10 @@ describe.each(backends)("worker on %s", (_label, config) => {
 
   it("retries a failed send with backoff and records the error", async () => {
     let calls = 0;
-    const flaky = async () => {
+    const subject = `Flaky ${randomUUID()}`;
+    // Only this test's mail counts: the worker's sweep may also hand it mail other tests left pending.
+    const flaky = async (mail: { subject: string }) => {
+      if (mail.subject !== subject) return "sent" as const;
       calls += 1;
       if (calls < 3) throw new Error("SMTP refused the connection");
       return "sent" as const;
@@ -71,7 +74,7 @@ describe.each(backends)("worker on %s", (_label, config) => {
     const worker = await startWorker(config, { deliver: flaky });
     const producer = createQueue<MailJobData>(QUEUES.mail, config);
     try {
-      const mailId = await storeMail(newMail("Flaky"));
+      const mailId = await storeMail(newMail(subject));
       await enqueueMail(producer, mailId, { backoff: { type: "exponential", delay: 100 } });
       const sent = await waitFor(async () => {
         const row = await getDb().mailMessage.findUnique({ where: { id: mailId } });
