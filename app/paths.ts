@@ -71,4 +71,8 @@ export const paths = {
   operatorConsole: () => `/drift/kommuner`,
   operatorMunicipality: (slug: string) => `/drift/kommuner/${slug}`,
   operatorSetup: (token: string) => `/driftansvarig/${token}`,
+  // Framework versions managed by operators (issue #13, item 1).
+  operatorFrameworks: () => "/drift/ramverk",
+  operatorFramework: (key: string, query?: string) => withQuery(`/drift/ramverk/${encodeURIComponent(key)}`, query),
+  operatorFrameworkFile: (key: string, format: "xlsx" | "json") => `/drift/ramverk/${encodeURIComponent(key)}/ladda-ned?format=${format}`,
 };

@@ -1,4 +1,5 @@
 import { Transform, type Readable } from "node:stream";
+import { FRAMEWORK_LIMITS } from "~/domain/framework-version.ts";
 import { MAX_EVIDENCE_BYTES } from "~/platform/file-storage.server.ts";
 import { MAX_REPORT_BYTES } from "~/platform/report-file.server.ts";
 
@@ -16,6 +17,8 @@ const UPLOAD_ROUTES: ReadonlyArray<[RegExp, number]> = [
   [/^\/k\/[^/]+\/atgarder\/[^/]+(?:\.data)?\/?$/, MAX_EVIDENCE_BYTES + UPLOAD_MARGIN],
   // Reading a report for a new evaluation.
   [/^\/k\/[^/]+\/utvarderingar\/ny(?:\.data)?\/?$/, MAX_REPORT_BYTES + UPLOAD_MARGIN],
+  // Uploading a framework version (operators; issue #13, item 1).
+  [/^\/drift\/ramverk(?:\/_index)?(?:\.data)?\/?$/, FRAMEWORK_LIMITS.uploadBytes + UPLOAD_MARGIN],
 ];
 
 export function bodyLimitFor(pathname: string): number {

@@ -56,6 +56,9 @@ export default function Operations() {
         <p>
           <Link to={paths.operatorAuditLog()}>{t.auditLog.operatorTitle}</Link>
         </p>
+        <p>
+          <Link to={paths.operatorFrameworks()}>{t.frameworkAdmin.link}</Link>: {t.frameworkAdmin.linkText}
+        </p>
         {result?.ok ? (
           <p className="notice success" role="status">
             {t.operations.retried}

@@ -6,6 +6,7 @@ import { parseEvaluationForm, sourceHashSchema } from "~/forms/evaluation.ts";
 import { type FieldErrors, textValues } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { getCatalog } from "~/models/catalog.server.ts";
+import { retiredFrameworkKeys } from "~/models/framework-admin.server.ts";
 import { createEvaluation, findSameEvaluation, fromDraft } from "~/models/evaluation.server.ts";
 import { requireMunicipality, requireMunicipalityForUpload } from "~/http/access.server.ts";
 import { MAX_REPORT_BYTES } from "~/platform/report-file.server.ts";
@@ -19,13 +20,16 @@ export const meta: MetaFunction = () => [{ title: `${t.evaluationForm.newTitle} 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality } = await requireMunicipality(request, params.slug, "evaluation:manage");
   const catalog = await getCatalog();
+  // A retired version (issue #13, item 1) stays readable for the evaluations that use it but is not offered for a new one.
+  const retired = await retiredFrameworkKeys();
   const url = new URL(request.url);
-  const version = catalog.find((v) => v.key === url.searchParams.get("version"));
+  const version = catalog.find((v) => v.key === url.searchParams.get("version") && !retired.has(v.key));
   const year = Number(url.searchParams.get("year")) || new Date().getFullYear();
   return {
     submissionKey: newSubmissionKey(),
     municipality,
     catalog,
+    retiredKeys: [...retired],
     hand: version ? { versionKey: version.key, values: draftToFormValues(emptyDraft(version, year)) } : null,
   };
 }
@@ -80,6 +84,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status },
     );
   if (intent !== "save") return preview({});
+  // Entered by hand (no report read): a retired version cannot be chosen.
+  if (!sourceHash && (await retiredFrameworkKeys()).has(version.key)) {
+    return preview({ errors: { frameworkVersionKey: t.frameworkAdmin.retiredNotOffered } }, 400);
+  }
 
   return oncePerSubmission(request, form, user.id, async () => {
     const parsed = parseEvaluationForm(values, version);
@@ -94,7 +102,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewEvaluation() {
-  const { municipality, catalog, hand } = useLoaderData<typeof loader>();
+  const { municipality, catalog, retiredKeys, hand } = useLoaderData<typeof loader>();
+  const offered = catalog.filter((v) => !retiredKeys.includes(v.key));
   const result = useActionData<typeof action>();
   const base = paths.evaluations(municipality.slug);
   const preview = result?.stage === "preview" ? result : null;
@@ -117,7 +126,7 @@ export default function NewEvaluation() {
         ) : null}
         <EvaluationForm
           version={version}
-          versions={catalog}
+          versions={catalog.filter((v) => v.key === version.key || !retiredKeys.includes(v.key))}
           values={formState.values}
           errors={formState.errors}
           warnings={formState.warnings}
@@ -170,7 +179,7 @@ export default function NewEvaluation() {
         <Form method="get" className="inline-form">
           <label htmlFor="version">{t.evaluationForm.chooseVersion}</label>
           <select id="version" name="version">
-            {catalog.map((v) => (
+            {offered.map((v) => (
               <option key={v.key} value={v.key}>
                 {v.name}
               </option>

@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_DATE, MIN_DATE } from "~/domain/dates.ts";
 import { questionsForItem } from "~/models/action.server.ts";
+import { createFrameworkVersion } from "~/models/framework-admin.server.ts";
 import { createMunicipality } from "~/models/municipality.server.ts";
 import { storeOperatorLink } from "~/models/operator-setup.server.ts";
 import { createUserWithPassword, inviteMember } from "~/models/user.server.ts";
@@ -48,6 +49,7 @@ let resetToken: string;
 let consoleSlug: string;
 let consoleFill: Record<string, string>;
 let operatorToken: string;
+let frameworkKey: string;
 
 interface Target {
   /** The route module (file name under app/routes) whose action the form posts to. */
@@ -145,6 +147,13 @@ const targets: Target[] = [
   // The operator console (issue #12): creating a municipality, and one municipality of its own (never the tenant's).
   { route: "drift_.kommuner._index.tsx", who: "operator", page: () => "/drift/kommuner", fill: () => consoleFill },
   { route: "drift_.kommuner.$slug.tsx", who: "operator", page: () => `/drift/kommuner/${consoleSlug}`, fill: () => ({ name: "Fuzz Samordnare", email: "fuzz.samordnare@test.kompassplan.se" }) },
+  {
+    route: "drift_.ramverk._index.tsx",
+    who: "operator",
+    page: () => "/drift/ramverk",
+    fill: () => ({ name: "Fuzzversion", key: frameworkKey.replace("fuzz-", "fuzz-ny-").slice(0, 40), firstYear: "2030", areas: "Ett; 100" }),
+  },
+  { route: "drift_.ramverk.$key.tsx", who: "operator", page: () => `/drift/ramverk/${frameworkKey}` },
   { route: "driftansvarig.$token.tsx", who: "anonymous", page: () => `/driftansvarig/${operatorToken}`, fill: () => ({ password: "ett-bra-lösenord", confirm: "ett-annat-lösenord" }) },
   // Last: a role form whose first button is "remove" ignores a hostile role and removes the member.
   { route: "k.$slug.anvandare.tsx", who: "coordinator", page: () => `${base}/anvandare`, fill: () => ({ name: "Ny Person", email: "ny.person@test.kompassplan.se" }) },
@@ -171,6 +180,17 @@ beforeAll(async () => {
   });
   consoleSlug = (await createMunicipality(`fuzz-konsol-${tenant.municipality.slug}`.slice(0, 40).replace(/-$/, ""), "Fuzzkonsolens kommun")).slug;
   consoleFill = { name: "Fuzzkommun", slug: `fuzz-ny-${tenant.municipality.slug}`.slice(0, 40).replace(/-$/, ""), organisationNumber: randomOrganisationNumber() };
+  // A fictional framework version of this file's own, for the operator's version page (issue #13, item 1).
+  frameworkKey = `fuzz-${randomBytes(4).toString("hex")}`;
+  await createFrameworkVersion(
+    {
+      key: frameworkKey,
+      name: "Påhittad fuzzversion",
+      firstYear: 2030,
+      areas: [{ number: 1, name: "Fuzzområde", maxPoints: 100, headings: [], questions: [{ code: "1.1", text: "Fuzzfråga?", maxPoints: 60 }, { code: "1.2", text: "Andra fuzzfrågan?", maxPoints: 40 }] }],
+    },
+    operator.id,
+  );
   operatorToken = randomBytes(32).toString("base64url");
   await storeOperatorLink(`drift-ny-${tenant.municipality.slug}@test.kompassplan.se`, operatorToken, new Date(Date.now() + 3_600_000), new Date());
   for (const [who, email] of [["coordinator", tenant.coordinator.email], ["owner", tenant.owner.email], ["operator", operator.email]] as const) {
@@ -214,7 +234,7 @@ describe("hostile values in every form", () => {
     expect(withAction.sort()).toEqual([...targets.map((t) => t.route), ...NO_FIELDS].sort());
   });
 
-  it("never answers 500, and a refused post changes nothing", { timeout: 240_000 }, async () => {
+  it("never answers 500, and a refused post changes nothing", { timeout: 360_000 }, async () => {
     const failures: string[] = [];
     let posts = 0;
     let state = await dbState();
