@@ -103,7 +103,9 @@ export function readReport(raw: string, catalogs: readonly CatalogVersion[]): Re
     }
 
     const lists = section ? readLists(lines, section) : null;
-    if (!lists?.found) warnings.push({ code: "lists-missing", area: number });
+    // A summary whose lists came out empty is said so, never passed on silently as empty.
+    const emptyList = lists?.found && (lists.strengths.length === 0 || lists.improvements.length === 0);
+    if (!lists?.found || emptyList) warnings.push({ code: "lists-missing", area: number });
     if (lists?.unsplit) warnings.push({ code: "list-unsplit", area: number });
 
     areas.push({
