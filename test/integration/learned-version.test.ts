@@ -48,6 +48,13 @@ beforeAll(async () => {
 });
 
 describe("a fictional 2020 report over HTTP", () => {
+  it("the 2020 skeleton (areas, no sub-questions yet) opens in the hand-entry form", async () => {
+    const res = await coordinator.get(`${page()}?version=2020&year=2024`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const area of version2020Skeleton.areas) expect(html).toContain(area.name);
+  });
+
   it("previews 'Ny ramverksversion'; a bad maximum sum is refused naming the area and saves nothing", async () => {
     expect(await questions2020()).toBe(0);
     const res = await upload(spec);
