@@ -9,6 +9,7 @@ import { migrate } from "~/cli/support/migrator.server.ts";
 import { renderReport } from "../test/fixtures/report-layouts.ts";
 import { catalog } from "../test/helpers/catalog.ts";
 import { reportSpec } from "../test/helpers/report-spec.ts";
+import { benchReport2020 } from "./report-2020.ts";
 
 /**
  * `npm run bench`: measured figures, each as a ratio to a baseline measured in the same run.
@@ -42,6 +43,7 @@ const readMs = time(() => readReport(text, catalog), 30);
 const baselineMs = time(() => text.split("\n").filter((l) => /\d/.test(l)).length, 30);
 console.log(`Läsa en rapport (${pages} sidor, ${Math.round(text.length / 1000)} kB): median ${readMs.toFixed(1)} ms (mål: under 100 ms)`);
 console.log(`  = ${(readMs / baselineMs).toFixed(1)} × tiden för att bara dela texten i rader och hitta siffror (${baselineMs.toFixed(2)} ms)`);
+await benchReport2020(text, readMs);
 
 // --- Pages -----------------------------------------------------------------------------------
 

@@ -61,6 +61,7 @@ if (options.json) {
   await printJson({ ...report, warnings });
 } else {
   console.log(`${report.municipality ?? "?"} ${report.year ?? "?"} (${report.frameworkVersion})`);
+  if (report.learnedVersion) console.log(`  ${t.learnedVersion.title}: ${report.learnedVersion.areas.reduce((n, a) => n + a.questions.length, 0)} delfrågor`);
   for (const area of report.areas) {
     console.log(
       `  ${area.number}. ${area.name}: ${area.points} p, ${area.questions.length} delfrågor, ${area.strengths.length} styrkor, ${area.improvements.length} förbättringsområden`,
@@ -79,8 +80,19 @@ if (!options["dry-run"]) {
     const input = fromDraft(read.draft, read.sourceHash);
     const same = await findSameEvaluation(municipality.id, input);
     if (same) fail(`${t.importer.duplicate} (${same.year}, id ${same.id})`);
-    const created = await createEvaluation(municipality.id, input, null);
-    if (!options.json) console.log(`${t.importer.saved} (id ${created.id})`);
+    let createdId: string;
+    if (read.learned) {
+      // A version the report teaches: its questions are saved with the evaluation, as the web
+      // import does; an unknown version needs a key and name, which the web preview asks for.
+      if (!read.learned.key) fail("Rapporten följer en okänd ramverksversion. Läs in den i webbappen, där du anger versionens nyckel och namn.");
+      const { saveLearnedVersionWithEvaluation } = await import("~/models/learned-version.server.ts");
+      const saved = await saveLearnedVersionWithEvaluation(municipality.id, { version: read.version, createVersion: false }, input, null);
+      if (!saved.ok) fail(t.learnedVersion.errors.changed);
+      createdId = saved.evaluationId;
+    } else {
+      createdId = (await createEvaluation(municipality.id, input, null)).id;
+    }
+    if (!options.json) console.log(`${t.importer.saved} (id ${createdId})`);
   } finally {
     await getDb().$disconnect();
     await database?.stop();

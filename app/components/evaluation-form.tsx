@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { field, type FormValues } from "~/domain/evaluation-draft.ts";
 import type { CatalogVersion } from "~/domain/report-reader/types.ts";
 import type { FieldErrors } from "~/forms/parse.ts";
@@ -17,6 +18,8 @@ interface EvaluationFormProps {
   cancelTo: string;
   /** Whether the framework version may still be changed (not when editing a saved evaluation). */
   versionEditable: boolean;
+  /** Shown after the evaluation's details (the import preview's "Ny ramverksversion"). */
+  extra?: ReactNode;
 }
 
 const described = (name: string, errors: FieldErrors) => (errors[name] ? `${name}-error` : undefined);
@@ -24,7 +27,7 @@ const described = (name: string, errors: FieldErrors) => (errors[name] ? `${name
 
 /** The evaluation form shared by the import preview, hand entry and editing. */
 export function EvaluationForm(props: EvaluationFormProps) {
-  const { version, versions, values, errors, warnings, hidden, submitLabel, cancelTo, versionEditable } = props;
+  const { version, versions, values, errors, warnings, hidden, submitLabel, cancelTo, versionEditable, extra } = props;
   const errorEntries = Object.entries(errors).filter(([, message]) => message);
   const input = (name: string) => ({
     id: name,
@@ -122,6 +125,7 @@ export function EvaluationForm(props: EvaluationFormProps) {
         <input type="hidden" name="sourceName" value={values.sourceName ?? ""} />
         <FieldError name="sourceName" errors={errors} />
       </fieldset>
+      {extra}
 
       {version.areas.map((area) => (
         <fieldset key={area.number} className="card">

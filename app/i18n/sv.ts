@@ -1317,6 +1317,41 @@ export const sv = {
       questionAt: (area: string, index: number) => `${area}, delfråga nr ${index}`,
     },
   },
+  learnedVersion: {
+    title: "Ny ramverksversion",
+    intro: (name: string) =>
+      `Rapporten följer ${name}, men dess delfrågor finns inte ännu i Kompassplan. Granska delfrågorna som lästes in, rätta texter och maxpoäng vid behov och bekräfta. Versionen sparas tillsammans med utvärderingen och blir tillgänglig för alla kommuner; driften kan rätta den i efterhand.`,
+    introUnknown:
+      "Rapportens områden stämmer inte med någon känd version av Kommunkompassen (okänd version). Ge versionen en nyckel och ett namn, granska områden och delfrågor och bekräfta. Versionen sparas tillsammans med utvärderingen och blir tillgänglig för alla kommuner; driften kan rätta den i efterhand.",
+    unknownName: "Okänd version",
+    key: "Versionens nyckel",
+    keyHint: "Små bokstäver, siffror och bindestreck, till exempel 2030.",
+    name: "Versionens namn",
+    firstYear: "Första år",
+    areaName: (n: number) => `Namn på område ${n}`,
+    areaMax: (n: number) => `Maxpoäng för område ${n}`,
+    areaSummary: (n: number, name: string, max: string) => `Område ${n} ${name} (${max} poäng)`,
+    code: "Kod",
+    text: "Delfrågans text",
+    max: "Maxpoäng",
+    textLabel: (code: string) => `Text för delfråga ${code}`,
+    maxLabel: (code: string) => `Maxpoäng för delfråga ${code}`,
+    noQuestions: "Inga delfrågor lästes in i området.",
+    errors: {
+      text: "Skriv delfrågans text (högst 500 tecken, en rad).",
+      max: "Ange maxpoängen som ett tal mellan 0,5 och 100 med högst två decimaler.",
+      sum: (n: number, name: string, sum: string, max: string) =>
+        `Delfrågornas maxpoäng i område ${n} ${name} blir ${sum}, men områdets maxpoäng är ${max}. Rätta maxpoängen så att de blir ${max} tillsammans.`,
+      key: "Ange en nyckel med 1–30 tecken: små bokstäver, siffror och bindestreck.",
+      keyTaken: "Det finns redan en version med den nyckeln. Välj en annan.",
+      name: "Ange versionens namn (högst 100 tecken).",
+      areaName: "Ange områdets namn (högst 200 tecken).",
+      areaMax: "Ange områdets maxpoäng som ett heltal mellan 1 och 1000.",
+      structure: "Förhandsgranskningen är ofullständig. Läs in rapporten igen.",
+      changed:
+        "Någon annan har just sparat andra delfrågor för den här versionen. Inget har sparats. Läs in rapporten igen så används de sparade delfrågorna.",
+    },
+  },
 } as const;
 
 /** The active catalog. A second language is another object satisfying Messages. */

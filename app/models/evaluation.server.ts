@@ -1,5 +1,6 @@
 import type { EvaluationDraft } from "~/domain/evaluation-draft.ts";
 import type { AreaInput } from "~/domain/scoring.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
@@ -158,68 +159,71 @@ export class UnknownQuestionError extends Error {}
 
 /** Creates an evaluation with its scores and lists in one transaction. */
 export async function createEvaluation(municipalityId: string, input: NewEvaluation, actorId: string | null) {
-  return getDb().$transaction(async (tx) => {
-    const version = await tx.frameworkVersion.findUniqueOrThrow({
-      where: { key: input.frameworkVersionKey },
-      include: { areas: { include: { questions: true } } },
-    });
-    const evaluation = await tx.evaluation.create({
-      data: {
-        municipalityId,
-        frameworkVersionId: version.id,
-        year: input.year,
-        period: input.period,
-        reportDate: input.reportDate,
-        evaluators: input.evaluators,
-        statedTotal: input.statedTotal,
-        sourceHash: input.sourceHash,
-        sourceName: input.sourceName,
-        createdById: actorId,
-      },
-    });
-    for (const area of input.areas) {
-      const frameworkArea = version.areas.find((a) => a.number === area.number);
-      if (!frameworkArea) throw new UnknownQuestionError(`area ${area.number}`);
-      const evalArea = await tx.evaluationArea.create({
-        data: {
-          evaluationId: evaluation.id,
-          frameworkAreaId: frameworkArea.id,
-          statedPoints: area.statedPoints,
-          goodExamples: area.goodExamples,
-        },
-      });
-      await tx.questionScore.createMany({
-        data: area.scores.map((s) => {
-          const question = frameworkArea.questions.find((q) => q.code === s.code);
-          if (!question) throw new UnknownQuestionError(s.code);
-          return {
-            evaluationId: evaluation.id,
-            questionId: question.id,
-            points: s.points,
-            printedPercent: s.printedPercent,
-          };
-        }),
-      });
-      await tx.strength.createMany({
-        data: area.strengths.map((text, sortOrder) => ({ evaluationAreaId: evalArea.id, text, sortOrder })),
-      });
-      await tx.improvementItem.createMany({
-        data: area.improvements.map((text, sortOrder) => ({ evaluationAreaId: evalArea.id, text, sortOrder })),
-      });
-    }
-    await recordAudit(
-      {
-        municipalityId,
-        actorId,
-        entityType: "Evaluation",
-        entityId: evaluation.id,
-        event: "created",
-        newValue: String(input.year),
-      },
-      tx,
-    );
-    return evaluation;
+  return getDb().$transaction((tx) => createEvaluationIn(tx, municipalityId, input, actorId));
+}
+
+/** Saves an evaluation inside the caller's transaction (with a learned version, issue #13). */
+export async function createEvaluationIn(tx: Prisma.TransactionClient, municipalityId: string, input: NewEvaluation, actorId: string | null) {
+  const version = await tx.frameworkVersion.findUniqueOrThrow({
+    where: { key: input.frameworkVersionKey },
+    include: { areas: { include: { questions: true } } },
   });
+  const evaluation = await tx.evaluation.create({
+    data: {
+      municipalityId,
+      frameworkVersionId: version.id,
+      year: input.year,
+      period: input.period,
+      reportDate: input.reportDate,
+      evaluators: input.evaluators,
+      statedTotal: input.statedTotal,
+      sourceHash: input.sourceHash,
+      sourceName: input.sourceName,
+      createdById: actorId,
+    },
+  });
+  for (const area of input.areas) {
+    const frameworkArea = version.areas.find((a) => a.number === area.number);
+    if (!frameworkArea) throw new UnknownQuestionError(`area ${area.number}`);
+    const evalArea = await tx.evaluationArea.create({
+      data: {
+        evaluationId: evaluation.id,
+        frameworkAreaId: frameworkArea.id,
+        statedPoints: area.statedPoints,
+        goodExamples: area.goodExamples,
+      },
+    });
+    await tx.questionScore.createMany({
+      data: area.scores.map((s) => {
+        const question = frameworkArea.questions.find((q) => q.code === s.code);
+        if (!question) throw new UnknownQuestionError(s.code);
+        return {
+          evaluationId: evaluation.id,
+          questionId: question.id,
+          points: s.points,
+          printedPercent: s.printedPercent,
+        };
+      }),
+    });
+    await tx.strength.createMany({
+      data: area.strengths.map((text, sortOrder) => ({ evaluationAreaId: evalArea.id, text, sortOrder })),
+    });
+    await tx.improvementItem.createMany({
+      data: area.improvements.map((text, sortOrder) => ({ evaluationAreaId: evalArea.id, text, sortOrder })),
+    });
+  }
+  await recordAudit(
+    {
+      municipalityId,
+      actorId,
+      entityType: "Evaluation",
+      entityId: evaluation.id,
+      event: "created",
+      newValue: String(input.year),
+    },
+    tx,
+  );
+  return evaluation;
 }
 
 /**

@@ -1,6 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EvaluationForm } from "~/components/evaluation-form.tsx";
+import { LearnedVersionFields } from "~/components/learned-version-fields.tsx";
+import { learnedField, learnedFromValues, learnedToFormValues } from "~/domain/learned-version.ts";
+import type { CatalogVersion } from "~/domain/report-reader/types.ts";
+import { hasLearnedVersion, parseLearnedVersionForm } from "~/forms/learned-version.ts";
+import { saveLearnedVersionWithEvaluation } from "~/models/learned-version.server.ts";
 import { draftToFormValues, emptyDraft, type FormValues } from "~/domain/evaluation-draft.ts";
 import { parseEvaluationForm, sourceHashSchema } from "~/forms/evaluation.ts";
 import { type FieldErrors, textValues } from "~/forms/parse.ts";
@@ -37,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Preview = {
   stage: "preview";
   versionKey: string;
+  /** A version the report teaches ("Ny ramverksversion"), shown and saved with the evaluation. */
+  learned: { version: CatalogVersion; baseKey: string | null } | null;
   values: FormValues;
   errors: FieldErrors;
   warnings: string[];
@@ -63,10 +70,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : readReportText(pasted, catalog, null);
     if (!read.ok) return data<Upload>({ stage: "upload", error: read.message }, { status: 422 });
     const same = await findSameEvaluation(municipality.id, fromDraft(read.draft, read.sourceHash));
+    const learned = read.learned ? { version: read.version, baseKey: read.learned.key } : null;
     return data<Preview>({
       stage: "preview",
       versionKey: read.draft.frameworkVersionKey,
-      values: draftToFormValues(read.draft),
+      learned,
+      values: { ...draftToFormValues(read.draft), ...(learned ? learnedToFormValues(learned.version, learned.baseKey) : {}) },
       errors: {},
       warnings: read.warnings,
       sourceHash: read.sourceHash,
@@ -77,16 +86,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values: FormValues = textValues(form);
   const warnings = form.getAll("warning").map(String);
   const sourceHash = values.sourceHash ?? "";
-  const version = catalog.find((v) => v.key === values.frameworkVersionKey) ?? catalog[catalog.length - 1]!;
+  const year = Number(values.year) || new Date().getFullYear();
+  const learnedVersion = hasLearnedVersion(values) ? learnedFromValues(values, catalog, year) : null;
+  const learned = learnedVersion ? { version: learnedVersion, baseKey: values[learnedField.base] || null } : null;
+  const version = learnedVersion ?? catalog.find((v) => v.key === values.frameworkVersionKey) ?? catalog[catalog.length - 1]!;
   const preview = (extra: Partial<Preview>, status = 200) =>
     data<Preview>(
-      { stage: "preview", versionKey: version.key, values, errors: {}, warnings, sourceHash, duplicateId: null, ...extra },
+      { stage: "preview", versionKey: version.key, learned, values, errors: {}, warnings, sourceHash, duplicateId: null, ...extra },
       { status },
     );
   if (intent !== "save") return preview({});
   // Entered by hand (no report read): a retired version cannot be chosen.
   if (!sourceHash && (await retiredFrameworkKeys()).has(version.key)) {
     return preview({ errors: { frameworkVersionKey: t.frameworkAdmin.retiredNotOffered } }, 400);
+  }
+
+  if (learnedVersion) {
+    return oncePerSubmission(request, form, user.id, async () => {
+      const checked = parseLearnedVersionForm(values, catalog, year);
+      const parsed = parseEvaluationForm(values, checked.ok ? checked.data.version : learnedVersion);
+      const errors = { ...(checked.ok ? {} : checked.errors), ...(parsed.ok ? {} : parsed.errors) };
+      if (!checked.ok || !parsed.ok) return preview({ errors }, 400);
+      if (!sourceHashSchema.safeParse(sourceHash).success) return preview({ errors: { "": t.errors.fixErrors } }, 400);
+      const input = fromDraft(parsed.data, sourceHash || null);
+      const same = await findSameEvaluation(municipality.id, input);
+      if (same) return preview({ duplicateId: same.id }, 409);
+      const saved = await saveLearnedVersionWithEvaluation(municipality.id, checked.data, input, user.id);
+      if (!saved.ok) {
+        const refusal = saved.reason === "key-taken" ? { [learnedField.key]: t.learnedVersion.errors.keyTaken } : { "": t.learnedVersion.errors.changed };
+        return preview({ errors: refusal }, 409);
+      }
+      throw redirect(paths.evaluation(municipality.slug, saved.evaluationId, notice("saved")));
+    });
   }
 
   return oncePerSubmission(request, form, user.id, async () => {
@@ -108,13 +139,21 @@ export default function NewEvaluation() {
   const base = paths.evaluations(municipality.slug);
   const preview = result?.stage === "preview" ? result : null;
   const formState = preview
-    ? { versionKey: preview.versionKey, values: preview.values, errors: preview.errors, warnings: preview.warnings, hash: preview.sourceHash }
+    ? {
+        versionKey: preview.versionKey,
+        learned: preview.learned,
+        values: preview.values,
+        errors: preview.errors,
+        warnings: preview.warnings,
+        hash: preview.sourceHash,
+      }
     : hand
-      ? { versionKey: hand.versionKey, values: hand.values, errors: {}, warnings: [], hash: "" }
+      ? { versionKey: hand.versionKey, learned: null, values: hand.values, errors: {}, warnings: [], hash: "" }
       : null;
 
   if (formState) {
-    const version = catalog.find((v) => v.key === formState.versionKey)!;
+    const learned = formState.learned;
+    const version = learned?.version ?? catalog.find((v) => v.key === formState.versionKey)!;
     return (
       <>
         <h1>{preview?.sourceHash ? t.importer.previewTitle : t.evaluationForm.handTitle}</h1>
@@ -133,7 +172,10 @@ export default function NewEvaluation() {
           hidden={{ sourceHash: formState.hash }}
           submitLabel={t.importer.confirm}
           cancelTo={base}
-          versionEditable
+          versionEditable={!learned}
+          extra={
+            learned ? <LearnedVersionFields version={learned.version} baseKey={learned.baseKey} values={formState.values} errors={formState.errors} /> : null
+          }
         />
       </>
     );

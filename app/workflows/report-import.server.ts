@@ -3,14 +3,25 @@ import { draftFromReport, type EvaluationDraft } from "~/domain/evaluation-draft
 import { readReport } from "~/domain/report-reader/index.ts";
 import { warningMessage } from "~/domain/report-reader/messages.ts";
 import { normalizeText } from "~/domain/report-reader/text.ts";
-import type { CatalogVersion, ParsedReport } from "~/domain/report-reader/types.ts";
+import type { CatalogVersion, LearnedVersion, ParsedReport } from "~/domain/report-reader/types.ts";
+import { learnedCatalogVersion } from "~/domain/learned-version.ts";
 import { t } from "~/i18n/sv.ts";
 import { extractReportText, REPORT_LIMITS } from "~/platform/report-file.server.ts";
 
 /** From an uploaded file or pasted text to a draft evaluation with warnings (nothing is saved). */
 
 export type ImportRead =
-  | { ok: true; report: ParsedReport; draft: EvaluationDraft; warnings: string[]; sourceHash: string }
+  | {
+      ok: true;
+      report: ParsedReport;
+      draft: EvaluationDraft;
+      warnings: string[];
+      sourceHash: string;
+      /** The version the draft is in: the catalog's, or the one the report teaches (not yet saved). */
+      version: CatalogVersion;
+      /** Set when the report's sub-questions are new: what saving the evaluation adds to the catalog. */
+      learned: LearnedVersion | null;
+    }
   | { ok: false; message: string };
 
 /** The report's fingerprint: its text with all spacing folded, so PDF, Word and text agree. */
@@ -23,7 +34,10 @@ export function readReportText(text: string, catalog: readonly CatalogVersion[],
   if (text.length > REPORT_LIMITS.maxTextChars) return { ok: false, message: t.importer.failures["too-much-text"] };
   const result = readReport(text, catalog);
   if (!result.ok) return { ok: false, message: t.importer.failures[result.reason] };
-  const version = catalog.find((v) => v.key === result.report.frameworkVersion);
+  const learned = result.report.learnedVersion ?? null;
+  const version = learned
+    ? learnedCatalogVersion(learned, catalog, result.report.year ?? now.getFullYear())
+    : catalog.find((v) => v.key === result.report.frameworkVersion);
   if (!version) return { ok: false, message: t.importer.failures.version };
   return {
     ok: true,
@@ -31,6 +45,8 @@ export function readReportText(text: string, catalog: readonly CatalogVersion[],
     draft: draftFromReport(result.report, version, sourceName, now),
     warnings: result.report.warnings.map(warningMessage),
     sourceHash: reportFingerprint(text),
+    version,
+    learned,
   };
 }
 

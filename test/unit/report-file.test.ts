@@ -7,7 +7,7 @@ import { decodeText, extractReportText, MAX_REPORT_BYTES } from "~/platform/repo
 import { renderReport } from "../fixtures/report-layouts.ts";
 import { catalog, sharedReports } from "../helpers/catalog.ts";
 import { textToDocx, textToPdf } from "../helpers/documents.ts";
-import { reportSpec } from "../helpers/report-spec.ts";
+import { report2020Spec, reportSpec } from "../helpers/report-spec.ts";
 
 /** What matters of a reading: every score, total and list item. */
 function essence(text: string) {
@@ -39,6 +39,8 @@ async function viaFile(bytes: Uint8Array, kind: "pdf" | "docx") {
 const sources: Array<[string, () => string]> = [
   ["a fictional 2010 report", () => renderReport(fc.sample(reportSpec.filter((s) => s.version.firstYear >= 2010), { numRuns: 1, seed: 3 })[0]!, "2010-tabs")],
   ["a fictional pre-2010 report", () => renderReport(fc.sample(reportSpec.filter((s) => s.version.firstYear < 2010), { numRuns: 1, seed: 4 })[0]!, "pre2010-split-cells")],
+  ["a fictional 2020 report", () => renderReport(fc.sample(report2020Spec, { numRuns: 1, seed: 5 })[0]!, "2010-tabs")],
+  ["a fictional 2020 report with plain lists", () => renderReport(fc.sample(report2020Spec, { numRuns: 1, seed: 6 })[0]!, "plain-lists-overview")],
 ];
 if (existsSync(sharedReports)) {
   for (const name of ["hammaro-2013", "hallsberg-2008", "karlskoga-2007"]) {

@@ -7,9 +7,10 @@ import { readScoreTable, type ScoreRow } from "./score-table.ts";
 import { findSections, readGoodExamples, readLists, statedInBox, statedInText } from "./sections.ts";
 import { readSummaryTable } from "./summary-table.ts";
 import { normalizeText, toLines } from "./text.ts";
-import type { CatalogVersion, ParsedArea, ReaderWarning, ReadResult } from "./types.ts";
+import { UNKNOWN_VERSION, type CatalogVersion, type LearnedVersion, type ParsedArea, type ReaderWarning, type ReadResult } from "./types.ts";
 
 export type * from "./types.ts";
+export { UNKNOWN_VERSION } from "./types.ts";
 
 /** More than this share of control characters means the input is not text. */
 const BINARY_SHARE = 0.02;
@@ -20,6 +21,11 @@ function looksBinary(raw: string): boolean {
   // eslint-disable-next-line no-control-regex -- counting control characters is the point
   const control = sample.match(/[\u0001-\u0008\u000E-\u001F\uFFFD]/g)?.length ?? 0;
   return control / Math.max(1, sample.length) > BINARY_SHARE;
+}
+
+/** An area of a version nobody knows: the sum of its sub-questions' maxima, or the usual 100. */
+function learnedAreaMax(questions: ReadonlyArray<{ maxPoints: number }>): number {
+  return questions.length > 0 ? sumPoints(questions.map((q) => q.maxPoints)) : 100;
 }
 
 /**
@@ -39,13 +45,8 @@ export function readReport(raw: string, catalogs: readonly CatalogVersion[]): Re
   const meta = readMetadata(lines);
   const warnings: ReaderWarning[] = [];
   const sections = findSections(lines, -1);
-  const { version, certain } = detectVersion(
-    table.rows,
-    sections.map((s) => s.heading),
-    table.order,
-    catalogs,
-    meta.year,
-  );
+  const named = new Map(sections.filter((s) => s.heading !== "").map((s) => [s.number, s.heading]));
+  const { version, certain, learn } = detectVersion(table.rows, named, table.order, catalogs, meta.year);
   if (!certain) warnings.push({ code: "version-uncertain" });
 
   const byCode = new Map<string, ScoreRow>();
@@ -71,12 +72,13 @@ export function readReport(raw: string, catalogs: readonly CatalogVersion[]): Re
       warnings.push({ code: "area-missing", area: number });
       continue;
     }
-    for (const q of catalogArea?.questions ?? []) {
+    // A version being learned has no sub-questions to hold the report's against.
+    for (const q of learn ? [] : (catalogArea?.questions ?? [])) {
       if (!byCode.has(q.code)) warnings.push({ code: "missing-question", area: number, question: q.code });
     }
     const questions = rows.map((r) => {
       const expected = catalogArea?.questions.find((q) => q.code === r.code);
-      if (catalogArea && !expected) warnings.push({ code: "unknown-question", area: number, question: r.code });
+      if (catalogArea && !learn && !expected) warnings.push({ code: "unknown-question", area: number, question: r.code });
       if (expected && expected.maxPoints !== r.maxPoints) {
         warnings.push({ code: "max-differs", area: number, question: r.code, printed: r.maxPoints, expected: expected.maxPoints });
       }
@@ -101,13 +103,15 @@ export function readReport(raw: string, catalogs: readonly CatalogVersion[]): Re
     }
 
     const lists = section ? readLists(lines, section) : null;
-    if (!lists?.found) warnings.push({ code: "lists-missing", area: number });
+    // A summary whose lists came out empty is said so, never passed on silently as empty.
+    const emptyList = lists?.found && (lists.strengths.length === 0 || lists.improvements.length === 0);
+    if (!lists?.found || emptyList) warnings.push({ code: "lists-missing", area: number });
     if (lists?.unsplit) warnings.push({ code: "list-unsplit", area: number });
 
     areas.push({
       number,
       name: catalogArea?.name ?? section?.heading ?? t.importer.areaName(number),
-      maxPoints: catalogArea?.maxPoints ?? 100,
+      maxPoints: catalogArea?.maxPoints ?? learnedAreaMax(questions),
       points: statedPoints ?? computed,
       statedPoints,
       questions,
@@ -125,6 +129,19 @@ export function readReport(raw: string, catalogs: readonly CatalogVersion[]): Re
   if (!meta.municipality) warnings.push({ code: "metadata-missing", field: "municipality" });
   if (!meta.year) warnings.push({ code: "metadata-missing", field: "year" });
 
+  const learnedVersion: LearnedVersion | undefined = learn
+    ? {
+        key: version?.key ?? null,
+        name: version?.name ?? null,
+        areas: areas.map((a) => ({
+          number: a.number,
+          name: a.name,
+          maxPoints: a.maxPoints,
+          questions: a.questions.map((q) => ({ code: q.code, text: q.text, maxPoints: q.maxPoints })),
+        })),
+      }
+    : undefined;
+
   return {
     ok: true,
     report: {
@@ -133,7 +150,8 @@ export function readReport(raw: string, catalogs: readonly CatalogVersion[]): Re
       evaluationDates: meta.evaluationDates,
       titlePageDate: meta.titlePageDate,
       evaluators: meta.evaluators,
-      frameworkVersion: version?.key ?? null,
+      frameworkVersion: learn === "unknown" ? UNKNOWN_VERSION : (version?.key ?? null),
+      ...(learnedVersion ? { learnedVersion } : {}),
       areas,
       totalPoints,
       warnings,

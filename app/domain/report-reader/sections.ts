@@ -1,3 +1,4 @@
+import { headerOrder } from "./score-table.ts";
 import { cleanItem, parseNumber } from "./text.ts";
 
 /**
@@ -52,14 +53,37 @@ function itemsFromText(text: string): string[] {
   return item ? [item] : [];
 }
 
+/** "4. Översikt av poängfördelning", "3 Detaljerad genomgång", "2.1 Bakgrund": a numbered heading. */
+/** The number of a numbered list item ("2. ", "3) "). */
+const NUMBER_MARK = /^\s*\d{1,2}[.)]\s+/;
+const NUMBERED = /^(\d{1,2})(?:\.\d{1,2})*[.)]?\s+[A-ZÅÄÖ]/;
+/** A score-table row as text from a PDF: code, text, then two numbers (and a percent). */
+const SCORE_ROW = /^[1-9]\.\d{1,2}\s+.+\s\d{1,3}(?:[.,]\d{1,2})?\s+\d{1,3}(?:[.,]\d{1,2})?(?:\s+\d{1,3}(?:[.,]\d+)?\s*%)?$/;
+
 /**
- * Reads the bulleted (or plain) list that starts at `from`, until a blank line or heading.
- * `started` says an item was already taken from the heading's own line.
+ * True when a line that starts with a number is not the next item of the list: a numbered
+ * heading or a score-table row. A numbered list counts 1, 2, 3…; any other number ends it.
  */
-function readList(lines: readonly string[], from: number, end: number, started = false): string[] {
+function endsList(trimmed: string, numbering: { last: number }, hasItems: boolean): boolean {
+  if (SCORE_ROW.test(trimmed) || headerOrder(trimmed)) return true;
+  const item = /^(\d{1,2})[.)]\s/.exec(trimmed);
+  // "1." after items that were not numbered starts something else (a table, a chapter).
+  if (item && Number(item[1]) === numbering.last + 1 && !(numbering.last === 0 && hasItems)) {
+    numbering.last += 1;
+    return false;
+  }
+  return NUMBERED.test(trimmed);
+}
+
+/**
+ * Reads the bulleted (or plain) list that starts at `from`, until a blank line, a heading or
+ * a score-table row. `started` says an item was already taken from the heading's own line.
+ */
+function readList(lines: readonly string[], from: number, end: number, started = false, firstNumber = 0): string[] {
   const items: string[] = [];
   let sawItem = started;
   let bulleted = started;
+  const numbering = { last: firstNumber };
   for (let i = from; i < end; i++) {
     const line = lines[i]!;
     const trimmed = line.trim();
@@ -68,13 +92,14 @@ function readList(lines: readonly string[], from: number, end: number, started =
       continue;
     }
     if (STRENGTHS.test(trimmed) || IMPROVEMENTS.test(trimmed) || AREA_HEADING.test(line)) break;
+    if (endsList(trimmed, numbering, sawItem && numbering.last === 0)) break;
     // A table row or a paragraph is not a list item.
     if (!BULLET.test(line) && !trimmed.includes("•") && (line.includes("\t") || trimmed.length > 400)) break;
     if (trimmed.includes("•")) {
       items.push(...itemsFromText(trimmed));
       sawItem = bulleted = true;
     } else if (BULLET.test(line)) {
-      items.push(cleanItem(line));
+      items.push(cleanItem(line.replace(NUMBER_MARK, "")));
       sawItem = bulleted = true;
     } else if (bulleted) {
       // In a bulleted list a lower-case line continues the item above (a wrapped line);
@@ -89,6 +114,9 @@ function readList(lines: readonly string[], from: number, end: number, started =
   }
   return items.filter(Boolean);
 }
+
+/** 1 when the item glued to a heading is numbered "1.", else 0. */
+const firstNumberOf = (glued: string) => (/^1[.)]\s/.test(glued) ? 1 : 0);
 
 export function readLists(lines: readonly string[], section: AreaSection): SectionLists {
   const result: SectionLists = { strengths: [], improvements: [], unsplit: false, found: false };
@@ -121,16 +149,16 @@ export function readLists(lines: readonly string[], section: AreaSection): Secti
       }
       result.found = true;
       const glued = rest.replace(/^[:\s]+/, "");
-      if (glued) result.strengths.push(...itemsFromText(glued));
-      result.strengths.push(...readList(lines, i + 1, section.end, glued !== ""));
+      if (glued) result.strengths.push(...itemsFromText(glued.replace(NUMBER_MARK, "")));
+      result.strengths.push(...readList(lines, i + 1, section.end, glued !== "", firstNumberOf(glued)));
       continue;
     }
     const improvements = IMPROVEMENTS.exec(trimmed);
     if (improvements) {
       result.found = true;
       const glued = trimmed.slice(improvements[0].length).replace(/^[:\s]+/, "");
-      if (glued) result.improvements.push(...itemsFromText(glued));
-      result.improvements.push(...readList(lines, i + 1, section.end, glued !== ""));
+      if (glued) result.improvements.push(...itemsFromText(glued.replace(NUMBER_MARK, "")));
+      result.improvements.push(...readList(lines, i + 1, section.end, glued !== "", firstNumberOf(glued)));
     }
   }
   return result;

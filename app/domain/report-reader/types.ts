@@ -31,7 +31,16 @@ export interface ParsedReport {
   evaluationDates: string | null;
   titlePageDate: string | null;
   evaluators: string[];
+  /**
+   * The version's key: a catalog version's, or "unknown" when neither the sub-questions nor
+   * the area names match any version (null only when the catalog is empty).
+   */
   frameworkVersion: FrameworkKey | null;
+  /**
+   * Present when the report's sub-questions are not yet in the catalog: the areas and
+   * sub-questions the reader read, proposed as the version's questions (issue #13).
+   */
+  learnedVersion?: LearnedVersion;
   areas: ParsedArea[];
   /** The overall total as printed, or null when the report prints none. */
   totalPoints: number | null;
@@ -56,6 +65,22 @@ export type ReaderWarning =
 export type ReaderFailureReason = "empty" | "not-text" | "not-kommunkompassen" | "no-scores";
 
 export type ReadResult = { ok: true; report: ParsedReport } | { ok: false; reason: ReaderFailureReason };
+
+/** The key the reader gives a version it cannot name by its areas. */
+export const UNKNOWN_VERSION = "unknown";
+
+/** A version's areas and sub-questions as read from a report, to be added to the catalog. */
+export interface LearnedVersion {
+  /** The catalog version whose areas the report has (e.g. "2020"), or null when unknown. */
+  key: FrameworkKey | null;
+  name: string | null;
+  areas: Array<{
+    number: number;
+    name: string;
+    maxPoints: number;
+    questions: Array<{ code: string; text: string; maxPoints: number }>;
+  }>;
+}
 
 /** The part of a framework version the reader needs (from the catalog). */
 export interface CatalogVersion {
