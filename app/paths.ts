@@ -71,4 +71,6 @@ export const paths = {
   operatorConsole: () => `/drift/kommuner`,
   operatorMunicipality: (slug: string) => `/drift/kommuner/${slug}`,
   operatorSetup: (token: string) => `/driftansvarig/${token}`,
+  // Issue #13 item 5: a new round closes the old one.
+  outcome: (slug: string) => `/k/${slug}/utfall`,
 };

@@ -71,7 +71,8 @@ if (options.json) {
 
 if (!options["dry-run"]) {
   const { getDb } = await import("~/platform/db.server.ts");
-  const { createEvaluation, findSameEvaluation, fromDraft } = await import("~/models/evaluation.server.ts");
+  const { findSameEvaluation, fromDraft } = await import("~/models/evaluation.server.ts");
+  const { createEvaluationClosingRound } = await import("~/workflows/new-round.server.ts");
   const { findMunicipalityBySlug } = await import("~/models/municipality.server.ts");
   const municipality = await findMunicipalityBySlug(options.municipality!);
   try {
@@ -79,7 +80,7 @@ if (!options["dry-run"]) {
     const input = fromDraft(read.draft, read.sourceHash);
     const same = await findSameEvaluation(municipality.id, input);
     if (same) fail(`${t.importer.duplicate} (${same.year}, id ${same.id})`);
-    const created = await createEvaluation(municipality.id, input, null);
+    const { evaluation: created } = await createEvaluationClosingRound(municipality.id, input, null, new Date());
     if (!options.json) console.log(`${t.importer.saved} (id ${created.id})`);
   } finally {
     await getDb().$disconnect();

@@ -1,4 +1,5 @@
 import type { EvaluationDraft } from "~/domain/evaluation-draft.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import type { AreaInput } from "~/domain/scoring.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -156,8 +157,11 @@ export function fromDraft(draft: EvaluationDraft, sourceHash: string | null): Ne
 
 export class UnknownQuestionError extends Error {}
 
-/** Creates an evaluation with its scores and lists in one transaction. */
-export async function createEvaluation(municipalityId: string, input: NewEvaluation, actorId: string | null) {
+/** What runs in the same transaction right after an evaluation is created (a new round closing the old one). */
+export type AfterEvaluationCreated = (tx: Prisma.TransactionClient, evaluation: { id: string; frameworkVersionId: string }) => Promise<void>;
+
+/** Creates an evaluation with its scores and lists in one transaction (with `afterCreate`, if given). */
+export async function createEvaluation(municipalityId: string, input: NewEvaluation, actorId: string | null, afterCreate?: AfterEvaluationCreated) {
   return getDb().$transaction(async (tx) => {
     const version = await tx.frameworkVersion.findUniqueOrThrow({
       where: { key: input.frameworkVersionKey },
@@ -218,6 +222,7 @@ export async function createEvaluation(municipalityId: string, input: NewEvaluat
       },
       tx,
     );
+    if (afterCreate) await afterCreate(tx, evaluation);
     return evaluation;
   });
 }

@@ -6,7 +6,8 @@ import { parseEvaluationForm, sourceHashSchema } from "~/forms/evaluation.ts";
 import { type FieldErrors, textValues } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { getCatalog } from "~/models/catalog.server.ts";
-import { createEvaluation, findSameEvaluation, fromDraft } from "~/models/evaluation.server.ts";
+import { findSameEvaluation, fromDraft } from "~/models/evaluation.server.ts";
+import { createEvaluationClosingRound } from "~/workflows/new-round.server.ts";
 import { requireMunicipality, requireMunicipalityForUpload } from "~/http/access.server.ts";
 import { MAX_REPORT_BYTES } from "~/platform/report-file.server.ts";
 import { readReportFile, readReportText } from "~/workflows/report-import.server.ts";
@@ -88,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const input = fromDraft(parsed.data, sourceHash || null);
     const same = await findSameEvaluation(municipality.id, input);
     if (same) return preview({ duplicateId: same.id }, 409);
-    const created = await createEvaluation(municipality.id, input, user.id);
+    const { evaluation: created } = await createEvaluationClosingRound(municipality.id, input, user.id, new Date());
     throw redirect(paths.evaluation(municipality.slug, created.id, notice("saved")));
   });
 }
