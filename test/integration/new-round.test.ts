@@ -167,4 +167,49 @@ describe("a new round closes the old one", () => {
     const html = (await (await viewer.get(`/k/${tenant.municipality.slug}/utfall`)).text()).replace(/<!-- -->/g, "");
     expect(html).toContain("Saknar motsvarighet");
   });
+
+  it("lets the coordinator choose weights fitted to the history (refused without it), and viewers cannot change it", async () => {
+    const tenant = await createTenant("vikter", await fictionalRound(2024));
+    const fresh = await createTenant("utanhistorik", await fictionalRound(2024));
+    await setNextEvaluationDate(tenant.municipality.id, "2027-03-01");
+    const plan = await planWithFiveActions(tenant);
+    await tick(tenant, "2027-03-01T08:00:00Z");
+    await createEvaluationClosingRound(tenant.municipality.id, await fictionalRound(2027, { "1.5": 2 }), tenant.coordinator.id, new Date("2027-05-02T08:00:00Z"));
+    const page = `/k/${tenant.municipality.slug}/infor-utvardering`;
+
+    const viewer = new HttpClient();
+    await viewer.signIn(tenant.viewer.email, PASSWORD);
+    expect((await viewer.post(page, { intent: "weights", weights: "own" })).status).toBe(403);
+    const viewerHtml = (await (await viewer.get(page)).text()).replace(/<!-- -->/g, "");
+    // The reason is there for everyone: one of the two done actions' questions rose by the computed 2 points, the other by 0.
+    expect(viewerHtml).toContain("Era klara åtgärder följdes av 67 % av den beräknade höjningen (2 delfrågor).");
+    expect(viewerHtml).not.toContain('name="weights"');
+
+    const stranger = new HttpClient();
+    await stranger.signIn(fresh.coordinator.email, PASSWORD);
+    const refused = await stranger.post(`/k/${fresh.municipality.slug}/infor-utvardering`, { intent: "weights", weights: "own" });
+    expect(refused.status).toBe(400);
+    expect((await refused.text()).replace(/<!-- -->/g, "")).toContain("Egna vikter kräver minst en tidigare omgång");
+    expect(await getDb().ownLikelihoodWeights.count({ where: { municipalityId: fresh.municipality.id } })).toBe(0);
+    expect([403, 404]).toContain((await stranger.post(page, { intent: "weights", weights: "own" })).status);
+
+    const coordinator = new HttpClient();
+    await coordinator.signIn(tenant.coordinator.email, PASSWORD);
+    expect((await coordinator.post(page, { intent: "weights", weights: "bogus" })).status).toBe(400);
+    const chosen = await coordinator.post(page, { intent: "weights", weights: "own" });
+    expect(chosen.status).toBe(200);
+    expect(await chosen.text()).toContain("Valet av vikter är sparat.");
+
+    // Two in-progress actions, neither done by the date: (0 + 3 × 0.7) / (2 + 3) = 0.42.
+    const readiness = (await readinessFor(tenant.municipality.id, new Date("2027-02-15T08:00:00Z")))!;
+    expect(readiness.weights.own).toBe(true);
+    expect(readiness.weights.values["in-progress"]).toBeCloseTo(0.42, 10);
+    const contribution = readiness.projection.questions.find((q) => q.code === "1.1")!.contributions.find((c) => c.actionId === plan.open11.id)!;
+    expect(contribution).toMatchObject({ rule: "in-progress" });
+    expect(contribution.weight).toBeCloseTo(0.42, 10);
+    expect((await (await coordinator.get(page)).text()).replace(/<!-- -->/g, "")).toContain("Pågår i tid: 42 %");
+
+    expect((await coordinator.post(page, { intent: "weights", weights: "default" })).status).toBe(200);
+    expect((await readinessFor(tenant.municipality.id, new Date("2027-02-15T08:00:00Z")))!.weights.values["in-progress"]).toBe(0.7);
+  });
 });
