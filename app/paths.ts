@@ -75,4 +75,6 @@ export const paths = {
   operatorFrameworks: () => "/drift/ramverk",
   operatorFramework: (key: string, query?: string) => withQuery(`/drift/ramverk/${encodeURIComponent(key)}`, query),
   operatorFrameworkFile: (key: string, format: "xlsx" | "json") => `/drift/ramverk/${encodeURIComponent(key)}/ladda-ned?format=${format}`,
+  // Issue #13 item 5: a new round closes the old one.
+  outcome: (slug: string) => `/k/${slug}/utfall`,
 };

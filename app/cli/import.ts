@@ -72,7 +72,8 @@ if (options.json) {
 
 if (!options["dry-run"]) {
   const { getDb } = await import("~/platform/db.server.ts");
-  const { createEvaluation, findSameEvaluation, fromDraft } = await import("~/models/evaluation.server.ts");
+  const { findSameEvaluation, fromDraft } = await import("~/models/evaluation.server.ts");
+  const { createEvaluationClosingRound, prepareRoundClosing } = await import("~/workflows/new-round.server.ts");
   const { findMunicipalityBySlug } = await import("~/models/municipality.server.ts");
   const municipality = await findMunicipalityBySlug(options.municipality!);
   try {
@@ -84,13 +85,14 @@ if (!options["dry-run"]) {
     if (read.learned) {
       // A version the report teaches: its questions are saved with the evaluation, as the web
       // import does; an unknown version needs a key and name, which the web preview asks for.
-      if (!read.learned.key) fail("Rapporten följer en okänd ramverksversion. Läs in den i webbappen, där du anger versionens nyckel och namn.");
+      if (!read.learned.key) fail(t.learnedVersion.errors.unknownInCommand);
       const { saveLearnedVersionWithEvaluation } = await import("~/models/learned-version.server.ts");
-      const saved = await saveLearnedVersionWithEvaluation(municipality.id, { version: read.version, createVersion: false }, input, null);
+      const closing = await prepareRoundClosing(municipality.id, input, null, new Date());
+      const saved = await saveLearnedVersionWithEvaluation(municipality.id, { version: read.version, createVersion: false }, input, null, closing?.afterCreate);
       if (!saved.ok) fail(t.learnedVersion.errors.changed);
       createdId = saved.evaluationId;
     } else {
-      createdId = (await createEvaluation(municipality.id, input, null)).id;
+      createdId = (await createEvaluationClosingRound(municipality.id, input, null, new Date())).evaluation.id;
     }
     if (!options.json) console.log(`${t.importer.saved} (id ${createdId})`);
   } finally {

@@ -43,6 +43,7 @@ export function SiteHeader({ user, municipality, canManageUsers, roleLabel }: Si
                 <li>
                   <NavLink to={paths.readiness(slug!)}>{t.nav.readiness}</NavLink>
                 </li>
+                <li><NavLink to={paths.outcome(slug!)}>{t.outcome.nav}</NavLink></li>
                 <li>
                   <NavLink to={paths.reports(slug!)}>{t.nav.reports}</NavLink>
                 </li>

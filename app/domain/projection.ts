@@ -82,20 +82,24 @@ export function ruleFor(action: ProjectionAction, today: string, evaluationDate:
   return daysBetween(today, action.deadline) > 90 ? "not-started-time" : "not-started-late-start";
 }
 
-const weightOf = (rule: RuleId) => LIKELIHOOD_RULES.find((r) => r.id === rule)!.weight;
+/** Weights per rule (each in 0–1); the defaults are the rules' own, own weights are fitted in fitted-weights.ts. */
+export type RuleWeights = Readonly<Record<RuleId, number>>;
+
+export const DEFAULT_WEIGHTS: RuleWeights = Object.fromEntries(WEIGHTS.map((r) => [r.id, r.weight])) as Record<RuleId, number>;
 
 export function project(
   questions: readonly ProjectionQuestion[],
   actions: readonly ProjectionAction[],
-  options: { today: string; evaluationDate: string | null },
+  options: { today: string; evaluationDate: string | null; weights?: RuleWeights },
 ): Projection {
+  const weights = options.weights ?? DEFAULT_WEIGHTS;
   const projected = questions.map((q): ProjectedQuestion => {
     const contributions: Contribution[] = [];
     for (const action of actions) {
       for (const effect of action.effects) {
         if (effect.code !== q.code) continue;
         const rule = ruleFor(action, options.today, options.evaluationDate);
-        contributions.push({ actionId: action.id, title: action.title, effect: effect.expectedEffect, rule, weight: weightOf(rule) });
+        contributions.push({ actionId: action.id, title: action.title, effect: effect.expectedEffect, rule, weight: weights[rule] });
       }
     }
     const cap = (n: number) => Math.min(q.maxPoints, roundPoints(n));

@@ -1,6 +1,6 @@
 import type { EvaluationDraft } from "~/domain/evaluation-draft.ts";
-import type { AreaInput } from "~/domain/scoring.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import type { AreaInput } from "~/domain/scoring.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
@@ -157,13 +157,22 @@ export function fromDraft(draft: EvaluationDraft, sourceHash: string | null): Ne
 
 export class UnknownQuestionError extends Error {}
 
-/** Creates an evaluation with its scores and lists in one transaction. */
-export async function createEvaluation(municipalityId: string, input: NewEvaluation, actorId: string | null) {
-  return getDb().$transaction((tx) => createEvaluationIn(tx, municipalityId, input, actorId));
+/** What runs in the same transaction right after an evaluation is created (a new round closing the old one). */
+export type AfterEvaluationCreated = (tx: Prisma.TransactionClient, evaluation: { id: string; frameworkVersionId: string }) => Promise<void>;
+
+/** Creates an evaluation with its scores and lists in one transaction (with `afterCreate`, if given). */
+export async function createEvaluation(municipalityId: string, input: NewEvaluation, actorId: string | null, afterCreate?: AfterEvaluationCreated) {
+  return getDb().$transaction((tx) => createEvaluationIn(tx, municipalityId, input, actorId, afterCreate));
 }
 
 /** Saves an evaluation inside the caller's transaction (with a learned version, issue #13). */
-export async function createEvaluationIn(tx: Prisma.TransactionClient, municipalityId: string, input: NewEvaluation, actorId: string | null) {
+export async function createEvaluationIn(
+  tx: Prisma.TransactionClient,
+  municipalityId: string,
+  input: NewEvaluation,
+  actorId: string | null,
+  afterCreate?: AfterEvaluationCreated,
+) {
   const version = await tx.frameworkVersion.findUniqueOrThrow({
     where: { key: input.frameworkVersionKey },
     include: { areas: { include: { questions: true } } },
@@ -223,6 +232,7 @@ export async function createEvaluationIn(tx: Prisma.TransactionClient, municipal
     },
     tx,
   );
+  if (afterCreate) await afterCreate(tx, evaluation);
   return evaluation;
 }
 

@@ -1,7 +1,7 @@
 import type { CatalogVersion } from "~/domain/report-reader/types.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { getDb } from "~/platform/db.server.ts";
-import { createEvaluationIn, type NewEvaluation } from "./evaluation.server.ts";
+import { createEvaluationIn, type AfterEvaluationCreated, type NewEvaluation } from "./evaluation.server.ts";
 
 /**
  * Saves a framework version's sub-questions learned from a report together with the
@@ -35,6 +35,7 @@ export async function saveLearnedVersionWithEvaluation(
   learned: { version: CatalogVersion; createVersion: boolean },
   input: NewEvaluation,
   actorId: string | null,
+  afterCreate?: AfterEvaluationCreated,
 ): Promise<LearnedSave> {
   const { version } = learned;
   try {
@@ -65,7 +66,7 @@ export async function saveLearnedVersionWithEvaluation(
           data: area.questions.map((q, sortOrder) => ({ areaId: saved.id, code: q.code, text: q.text, maxPoints: q.maxPoints, sortOrder })),
         });
       }
-      return createEvaluationIn(tx, municipalityId, input, actorId);
+      return createEvaluationIn(tx, municipalityId, input, actorId, afterCreate);
     });
     return { ok: true, evaluationId: evaluation.id };
   } catch (error) {

@@ -5,14 +5,17 @@ import { ProgressChart } from "~/components/charts/progress-chart.tsx";
 import { readinessSeries } from "~/components/charts/readiness-series.ts";
 import { FigureCells, FigureHeadings } from "~/components/figures.tsx";
 import { Field } from "~/components/ui/field.tsx";
+import { FieldError } from "~/components/ui/field-error.tsx";
 import { can } from "~/domain/access.ts";
 import { evaluationTargetSchema } from "~/forms/evaluation-target.ts";
+import { likelihoodWeightsSchema } from "~/forms/likelihood-weights.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { setEvaluationTarget } from "~/models/municipality.server.ts";
 import { LIKELIHOOD_RULES } from "~/domain/projection.ts";
 import { t } from "~/i18n/sv.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { readinessPage } from "~/workflows/readiness-page.server.ts";
+import { chooseWeights, currentFit, fitText } from "~/workflows/likelihood-weights.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
 import { targetLine } from "~/utils/report-text.ts";
 import { paths } from "~/paths.ts";
@@ -22,22 +25,30 @@ export const meta: MetaFunction = () => [{ title: `${t.readiness.title} – ${t.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality, user, role } = await requireMunicipality(request, params.slug);
   const canManage = can({ isOperator: user.isOperator, role }, "actions:manage");
-  const page = await readinessPage(municipality.id, new URL(request.url).searchParams, new Date());
-  return { municipality, canManage, ...page };
+  const [page, fit] = await Promise.all([readinessPage(municipality.id, new URL(request.url).searchParams, new Date()), currentFit(municipality.id)]);
+  return { municipality, canManage, ...page, fit: fitText(fit) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, municipality } = await requireMunicipality(request, params.slug, "actions:manage");
-  const parsed = parseForm(evaluationTargetSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, saved: false }, { status: 400 });
+  const form = await request.formData();
+  if (form.get("intent") === "weights") {
+    const choice = parseForm(likelihoodWeightsSchema, form);
+    if (!choice.ok) return data({ errors: choice.errors as FieldErrors, saved: false, weightsSaved: false }, { status: 400 });
+    const chosen = await chooseWeights(municipality.id, choice.data.weights, user.id);
+    if (!chosen.ok) return data({ errors: { weights: chosen.message } as FieldErrors, saved: false, weightsSaved: false }, { status: 400 });
+    return { errors: {} as FieldErrors, saved: false, weightsSaved: true };
+  }
+  const parsed = parseForm(evaluationTargetSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, saved: false, weightsSaved: false }, { status: 400 });
   await setEvaluationTarget(municipality.id, parsed.data, user.id);
-  return { errors: {} as FieldErrors, saved: true };
+  return { errors: {} as FieldErrors, saved: true, weightsSaved: false };
 }
 
 const ruleText = (id: string) => LIKELIHOOD_RULES.find((r) => r.id === id)?.text ?? id;
 
 export default function Readiness() {
-  const { municipality, result, where, sandbox, previous, canManage, progress } = useLoaderData<typeof loader>();
+  const { municipality, result, where, sandbox, previous, canManage, progress, fit } = useLoaderData<typeof loader>();
   const saved = useActionData<typeof action>();
   if (!result || !progress) {
     return (
@@ -196,6 +207,46 @@ export default function Readiness() {
             <li key={r.id}>{r.text}</li>
           ))}
         </ul>
+      </section>
+      <section className="card" aria-labelledby="weights-heading">
+        <h2 id="weights-heading">{t.outcome.weightsTitle}</h2>
+        <p>{t.outcome.weightsIntro}</p>
+        {fit.lines.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+        {result.weights.own ? (
+          <>
+            <p>{t.outcome.weightsInUse}</p>
+            <ul>
+              {LIKELIHOOD_RULES.map((r) => (
+                <li key={r.id}>{t.outcome.weightOf(t.outcome.ruleNames[r.id] ?? r.id, Math.round(result.weights.values[r.id] * 100))}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {canManage ? (
+          <Form method="post" className="stacked" noValidate>
+            <input type="hidden" name="intent" value="weights" />
+            {saved?.weightsSaved ? (
+              <p className="notice" role="status">
+                {t.outcome.weightsSaved}
+              </p>
+            ) : null}
+            <fieldset aria-describedby={saved?.errors.weights ? "weights-error" : undefined}>
+              <legend>{t.outcome.weightsChoice}</legend>
+              <label>
+                <input type="radio" name="weights" value="default" defaultChecked={!result.weights.chosen} /> {t.outcome.weightsDefault}
+              </label>{" "}
+              <label>
+                <input type="radio" name="weights" value="own" defaultChecked={result.weights.chosen} /> {t.outcome.weightsOwn}
+              </label>
+              <FieldError name="weights" errors={saved?.errors ?? {}} />
+            </fieldset>
+            <div>
+              <button type="submit">{t.outcome.weightsSave}</button>
+            </div>
+          </Form>
+        ) : null}
       </section>
       <section className="card" aria-labelledby="where-heading">
         <h2 id="where-heading">{t.readiness.whereTitle}</h2>

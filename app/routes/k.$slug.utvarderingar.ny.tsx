@@ -12,7 +12,8 @@ import { type FieldErrors, textValues } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { getCatalog } from "~/models/catalog.server.ts";
 import { retiredFrameworkKeys } from "~/models/framework-admin.server.ts";
-import { createEvaluation, findSameEvaluation, fromDraft } from "~/models/evaluation.server.ts";
+import { findSameEvaluation, fromDraft } from "~/models/evaluation.server.ts";
+import { createEvaluationClosingRound, prepareRoundClosing } from "~/workflows/new-round.server.ts";
 import { requireMunicipality, requireMunicipalityForUpload } from "~/http/access.server.ts";
 import { MAX_REPORT_BYTES } from "~/platform/report-file.server.ts";
 import { readReportFile, readReportText } from "~/workflows/report-import.server.ts";
@@ -111,7 +112,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const input = fromDraft(parsed.data, sourceHash || null);
       const same = await findSameEvaluation(municipality.id, input);
       if (same) return preview({ duplicateId: same.id }, 409);
-      const saved = await saveLearnedVersionWithEvaluation(municipality.id, checked.data, input, user.id);
+      // A report of a version learned now is a new round too: the old one closes in the same transaction.
+      const closing = await prepareRoundClosing(municipality.id, input, user.id, new Date());
+      const saved = await saveLearnedVersionWithEvaluation(municipality.id, checked.data, input, user.id, closing?.afterCreate);
       if (!saved.ok) {
         const refusal = saved.reason === "key-taken" ? { [learnedField.key]: t.learnedVersion.errors.keyTaken } : { "": t.learnedVersion.errors.changed };
         return preview({ errors: refusal }, 409);
@@ -127,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const input = fromDraft(parsed.data, sourceHash || null);
     const same = await findSameEvaluation(municipality.id, input);
     if (same) return preview({ duplicateId: same.id }, 409);
-    const created = await createEvaluation(municipality.id, input, user.id);
+    const { evaluation: created } = await createEvaluationClosingRound(municipality.id, input, user.id, new Date());
     throw redirect(paths.evaluation(municipality.slug, created.id, notice("saved")));
   });
 }

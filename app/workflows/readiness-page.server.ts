@@ -16,7 +16,7 @@ export async function readinessPage(municipalityId: string, searchParams: URLSea
   const deadlines = new Map(result.actions.map((a) => [a.id, a.deadline]));
   const whatIf = parseWhatIf(searchParams);
   const sandbox = whatIf
-    ? project(result.questions, applyWhatIf(result.actions, whatIf), { today: stockholmDate(now), evaluationDate: result.nextEvaluationDate }).total
+    ? project(result.questions, applyWhatIf(result.actions, whatIf), { today: stockholmDate(now), evaluationDate: result.nextEvaluationDate, weights: result.weights.values }).total
     : null;
   return {
     result,

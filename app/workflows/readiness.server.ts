@@ -4,6 +4,7 @@ import { project } from "~/domain/projection.ts";
 import { scoreEvaluation } from "~/domain/scoring.ts";
 import { getLatestEvaluations } from "~/models/evaluation.server.ts";
 import { loadReadinessData } from "~/models/readiness.server.ts";
+import { weightsFor } from "./likelihood-weights.server.ts";
 
 /** The evaluation before the latest, as points per area (for the charts), or null. */
 export async function previousEvaluationAreas(municipalityId: string) {
@@ -16,10 +17,10 @@ export async function previousEvaluationAreas(municipalityId: string) {
 
 /** The projection of a municipality at `now` (the same numbers for the page, the report and the command). */
 export async function readinessFor(municipalityId: string, now: Date) {
-  const data = await loadReadinessData(municipalityId);
+  const [data, chosen] = await Promise.all([loadReadinessData(municipalityId), weightsFor(municipalityId)]);
   if (!data) return null;
-  const projection = project(data.questions, data.actions, { today: stockholmDate(now), evaluationDate: data.nextEvaluationDate });
-  return { ...data, projection };
+  const projection = project(data.questions, data.actions, { today: stockholmDate(now), evaluationDate: data.nextEvaluationDate, weights: chosen.weights });
+  return { ...data, projection, weights: { chosen: chosen.chosen, own: chosen.own, values: chosen.weights } };
 }
 
 /** The follow-up report as it reads at `now`, built from the same projection. */

@@ -25,8 +25,8 @@ export interface Tenant {
   evaluationId: string;
 }
 
-/** A municipality of its own with one user per role and the demo evaluation. */
-export async function createTenant(label = "test"): Promise<Tenant> {
+/** A municipality of its own with one user per role and the demo evaluation (or the one given). */
+export async function createTenant(label = "test", firstEvaluation?: NewEvaluation): Promise<Tenant> {
   await ensureCatalog();
   const suffix = randomUUID().slice(0, 8);
   const municipality = await createMunicipality(`${label}-${suffix}`, `Testkommun ${label} ${suffix}`);
@@ -42,6 +42,6 @@ export async function createTenant(label = "test"): Promise<Tenant> {
   const coordinator = await make("COORDINATOR", `Samordnare ${suffix}`);
   const owner = await make("OWNER", `Ansvarig ${suffix}`);
   const viewer = await make("VIEWER", `Förtroendevald ${suffix}`);
-  const evaluation = await createEvaluation(municipality.id, demoEvaluation(), coordinator.id);
+  const evaluation = await createEvaluation(municipality.id, firstEvaluation ?? demoEvaluation(), coordinator.id);
   return { municipality, coordinator, owner, viewer, evaluationId: evaluation.id };
 }
