@@ -13,9 +13,10 @@ import { LIKELIHOOD_RULES } from "~/domain/projection.ts";
 import { t } from "~/i18n/sv.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { readinessPage } from "~/workflows/readiness-page.server.ts";
+import { saveNextVersion } from "~/workflows/readiness-version.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
 import { targetLine } from "~/utils/report-text.ts";
-import { paths } from "~/paths.ts";
+import { correspondencePaths, paths } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.readiness.title} – ${t.app.name}` }];
 
@@ -28,10 +29,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, municipality } = await requireMunicipality(request, params.slug, "actions:manage");
-  const parsed = parseForm(evaluationTargetSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, saved: false }, { status: 400 });
+  const formData = await request.formData();
+  if (formData.get("intent") === "next-version") {
+    const errors = await saveNextVersion(municipality.id, formData, user.id);
+    if (errors) return data({ errors, saved: false, versionSaved: false }, { status: 400 });
+    return { errors: {} as FieldErrors, saved: false, versionSaved: true };
+  }
+  const parsed = parseForm(evaluationTargetSchema, formData);
+  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, saved: false, versionSaved: false }, { status: 400 });
   await setEvaluationTarget(municipality.id, parsed.data, user.id);
-  return { errors: {} as FieldErrors, saved: true };
+  return { errors: {} as FieldErrors, saved: true, versionSaved: false };
 }
 
 const ruleText = (id: string) => LIKELIHOOD_RULES.find((r) => r.id === id)?.text ?? id;
@@ -58,6 +65,12 @@ export default function Readiness() {
     <>
       <h1>{t.readiness.title}</h1>
       <p className="lead">{t.readiness.intro(result.nextEvaluationDate ? formatDate(result.nextEvaluationDate) : null)}</p>
+      {result.nextVersion.moved ? (
+        <p className="notice" role="note">
+          {t.correspondence.inVersion(result.nextVersion.name, result.nextVersion.latestName)}{" "}
+          <Link to={correspondencePaths.municipality(municipality.slug)}>{t.correspondence.editLink}</Link>
+        </p>
+      ) : null}
       {result.targetTotal !== null ? (
         <p className="notice">
           {targetLine(result.targetTotal, projection.total.likely)}
@@ -92,6 +105,57 @@ export default function Readiness() {
               <button type="submit">{t.readiness.save}</button>
             </div>
           </Form>
+        </section>
+      ) : null}
+      {canManage && result.setting.choices.length > 1 ? (
+        <section className="card" aria-labelledby="version-heading">
+          <h2 id="version-heading">{t.correspondence.versionTitle}</h2>
+          <p>{t.correspondence.versionIntro}</p>
+          {saved?.versionSaved ? (
+            <p className="notice" role="status">
+              {t.correspondence.versionSaved}
+            </p>
+          ) : null}
+          <Form method="post" className="form-grid" noValidate>
+            <input type="hidden" name="intent" value="next-version" />
+            <Field name="nextFrameworkVersionId" label={t.correspondence.versionField} error={saved?.errors.nextFrameworkVersionId}>
+              {(control) => (
+                <select {...control} defaultValue={result.setting.chosenVersionId ?? ""}>
+                  <option value="">{t.correspondence.versionAuto(result.setting.defaultName)}</option>
+                  {result.setting.choices.map((v) => (
+                    <option key={v.id} value={v.id}>
+                      {v.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <div>
+              <button type="submit">{t.correspondence.versionSave}</button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+      {result.nextVersion.moved ? (
+        <section className="card" aria-labelledby="counterpart-heading">
+          <h2 id="counterpart-heading">{t.correspondence.withoutCounterpartTitle}</h2>
+          {result.nextVersion.actionsWithoutCounterpart.length === 0 ? (
+            <p>{t.correspondence.allHaveCounterpart}</p>
+          ) : (
+            <>
+              <p>{t.correspondence.withoutCounterpartIntro}</p>
+              <ul>
+                {result.nextVersion.actionsWithoutCounterpart.map((a) => (
+                  <li key={a.id}>
+                    <Link to={paths.action(municipality.slug, a.id)}>{t.correspondence.withoutCounterpartItem(a.title, a.codes.join(", "), a.none)}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {result.nextVersion.questionsWithoutCounterpart.length > 0 ? (
+            <p className="muted">{t.correspondence.questionsWithoutCounterpart(result.nextVersion.questionsWithoutCounterpart.join(", "))}</p>
+          ) : null}
         </section>
       ) : null}
       <section className="card" aria-labelledby="summary-heading">
