@@ -1227,9 +1227,9 @@ export const sv = {
     operatorLink: "Gemensamma motsvarigheter mellan versioner",
     // Comparison over time
     compareCaveat: (versions: string) =>
-      `Jämförelsen mellan versionerna bygger på motsvarigheter mellan delfrågorna (${versions}): poängen i den äldre versionen har räknats om till den nyare genom andelarna, så siffrorna är uppskattningar och inte direkt jämförbara.`,
+      `Jämförelsen mellan versionerna bygger på motsvarigheter mellan delfrågorna (${versions}): poängen i den äldre versionen har räknats om till den nyare genom andelarna, så siffrorna är uppskattningar.`,
     areasDiffer:
-      "Områdena skiljer sig mellan versionerna, så de jämförs inte rad för rad: varje version visas med sina egna områden. Totalpoängen visas för alla utvärderingar.",
+      "Utvärderingarna bygger på olika versioner av Kommunkompassen och områdena skiljer sig mellan versionerna, så poängen är inte direkt jämförbara och områdena jämförs inte rad för rad: varje version visas med sina egna områden. Totalpoängen visas för alla utvärderingar.",
     perVersionAreas: (version: string) => `Poäng per område (${version})`,
     mappedMark: "≈",
     mappedHeading: (year: number) => `${year} ≈`,

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CorrespondenceEditor } from "~/components/correspondence-editor.tsx";
 import { can } from "~/domain/access.ts";
 import { t } from "~/i18n/sv.ts";
@@ -19,6 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     view,
     canEdit: can({ isOperator: user.isOperator, role }, "evaluation:manage"),
     saved: searchParams.get(QUERY.saved) === "1",
+    isOperator: user.isOperator,
   };
 }
 
@@ -30,10 +31,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MunicipalityCorrespondences() {
-  const { slug, view, canEdit, saved } = useLoaderData<typeof loader>();
+  const { slug, view, canEdit, saved, isOperator } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   return (
-    <CorrespondenceEditor
+    <>
+      {isOperator ? (
+        <p>
+          <Link to={correspondencePaths.operator({ from: view.from ?? undefined, to: view.to ?? undefined })}>{t.correspondence.operatorLink}</Link>
+        </p>
+      ) : null}
+      <CorrespondenceEditor
       view={view}
       title={t.correspondence.title}
       intro={t.correspondence.intro}
@@ -42,6 +49,7 @@ export default function MunicipalityCorrespondences() {
       saved={saved}
       href={(q) => correspondencePaths.municipality(slug, q)}
       failed={failed && !failed.ok ? failed : null}
-    />
+      />
+    </>
   );
 }
