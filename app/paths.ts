@@ -78,3 +78,19 @@ export const paths = {
   // Issue #13 item 5: a new round closes the old one.
   outcome: (slug: string) => `/k/${slug}/utfall`,
 };
+
+// Issue #13, item 4: correspondences between framework versions (a municipality's, and the shared ones).
+/** Query keys of the correspondence pages: the two versions (by key) and the old question being edited. */
+export const CORRESPONDENCE_QUERY = { from: "fran", to: "till", question: "fraga" } as const;
+const correspondenceQuery = (q: { from?: string; to?: string; question?: string; saved?: boolean }) => {
+  const params = new URLSearchParams();
+  if (q.from) params.set(CORRESPONDENCE_QUERY.from, q.from);
+  if (q.to) params.set(CORRESPONDENCE_QUERY.to, q.to);
+  if (q.question) params.set(CORRESPONDENCE_QUERY.question, q.question);
+  if (q.saved) params.set(QUERY.saved, "1");
+  return params.toString();
+};
+export const correspondencePaths = {
+  municipality: (slug: string, q: Parameters<typeof correspondenceQuery>[0] = {}) => withQuery(`/k/${slug}/motsvarigheter`, correspondenceQuery(q)),
+  operator: (q: Parameters<typeof correspondenceQuery>[0] = {}) => withQuery("/drift/ramverk/motsvarigheter", correspondenceQuery(q)),
+};

@@ -19,7 +19,7 @@ export const KIND_RULES: Record<AuditKind, KindRule> = {
   "sign-in": { prefix: "sign-in." },
   members: { prefix: "membership." },
   settings: {
-    events: ["municipality.settings-changed", "oidc.configured", "municipality.created", "municipality.deactivated", "municipality.reactivated"],
+    events: ["municipality.settings-changed", "oidc.configured", "municipality.created", "municipality.deactivated", "municipality.reactivated", "correspondence.changed"],
   },
   account: { events: ["password.changed", "password.reset", "totp.enabled", "totp.disabled", "user.erased"] },
   plan: { entityTypes: ["Action", "Evaluation"] },

@@ -29,7 +29,7 @@ export interface EvaluationForScoring {
   evaluators: string[];
   sourceName: string | null;
   statedTotal: string | null;
-  frameworkVersion: { key: string; name: string };
+  frameworkVersion: { id: string; key: string; name: string };
   areas: Array<
     AreaInput & {
       headings: string[];
@@ -74,7 +74,7 @@ export async function getEvaluation(
     evaluators: evaluation.evaluators,
     sourceName: evaluation.sourceName,
     statedTotal: evaluation.statedTotal?.toString() ?? null,
-    frameworkVersion: { key: evaluation.frameworkVersion.key, name: evaluation.frameworkVersion.name },
+    frameworkVersion: { id: evaluation.frameworkVersion.id, key: evaluation.frameworkVersion.key, name: evaluation.frameworkVersion.name },
     areas: evaluation.frameworkVersion.areas.map((area) => {
       const evalArea = evalAreaByFramework.get(area.id);
       return {

@@ -16,9 +16,10 @@ import { t } from "~/i18n/sv.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { readinessPage } from "~/workflows/readiness-page.server.ts";
 import { chooseWeights, currentFit, fitText } from "~/workflows/likelihood-weights.server.ts";
+import { saveNextVersion } from "~/workflows/readiness-version.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
 import { targetLine } from "~/utils/report-text.ts";
-import { paths } from "~/paths.ts";
+import { correspondencePaths, paths } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.readiness.title} – ${t.app.name}` }];
 
@@ -32,17 +33,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, municipality } = await requireMunicipality(request, params.slug, "actions:manage");
   const form = await request.formData();
+  const none = { saved: false, weightsSaved: false, versionSaved: false };
   if (form.get("intent") === "weights") {
     const choice = parseForm(likelihoodWeightsSchema, form);
-    if (!choice.ok) return data({ errors: choice.errors as FieldErrors, saved: false, weightsSaved: false }, { status: 400 });
+    if (!choice.ok) return data({ ...none, errors: choice.errors as FieldErrors }, { status: 400 });
     const chosen = await chooseWeights(municipality.id, choice.data.weights, user.id);
-    if (!chosen.ok) return data({ errors: { weights: chosen.message } as FieldErrors, saved: false, weightsSaved: false }, { status: 400 });
-    return { errors: {} as FieldErrors, saved: false, weightsSaved: true };
+    if (!chosen.ok) return data({ ...none, errors: { weights: chosen.message } as FieldErrors }, { status: 400 });
+    return { ...none, errors: {} as FieldErrors, weightsSaved: true };
+  }
+  if (form.get("intent") === "next-version") {
+    const errors = await saveNextVersion(municipality.id, form, user.id);
+    if (errors) return data({ ...none, errors }, { status: 400 });
+    return { ...none, errors: {} as FieldErrors, versionSaved: true };
   }
   const parsed = parseForm(evaluationTargetSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, saved: false, weightsSaved: false }, { status: 400 });
+  if (!parsed.ok) return data({ ...none, errors: parsed.errors as FieldErrors }, { status: 400 });
   await setEvaluationTarget(municipality.id, parsed.data, user.id);
-  return { errors: {} as FieldErrors, saved: true, weightsSaved: false };
+  return { ...none, errors: {} as FieldErrors, saved: true };
 }
 
 const ruleText = (id: string) => LIKELIHOOD_RULES.find((r) => r.id === id)?.text ?? id;
@@ -69,6 +76,12 @@ export default function Readiness() {
     <>
       <h1>{t.readiness.title}</h1>
       <p className="lead">{t.readiness.intro(result.nextEvaluationDate ? formatDate(result.nextEvaluationDate) : null)}</p>
+      {result.nextVersion.moved ? (
+        <p className="notice" role="note">
+          {t.correspondence.inVersion(result.nextVersion.name, result.nextVersion.latestName)}{" "}
+          <Link to={correspondencePaths.municipality(municipality.slug)}>{t.correspondence.editLink}</Link>
+        </p>
+      ) : null}
       {result.targetTotal !== null ? (
         <p className="notice">
           {targetLine(result.targetTotal, projection.total.likely)}
@@ -103,6 +116,57 @@ export default function Readiness() {
               <button type="submit">{t.readiness.save}</button>
             </div>
           </Form>
+        </section>
+      ) : null}
+      {canManage && result.setting.choices.length > 1 ? (
+        <section className="card" aria-labelledby="version-heading">
+          <h2 id="version-heading">{t.correspondence.versionTitle}</h2>
+          <p>{t.correspondence.versionIntro}</p>
+          {saved?.versionSaved ? (
+            <p className="notice" role="status">
+              {t.correspondence.versionSaved}
+            </p>
+          ) : null}
+          <Form method="post" className="form-grid" noValidate>
+            <input type="hidden" name="intent" value="next-version" />
+            <Field name="nextFrameworkVersionId" label={t.correspondence.versionField} error={saved?.errors.nextFrameworkVersionId}>
+              {(control) => (
+                <select {...control} defaultValue={result.setting.chosenVersionId ?? ""}>
+                  <option value="">{t.correspondence.versionAuto(result.setting.defaultName)}</option>
+                  {result.setting.choices.map((v) => (
+                    <option key={v.id} value={v.id}>
+                      {v.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <div>
+              <button type="submit">{t.correspondence.versionSave}</button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+      {result.nextVersion.moved ? (
+        <section className="card" aria-labelledby="counterpart-heading">
+          <h2 id="counterpart-heading">{t.correspondence.withoutCounterpartTitle}</h2>
+          {result.nextVersion.actionsWithoutCounterpart.length === 0 ? (
+            <p>{t.correspondence.allHaveCounterpart}</p>
+          ) : (
+            <>
+              <p>{t.correspondence.withoutCounterpartIntro}</p>
+              <ul>
+                {result.nextVersion.actionsWithoutCounterpart.map((a) => (
+                  <li key={a.id}>
+                    <Link to={paths.action(municipality.slug, a.id)}>{t.correspondence.withoutCounterpartItem(a.title, a.codes.join(", "), a.none)}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {result.nextVersion.questionsWithoutCounterpart.length > 0 ? (
+            <p className="muted">{t.correspondence.questionsWithoutCounterpart(result.nextVersion.questionsWithoutCounterpart.join(", "))}</p>
+          ) : null}
         </section>
       ) : null}
       <section className="card" aria-labelledby="summary-heading">

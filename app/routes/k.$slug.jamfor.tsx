@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AreaScoreChart } from "~/components/charts/area-score-chart.tsx";
-import { compareOverTime } from "~/domain/comparison.ts";
-import { scoreEvaluation } from "~/domain/scoring.ts";
+import type { AreaRow } from "~/domain/comparison.ts";
 import { t } from "~/i18n/sv.ts";
-import { getLatestEvaluations } from "~/models/evaluation.server.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { formatPoints } from "~/utils/format.ts";
-import { paths } from "~/paths.ts";
+import { correspondencePaths, paths } from "~/paths.ts";
+import { comparisonOverTime } from "~/workflows/comparison.server.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.compare.title} – ${t.app.name}` }];
 
@@ -16,19 +15,7 @@ const COLORS = ["#5f6b76", "#b34700", "#5b3f8c", "#1d6b36", "#6b5b00", "#0b4f6c"
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality } = await requireMunicipality(request, params.slug);
-  const evaluations = await getLatestEvaluations(municipality.id, MAX_EVALUATIONS);
-  return {
-    municipality,
-    comparison: compareOverTime(
-      evaluations.map((e) => ({
-        id: e.id,
-        year: e.year,
-        versionKey: e.frameworkVersion.key,
-        versionName: e.frameworkVersion.name,
-        scored: scoreEvaluation(e.areas, e.statedTotal),
-      })),
-    ),
-  };
+  return { municipality, comparison: await comparisonOverTime(municipality.id, MAX_EVALUATIONS) };
 }
 
 export default function Compare() {
@@ -43,59 +30,55 @@ export default function Compare() {
     );
   }
   const colors = evaluations.map((_, i) => COLORS[(COLORS.length - evaluations.length + i) % COLORS.length]!);
-  const label = (e: (typeof evaluations)[number]) => `${e.year} (${e.versionName})`;
+  const label = (e: { year: number; versionName: string }) => `${e.year} (${e.versionName})`;
+  const mapped = new Set(questions.mappedIndexes);
+  const mappedVersions = [...new Set(questions.mappedIndexes.map((i) => evaluations[i]!.versionName))];
   return (
     <>
       <h1>{t.compare.title}</h1>
       <p className="lead">{t.compare.intro}</p>
-      {!comparison.comparable ? (
+      {!comparison.comparable && comparison.areasLineUp ? (
         <p className="notice" role="note">
           {t.compare.caveat}
         </p>
       ) : null}
-      <section className="card" aria-labelledby="area-heading">
-        <h2 id="area-heading">{t.compare.perArea}</h2>
-        <AreaScoreChart
+      {!comparison.areasLineUp ? (
+        <p className="notice" role="note">
+          {t.correspondence.areasDiffer}
+        </p>
+      ) : null}
+      {mappedVersions.length > 0 ? (
+        <p className="notice" role="note">
+          {t.correspondence.compareCaveat(`${mappedVersions.join(", ")} → ${questions.versionName}`)}
+        </p>
+      ) : null}
+      {!comparison.comparable ? (
+        <p>
+          <Link to={correspondencePaths.municipality(municipality.slug)}>{t.correspondence.link}</Link>
+        </p>
+      ) : null}
+      {comparison.areasLineUp ? (
+        <AreaTable
+          headingId="area-heading"
+          heading={t.compare.perArea}
           areas={areas}
-          series={evaluations.map((e, i) => ({ label: label(e), color: colors[i]!, values: areas.map((a) => a.values[i] ?? null) }))}
-          title={t.compare.perArea}
-          description={`${t.compare.perArea}: ${evaluations.map((e) => e.year).join(", ")}`}
+          columns={evaluations.map((e, i) => ({ evaluation: e, color: colors[i]!, index: i }))}
+          slug={municipality.slug}
+          label={label}
         />
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.start.area}</th>
-              {evaluations.map((e) => (
-                <th key={e.id} scope="col" className="num">
-                  <Link to={paths.evaluation(municipality.slug, e.id)}>{e.year}</Link>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {areas.map((a) => (
-              <tr key={a.number}>
-                <th scope="row">{t.evaluation.areaHeading(a.number, a.name)}</th>
-                {a.values.map((v, i) => (
-                  <td key={i} className="num">
-                    {v === null ? "–" : formatPoints(v)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t.compare.total}</th>
-              {evaluations.map((e) => (
-                <td key={e.id} className="num">
-                  {formatPoints(e.total)}
-                </td>
-              ))}
-            </tr>
-          </tfoot>
-        </table>
-      </section>
+      ) : (
+        comparison.areaGroups.map((group) => (
+          <AreaTable
+            key={group.versionKey}
+            headingId={`area-heading-${group.versionKey}`}
+            heading={t.correspondence.perVersionAreas(group.versionName)}
+            areas={group.areas}
+            columns={group.evaluationIndexes.map((i, n) => ({ evaluation: evaluations[i]!, color: colors[i]!, index: n }))}
+            slug={municipality.slug}
+            label={label}
+          />
+        ))
+      )}
       {questions.evaluationIndexes.length > 1 ? (
         <section className="card" aria-labelledby="question-heading">
           <h2 id="question-heading">{t.compare.perQuestion(questions.versionName)}</h2>
@@ -106,7 +89,7 @@ export default function Compare() {
                 <th scope="col">{t.evaluation.question}</th>
                 {questions.evaluationIndexes.map((i) => (
                   <th key={i} scope="col" className="num">
-                    {evaluations[i]!.year}
+                    {mapped.has(i) ? t.correspondence.mappedHeading(evaluations[i]!.year) : evaluations[i]!.year}
                   </th>
                 ))}
                 <th scope="col" className="num">{t.evaluation.max}</th>
@@ -127,8 +110,73 @@ export default function Compare() {
               ))}
             </tbody>
           </table>
+          {mapped.size > 0 ? <p className="muted">{t.correspondence.mappedNote}</p> : null}
         </section>
       ) : null}
     </>
+  );
+}
+
+interface Column {
+  evaluation: { id: string; year: number; versionName: string; total: number };
+  color: string;
+  /** The evaluation's place among this table's values. */
+  index: number;
+}
+
+/** Points per area for some evaluations (all of them, or those of one version), with a chart and the totals. */
+function AreaTable({ headingId, heading, areas, columns, slug, label }: {
+  headingId: string;
+  heading: string;
+  areas: AreaRow[];
+  columns: Column[];
+  slug: string;
+  label: (e: Column["evaluation"]) => string;
+}) {
+  const values = (a: AreaRow) => columns.map((c) => a.values[c.index] ?? null);
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{heading}</h2>
+      <AreaScoreChart
+        areas={areas}
+        series={columns.map((c) => ({ label: label(c.evaluation), color: c.color, values: areas.map((a) => a.values[c.index] ?? null) }))}
+        title={heading}
+        description={`${heading}: ${columns.map((c) => c.evaluation.year).join(", ")}`}
+      />
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t.start.area}</th>
+            {columns.map((c) => (
+              <th key={c.evaluation.id} scope="col" className="num">
+                <Link to={paths.evaluation(slug, c.evaluation.id)}>{c.evaluation.year}</Link>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {areas.map((a) => (
+            <tr key={a.number}>
+              <th scope="row">{t.evaluation.areaHeading(a.number, a.name)}</th>
+              {values(a).map((v, i) => (
+                <td key={i} className="num">
+                  {v === null ? "–" : formatPoints(v)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t.compare.total}</th>
+            {columns.map((c) => (
+              <td key={c.evaluation.id} className="num">
+                {formatPoints(c.evaluation.total)}
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </section>
   );
 }

@@ -2,17 +2,22 @@ import { stockholmDate } from "~/domain/dates.ts";
 import { progressOverTime } from "~/domain/progress-over-time.ts";
 import { project, whereArePoints } from "~/domain/projection.ts";
 import { applyWhatIf, parseWhatIf } from "~/domain/what-if.ts";
-import { previousEvaluationAreas, readinessFor } from "./readiness.server.ts";
+import { previousEvaluationAreas } from "./readiness.server.ts";
+import { readinessInNextVersion } from "./readiness-version.server.ts";
 
 /**
  * What the page *Inför nästa utvärdering* shows at `now`: the projection, the sub-questions with
  * the most open points, the what-if the query asks for (`searchParams`), the previous evaluation
- * and the progress of the plan. Without an evaluation, `result` is null.
+ * and the progress of the plan, in the version the next evaluation will use (moved through the
+ * correspondences when that is newer than the latest evaluation's). Without an evaluation,
+ * `result` is null.
  */
 export async function readinessPage(municipalityId: string, searchParams: URLSearchParams, now: Date) {
-  const [found, previous] = await Promise.all([readinessFor(municipalityId, now), previousEvaluationAreas(municipalityId)]);
+  const [found, previousAreas] = await Promise.all([readinessInNextVersion(municipalityId, now), previousEvaluationAreas(municipalityId)]);
   if (!found) return { result: null, where: [], sandbox: null, previous: null, progress: null };
   const { areaNames: _names, planActions, ...result } = found;
+  // In another version the areas are not the same: the previous evaluation's are not drawn beside them.
+  const previous = found.nextVersion.moved ? null : previousAreas;
   const deadlines = new Map(result.actions.map((a) => [a.id, a.deadline]));
   const whatIf = parseWhatIf(searchParams);
   const sandbox = whatIf

@@ -50,6 +50,7 @@ let consoleSlug: string;
 let consoleFill: Record<string, string>;
 let operatorToken: string;
 let frameworkKey: string;
+let oldQuestionId: string;
 
 interface Target {
   /** The route module (file name under app/routes) whose action the form posts to. */
@@ -155,6 +156,9 @@ const targets: Target[] = [
   },
   { route: "drift_.ramverk.$key.tsx", who: "operator", page: () => `/drift/ramverk/${frameworkKey}` },
   { route: "driftansvarig.$token.tsx", who: "anonymous", page: () => `/driftansvarig/${operatorToken}`, fill: () => ({ password: "ett-bra-lösenord", confirm: "ett-annat-lösenord" }) },
+  // Correspondences between versions (issue #13, item 4): one old question's form, a municipality's and the shared one.
+  { route: "k.$slug.motsvarigheter.tsx", who: "coordinator", page: () => `${base}/motsvarigheter?fran=pre-2010&till=2010&fraga=${oldQuestionId}` },
+  { route: "drift_.ramverk_.motsvarigheter.tsx", who: "operator", page: () => `/drift/ramverk/motsvarigheter?fran=pre-2010&till=2010&fraga=${oldQuestionId}` },
   // Last: a role form whose first button is "remove" ignores a hostile role and removes the member.
   { route: "k.$slug.anvandare.tsx", who: "coordinator", page: () => `${base}/anvandare`, fill: () => ({ name: "Ny Person", email: "ny.person@test.kompassplan.se" }) },
 ];
@@ -169,6 +173,7 @@ beforeAll(async () => {
   actionId = action.id;
   itemId = action.improvementItemId;
   questionId = (await questionsForItem(tenant.municipality.id, itemId))!.questions.find((q) => q.code === "1.5")!.id;
+  oldQuestionId = (await getDb().frameworkQuestion.findFirstOrThrow({ where: { code: "1.1", area: { version: { key: "pre-2010" } } } })).id;
   const operator = await createUserWithPassword({ email: `drift-${tenant.municipality.slug}@test.kompassplan.se`, name: "Drift", password: PASSWORD });
   await getDb().user.update({ where: { id: operator.id }, data: { isOperator: true } });
   const invited = await inviteMember(tenant.municipality.id, { email: `inbjuden-${tenant.municipality.slug}@test.kompassplan.se`, name: "Inbjuden", role: "OWNER" }, tenant.coordinator.id);

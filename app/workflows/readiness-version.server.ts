@@ -1,0 +1,80 @@
+import { choosableNextVersions, defaultNextVersion } from "~/domain/correspondence.ts";
+import { stockholmDate } from "~/domain/dates.ts";
+import { project } from "~/domain/projection.ts";
+import { projectionInputInVersion, type ActionWithoutCounterpart } from "~/domain/projection-in-version.ts";
+import { correspondencesBetween, versionsWithQuestions } from "~/models/correspondence.server.ts";
+import { nextVersionInfo, setNextFrameworkVersion } from "~/models/next-version.server.ts";
+import { nextVersionSchema } from "~/forms/next-version.ts";
+import { parseForm, type FieldErrors } from "~/forms/parse.ts";
+import { t } from "~/i18n/sv.ts";
+import { loadReadinessData } from "~/models/readiness.server.ts";
+import { weightsFor } from "./likelihood-weights.server.ts";
+
+/**
+ * The readiness projection in the version the next evaluation will use (issue #13, item 4).
+ * When that is the latest evaluation's own version this is the projection as before; when it is
+ * a newer one, today's points and the actions' effects are moved through the correspondences
+ * that apply to the municipality, and the actions that lose their sub-questions are named.
+ */
+export async function readinessInNextVersion(municipalityId: string, now: Date) {
+  const [data, info, chosen] = await Promise.all([loadReadinessData(municipalityId), nextVersionInfo(municipalityId), weightsFor(municipalityId)]);
+  if (!data || !info.latestVersionId) return null;
+  const latestVersionId = info.latestVersionId;
+  const options = { today: stockholmDate(now), evaluationDate: data.nextEvaluationDate, weights: chosen.weights };
+  const weights = { chosen: chosen.chosen, own: chosen.own, values: chosen.weights };
+  const byId = new Map(info.versions.map((v) => [v.id, v]));
+  const setting = {
+    chosenVersionId: info.chosenVersionId,
+    defaultName: byId.get(defaultNextVersion(latestVersionId, info.versions))?.name ?? "",
+    choices: choosableNextVersions(latestVersionId, info.versions).map((v) => ({ id: v.id, name: v.name })),
+  };
+  const latestName = byId.get(latestVersionId)?.name ?? data.evaluation.version;
+  if (!info.versionId || info.versionId === latestVersionId) {
+    return {
+      ...data,
+      projection: project(data.questions, data.actions, options),
+      weights,
+      nextVersion: { name: latestName, latestName, moved: false, actionsWithoutCounterpart: [] as ActionWithoutCounterpart[], questionsWithoutCounterpart: [] as string[] },
+      setting,
+    };
+  }
+  const versions = await versionsWithQuestions();
+  const target = versions.find((v) => v.id === info.versionId)!;
+  const codes = new Map(versions.flatMap((v) => v.questions.map((q) => [q.id, q.code] as const)));
+  const rows = await correspondencesBetween(municipalityId, latestVersionId, target.id);
+  const moved = projectionInputInVersion(
+    data.questions,
+    data.actions,
+    target.questions.map((q) => ({ code: q.code, text: q.text, area: q.area, maxPoints: q.maxPoints })),
+    rows.map((r) => ({ fromCode: codes.get(r.fromQuestionId) ?? "", toCode: codes.get(r.toQuestionId) ?? "", share: r.share })),
+  );
+  return {
+    ...data,
+    questions: moved.questions,
+    actions: moved.actions,
+    projection: project(moved.questions, moved.actions, options),
+    weights,
+    nextVersion: {
+      name: target.name,
+      latestName,
+      moved: true,
+      actionsWithoutCounterpart: moved.actionsWithoutCounterpart,
+      questionsWithoutCounterpart: moved.questionsWithoutCounterpart,
+    },
+    setting,
+  };
+}
+
+/** Saves the version the coordinator chose for the next evaluation; a version not on offer is refused with the field's error. */
+export async function saveNextVersion(municipalityId: string, formData: FormData, actorId: string): Promise<FieldErrors | null> {
+  const parsed = parseForm(nextVersionSchema, formData);
+  if (!parsed.ok) return parsed.errors;
+  const chosen = parsed.data.nextFrameworkVersionId;
+  if (chosen !== null) {
+    const info = await nextVersionInfo(municipalityId);
+    const offered = info.latestVersionId ? choosableNextVersions(info.latestVersionId, info.versions) : [];
+    if (!offered.some((v) => v.id === chosen)) return { nextFrameworkVersionId: t.correspondence.versionError };
+  }
+  await setNextFrameworkVersion(municipalityId, chosen, actorId);
+  return null;
+}
