@@ -71,4 +71,8 @@ export const paths = {
   operatorConsole: () => `/drift/kommuner`,
   operatorMunicipality: (slug: string) => `/drift/kommuner/${slug}`,
   operatorSetup: (token: string) => `/driftansvarig/${token}`,
+  // An existing plan from Excel or CSV (issue #13, item 6): upload, columns, preview.
+  planImport: (slug: string) => `/k/${slug}/plan/importera`,
+  planImportColumns: (slug: string, importId: string) => `/k/${slug}/plan/importera/${importId}`,
+  planImportPreview: (slug: string, importId: string) => `/k/${slug}/plan/importera/${importId}/granska`,
 };

@@ -1,5 +1,6 @@
 import { Transform, type Readable } from "node:stream";
 import { MAX_EVIDENCE_BYTES } from "~/platform/file-storage.server.ts";
+import { MAX_PLAN_BYTES } from "~/platform/plan-file.server.ts";
 import { MAX_REPORT_BYTES } from "~/platform/report-file.server.ts";
 
 /**
@@ -16,6 +17,8 @@ const UPLOAD_ROUTES: ReadonlyArray<[RegExp, number]> = [
   [/^\/k\/[^/]+\/atgarder\/[^/]+(?:\.data)?\/?$/, MAX_EVIDENCE_BYTES + UPLOAD_MARGIN],
   // Reading a report for a new evaluation.
   [/^\/k\/[^/]+\/utvarderingar\/ny(?:\.data)?\/?$/, MAX_REPORT_BYTES + UPLOAD_MARGIN],
+  // An existing action plan from Excel or CSV (ADR 0038).
+  [/^\/k\/[^/]+\/plan\/importera(?:\.data)?\/?$/, MAX_PLAN_BYTES + UPLOAD_MARGIN],
 ];
 
 export function bodyLimitFor(pathname: string): number {
