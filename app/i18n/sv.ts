@@ -1235,7 +1235,7 @@ export const sv = {
     previewIntro: (fileName: string, year: number) =>
       `Raderna i ${fileName} som åtgärder i handlingsplanen för utvärderingen ${year}. Rätta problemen i filen och ladda upp den igen, eller välj förbättringsområde för hand här.`,
     summary: (rows: number, withProblems: number, invites: number) =>
-      `${rows} rader, varav ${withProblems} med problem. ${invites === 0 ? "Ingen bjuds in." : invites === 1 ? "1 person bjuds in." : `${invites} personer bjuds in.`}`,
+      `${rows === 1 ? "1 rad" : `${rows} rader`}, varav ${withProblems} med problem. ${invites === 0 ? "Ingen bjuds in." : invites === 1 ? "1 person bjuds in." : `${invites} personer bjuds in.`}`,
     rowsCaption: "Raderna i filen",
     line: "Rad",
     problems: "Problem",

@@ -24,7 +24,8 @@ async function load(request: Request, params: { slug?: string; importId?: string
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality, stored } = await load(request, params);
-  if (!stored) return { municipality, gone: true as const };
+  // Gone (kept one day) or never this municipality's: the same answer.
+  if (!stored) return data({ municipality, gone: true as const }, { status: 404 });
   if (stored.confirmedAt) throw redirect(paths.planImportPreview(municipality.slug, stored.id));
   return {
     municipality,

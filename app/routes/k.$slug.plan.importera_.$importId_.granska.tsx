@@ -23,11 +23,12 @@ async function load(request: Request, params: { slug?: string; importId?: string
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality, stored } = await load(request, params);
-  if (!stored) return { municipality, stage: "gone" as const };
+  // Gone (kept one day) or never this municipality's: the same answer.
+  if (!stored) return data({ municipality, stage: "gone" as const }, { status: 404 });
   if (stored.confirmedAt) return { municipality, stage: "done" as const, count: stored.createdCount };
   if (!stored.mapping) throw redirect(paths.planImportColumns(municipality.slug, stored.id));
   const preview = await previewPlanImport(municipality.id, stored);
-  if (!preview) return { municipality, stage: "gone" as const };
+  if (!preview) return data({ municipality, stage: "gone" as const }, { status: 404 });
   const { checked: _checked, ...shown } = preview;
   return { municipality, stage: "preview" as const, importId: stored.id, fileName: stored.fileName, submissionKey: newSubmissionKey(), ...shown };
 }
