@@ -7,6 +7,7 @@ import { questionsForItem } from "~/models/action.server.ts";
 import { createMunicipality } from "~/models/municipality.server.ts";
 import { storeOperatorLink } from "~/models/operator-setup.server.ts";
 import { createUserWithPassword, inviteMember } from "~/models/user.server.ts";
+import { createPlanImport } from "~/models/plan-import.server.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { dbState } from "../helpers/db-state.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
@@ -48,6 +49,7 @@ let resetToken: string;
 let consoleSlug: string;
 let consoleFill: Record<string, string>;
 let operatorToken: string;
+let planImportId: string;
 
 interface Target {
   /** The route module (file name under app/routes) whose action the form posts to. */
@@ -146,6 +148,11 @@ const targets: Target[] = [
   { route: "drift_.kommuner._index.tsx", who: "operator", page: () => "/drift/kommuner", fill: () => consoleFill },
   { route: "drift_.kommuner.$slug.tsx", who: "operator", page: () => `/drift/kommuner/${consoleSlug}`, fill: () => ({ name: "Fuzz Samordnare", email: "fuzz.samordnare@test.kompassplan.se" }) },
   { route: "driftansvarig.$token.tsx", who: "anonymous", page: () => `/driftansvarig/${operatorToken}`, fill: () => ({ password: "ett-bra-lösenord", confirm: "ett-annat-lösenord" }) },
+  // The plan import (issue #13, item 6): the upload, the columns and the preview of an import made in beforeAll,
+  // whose one row names an item the evaluation does not have, so a confirmation is refused.
+  { route: "k.$slug.plan.importera.tsx", who: "coordinator", page: () => `${base}/plan/importera` },
+  { route: "k.$slug.plan.importera_.$importId.tsx", who: "coordinator", page: () => `${base}/plan/importera/${planImportId}` },
+  { route: "k.$slug.plan.importera_.$importId_.granska.tsx", who: "coordinator", page: () => `${base}/plan/importera/${planImportId}/granska` },
   // Last: a role form whose first button is "remove" ignores a hostile role and removes the member.
   { route: "k.$slug.anvandare.tsx", who: "coordinator", page: () => `${base}/anvandare`, fill: () => ({ name: "Ny Person", email: "ny.person@test.kompassplan.se" }) },
 ];
@@ -173,6 +180,14 @@ beforeAll(async () => {
   consoleFill = { name: "Fuzzkommun", slug: `fuzz-ny-${tenant.municipality.slug}`.slice(0, 40).replace(/-$/, ""), organisationNumber: randomOrganisationNumber() };
   operatorToken = randomBytes(32).toString("base64url");
   await storeOperatorLink(`drift-ny-${tenant.municipality.slug}@test.kompassplan.se`, operatorToken, new Date(Date.now() + 3_600_000), new Date());
+  planImportId = (
+    await createPlanImport(tenant.municipality.id, tenant.coordinator.id, {
+      fileName: "fuzz.csv",
+      headings: ["Åtgärd", "Förbättringsområde", "Klart senast"],
+      rows: [{ line: 2, cells: ["Fuzzimport", "Ett område som utvärderingen inte har", "2027-01-01"] }],
+      mapping: { title: 0, item: 1, question: null, ownerEmail: null, deadline: 2, status: null, note: null },
+    })
+  ).id;
   for (const [who, email] of [["coordinator", tenant.coordinator.email], ["owner", tenant.owner.email], ["operator", operator.email]] as const) {
     as[who] = new HttpClient();
     expect((await as[who].signIn(email, PASSWORD)).status, who).toBe(302);
