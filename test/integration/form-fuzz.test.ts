@@ -150,7 +150,13 @@ const targets: Target[] = [
   { route: "driftansvarig.$token.tsx", who: "anonymous", page: () => `/driftansvarig/${operatorToken}`, fill: () => ({ password: "ett-bra-lösenord", confirm: "ett-annat-lösenord" }) },
   // The plan import (issue #13, item 6): the upload, the columns and the preview of an import made in beforeAll,
   // whose one row names an item the evaluation does not have, so a confirmation is refused.
-  { route: "k.$slug.plan.importera.tsx", who: "coordinator", page: () => `${base}/plan/importera` },
+  {
+    route: "k.$slug.plan.importera.tsx",
+    who: "coordinator",
+    page: () => `${base}/plan/importera`,
+    // The page's only field is the file; hostile text is sent in its place.
+    extraForms: async () => [{ action: `${base}/plan/importera`, method: "post", multipart: true, fields: [{ name: "file", value: "", type: "text" }] }],
+  },
   { route: "k.$slug.plan.importera_.$importId.tsx", who: "coordinator", page: () => `${base}/plan/importera/${planImportId}` },
   { route: "k.$slug.plan.importera_.$importId_.granska.tsx", who: "coordinator", page: () => `${base}/plan/importera/${planImportId}/granska` },
   // Last: a role form whose first button is "remove" ignores a hostile role and removes the member.
