@@ -77,6 +77,10 @@ export const paths = {
   operatorFrameworkFile: (key: string, format: "xlsx" | "json") => `/drift/ramverk/${encodeURIComponent(key)}/ladda-ned?format=${format}`,
   // Issue #13 item 5: a new round closes the old one.
   outcome: (slug: string) => `/k/${slug}/utfall`,
+  // An existing plan from Excel or CSV (issue #13, item 6): upload, columns, preview.
+  planImport: (slug: string) => `/k/${slug}/plan/importera`,
+  planImportColumns: (slug: string, importId: string) => `/k/${slug}/plan/importera/${importId}`,
+  planImportPreview: (slug: string, importId: string) => `/k/${slug}/plan/importera/${importId}/granska`,
 };
 
 // Issue #13, item 4: correspondences between framework versions (a municipality's, and the shared ones).

@@ -1,6 +1,7 @@
 import { Transform, type Readable } from "node:stream";
 import { FRAMEWORK_LIMITS } from "~/domain/framework-version.ts";
 import { MAX_EVIDENCE_BYTES } from "~/platform/file-storage.server.ts";
+import { MAX_PLAN_BYTES } from "~/platform/plan-file.server.ts";
 import { MAX_REPORT_BYTES } from "~/platform/report-file.server.ts";
 
 /**
@@ -19,6 +20,8 @@ const UPLOAD_ROUTES: ReadonlyArray<[RegExp, number]> = [
   [/^\/k\/[^/]+\/utvarderingar\/ny(?:\.data)?\/?$/, MAX_REPORT_BYTES + UPLOAD_MARGIN],
   // Uploading a framework version (operators; issue #13, item 1).
   [/^\/drift\/ramverk(?:\/_index)?(?:\.data)?\/?$/, FRAMEWORK_LIMITS.uploadBytes + UPLOAD_MARGIN],
+  // An existing action plan from Excel or CSV (ADR 0038).
+  [/^\/k\/[^/]+\/plan\/importera(?:\.data)?\/?$/, MAX_PLAN_BYTES + UPLOAD_MARGIN],
 ];
 
 export function bodyLimitFor(pathname: string): number {

@@ -140,8 +140,24 @@ async function issueInvitation(tx: Prisma.TransactionClient, userId: string, mun
 
 /** `raced`: an identical invitation won a moment ago; it is not repeated as a re-invitation. */
 async function inviteOnce(municipalityId: string, input: InviteInput, actorId: string, raced: boolean): Promise<Invited> {
+  return getDb().$transaction((tx) => inviteInTransaction(tx, municipalityId, input, actorId, raced));
+}
+
+/**
+ * inviteMember's work inside a transaction the caller holds (the plan import invites its owners
+ * in the same transaction as it saves their actions), with the same protections: an account that
+ * belongs to another municipality is only added, never given a link or renamed. `input.email`
+ * must already be normalised.
+ */
+export async function inviteInTransaction(
+  tx: Prisma.TransactionClient,
+  municipalityId: string,
+  input: InviteInput,
+  actorId: string,
+  raced = false,
+): Promise<Invited> {
   const { email } = input;
-  return getDb().$transaction(async (tx) => {
+  {
     const audit = (userId: string, event: string, role: string | null = input.role) =>
       recordAudit({ municipalityId, actorId, entityType: "User", entityId: userId, event, field: "role", newValue: role }, tx);
     // Everything about one address happens one municipality at a time: the account row is locked.
@@ -177,7 +193,7 @@ async function inviteOnce(municipalityId: string, input: InviteInput, actorId: s
       return { kind: "invited", userId: user.id, email, name: null, token, again: false };
     }
     return { kind: "added", userId: user.id, email, name: null, token: null };
-  });
+  }
 }
 
 async function assertKeepsCoordinator(tx: Prisma.TransactionClient, municipalityId: string, userId: string) {

@@ -69,6 +69,7 @@ export default function PlanPage() {
               {t.plan.exportCsv}
             </a>
             <Link to={`?${new URLSearchParams({ ...Object.fromEntries(params), utskrift: "1" })}`}>{t.plan.print}</Link>
+            {canManage ? <Link to={paths.planImport(municipality.slug)}>{t.planImport.link}</Link> : null}
           </p>
           <Form method="get" className="card filters no-print" aria-labelledby="filter-heading">
             <h2 id="filter-heading">{t.plan.filters}</h2>

@@ -1,6 +1,6 @@
 import { t } from "~/i18n/sv.ts";
 import { storeMail } from "~/models/mail.server.ts";
-import { INVITATION_DAYS, inviteMember, type InviteInput } from "~/models/user.server.ts";
+import { INVITATION_DAYS, inviteMember, type InviteInput, type Invited } from "~/models/user.server.ts";
 import { publicUrl } from "~/platform/env.server.ts";
 import { textToHtml } from "~/platform/mailer.server.ts";
 import { enqueueMailDelivery } from "~/platform/queue.server.ts";
@@ -17,6 +17,14 @@ export async function invitePerson(
   actorId: string,
 ) {
   const invited = await inviteMember(municipality.id, input, actorId);
+  return mailInvitation(municipality, invited);
+}
+
+/**
+ * The mail of an invitation already recorded (by inviteMember or, inside a larger transaction,
+ * inviteInTransaction), and what the inviter may learn of it.
+ */
+export async function mailInvitation(municipality: { id: string; name: string }, invited: Invited) {
   const link = invited.token ? `${publicUrl()}/inbjudan/${invited.token}` : `${publicUrl()}/logga-in`;
   const [subject, text] =
     invited.kind === "invited"

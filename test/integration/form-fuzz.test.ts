@@ -8,6 +8,7 @@ import { createFrameworkVersion } from "~/models/framework-admin.server.ts";
 import { createMunicipality } from "~/models/municipality.server.ts";
 import { storeOperatorLink } from "~/models/operator-setup.server.ts";
 import { createUserWithPassword, inviteMember } from "~/models/user.server.ts";
+import { createPlanImport } from "~/models/plan-import.server.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { dbState } from "../helpers/db-state.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
@@ -51,6 +52,7 @@ let consoleFill: Record<string, string>;
 let operatorToken: string;
 let frameworkKey: string;
 let oldQuestionId: string;
+let planImportId: string;
 
 interface Target {
   /** The route module (file name under app/routes) whose action the form posts to. */
@@ -159,6 +161,17 @@ const targets: Target[] = [
   // Correspondences between versions (issue #13, item 4): one old question's form, a municipality's and the shared one.
   { route: "k.$slug.motsvarigheter.tsx", who: "coordinator", page: () => `${base}/motsvarigheter?fran=pre-2010&till=2010&fraga=${oldQuestionId}` },
   { route: "drift_.ramverk_.motsvarigheter.tsx", who: "operator", page: () => `/drift/ramverk/motsvarigheter?fran=pre-2010&till=2010&fraga=${oldQuestionId}` },
+  // The plan import (issue #13, item 6): the upload, the columns and the preview of an import made in beforeAll,
+  // whose one row names an item the evaluation does not have, so a confirmation is refused.
+  {
+    route: "k.$slug.plan.importera.tsx",
+    who: "coordinator",
+    page: () => `${base}/plan/importera`,
+    // The page's only field is the file; hostile text is sent in its place.
+    extraForms: async () => [{ action: `${base}/plan/importera`, method: "post", multipart: true, fields: [{ name: "file", value: "", type: "text" }] }],
+  },
+  { route: "k.$slug.plan.importera_.$importId.tsx", who: "coordinator", page: () => `${base}/plan/importera/${planImportId}` },
+  { route: "k.$slug.plan.importera_.$importId_.granska.tsx", who: "coordinator", page: () => `${base}/plan/importera/${planImportId}/granska` },
   // Last: a role form whose first button is "remove" ignores a hostile role and removes the member.
   { route: "k.$slug.anvandare.tsx", who: "coordinator", page: () => `${base}/anvandare`, fill: () => ({ name: "Ny Person", email: "ny.person@test.kompassplan.se" }) },
 ];
@@ -198,6 +211,14 @@ beforeAll(async () => {
   );
   operatorToken = randomBytes(32).toString("base64url");
   await storeOperatorLink(`drift-ny-${tenant.municipality.slug}@test.kompassplan.se`, operatorToken, new Date(Date.now() + 3_600_000), new Date());
+  planImportId = (
+    await createPlanImport(tenant.municipality.id, tenant.coordinator.id, {
+      fileName: "fuzz.csv",
+      headings: ["Åtgärd", "Förbättringsområde", "Klart senast"],
+      rows: [{ line: 2, cells: ["Fuzzimport", "Ett område som utvärderingen inte har", "2027-01-01"] }],
+      mapping: { title: 0, item: 1, question: null, ownerEmail: null, deadline: 2, status: null, note: null },
+    })
+  ).id;
   for (const [who, email] of [["coordinator", tenant.coordinator.email], ["owner", tenant.owner.email], ["operator", operator.email]] as const) {
     as[who] = new HttpClient();
     expect((await as[who].signIn(email, PASSWORD)).status, who).toBe(302);

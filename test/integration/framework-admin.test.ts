@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FrameworkVersionInput } from "~/domain/framework-version.ts";
 import { createEvaluation } from "~/models/evaluation.server.ts";
 import { createUserWithPassword } from "~/models/user.server.ts";
@@ -22,6 +22,13 @@ const detail = (key: string) => `/drift/ramverk/${key}`;
 const download = (key: string, format: "xlsx" | "json") => `/drift/ramverk/${key}/ladda-ned?format=${format}`;
 const text = async (res: Response) => (await res.text()).replace(/<!-- -->/g, "");
 const newKey = () => `prov-${randomUUID().slice(0, 8)}`;
+
+// The fictional versions go again: a newer version with sub-questions would become the next
+// version of every municipality that later test files make (readiness projects into it).
+afterAll(async () => {
+  await getDb().evaluation.deleteMany({ where: { frameworkVersion: { key: { startsWith: "prov-" } } } });
+  await getDb().frameworkVersion.deleteMany({ where: { key: { startsWith: "prov-" } } });
+});
 
 beforeAll(async () => {
   tenant = await createTenant("ramverk");

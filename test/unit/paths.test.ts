@@ -12,5 +12,8 @@ describe("paths", () => {
     expect(paths.evaluations("sjovik", notice("deleted"))).toBe("/k/sjovik/utvarderingar?borttagen=1");
     expect(paths.reportFile("sjovik", "r1", "pdf")).toBe("/k/sjovik/rapporter/r1/pdf");
     expect(QUERY.item).toBe("punkt");
+    expect(paths.planImport("sjovik")).toBe("/k/sjovik/plan/importera");
+    expect(paths.planImportColumns("sjovik", "i1")).toBe("/k/sjovik/plan/importera/i1");
+    expect(paths.planImportPreview("sjovik", "i1")).toBe("/k/sjovik/plan/importera/i1/granska");
   });
 });

@@ -83,13 +83,13 @@ const tooLarge = (error: unknown) => error instanceof RangeError && (error as No
 // --- Word ------------------------------------------------------------------------------------
 
 /**
- * Unpacks a .docx within the budget and packs it again, uncompressed, for mammoth: mammoth then
- * sees only content whose size was checked. First the archive's own table of contents (the
+ * Unpacks a .docx (or an .xlsx, for the plan import) within the budget and packs it again,
+ * uncompressed, for mammoth (or ExcelJS): the library then sees only content whose size was checked. First the archive's own table of contents (the
  * central directory): entries and their declared sizes, nothing inflated. Then each entry is
  * inflated by zlib with a ceiling just above what is left of the budget, so a lying archive is
  * stopped as soon as its actual content passes its declared size or the budget.
  */
-function unpackDocx(bytes: Uint8Array, limits: ContentLimits): Uint8Array {
+export function unpackZipWithin(bytes: Uint8Array, limits: Pick<ContentLimits, "maxUnpackedBytes" | "maxZipEntries">): Uint8Array {
   const declared = new Map<string, number>();
   let declaredTotal = 0;
   unzipSync(bytes, {
@@ -158,7 +158,7 @@ const decodeEntities = (s: string) =>
 const inner = (html: string) => decodeEntities(html.replace(/<[^>]+>/g, "")).replace(/\n+/g, " ");
 
 async function docxToText(bytes: Uint8Array, limits: ContentLimits, mammoth: Libraries["mammoth"]): Promise<string> {
-  const checked = unpackDocx(bytes, limits);
+  const checked = unpackZipWithin(bytes, limits);
   const { value: html } = await mammoth.convertToHtml(
     { buffer: Buffer.from(checked.buffer, checked.byteOffset, checked.byteLength) },
     // Pictures are not read at all: the reader needs only the text.
