@@ -12,7 +12,7 @@ import { newSubmissionKey, oncePerSubmission } from "~/http/submission.server.ts
 import { readUploadForm } from "~/http/upload.server.ts";
 import { t } from "~/i18n/sv.ts";
 import { createFrameworkVersion, FrameworkAdminError, frameworkKeyTaken, listFrameworkVersionsForConsole } from "~/models/framework-admin.server.ts";
-import { notice, paths } from "~/paths.ts";
+import { correspondencePaths, notice, paths } from "~/paths.ts";
 import { uploadFrameworkVersion } from "~/workflows/framework-version-file.server.ts";
 
 const m = t.frameworkAdmin;
@@ -80,6 +80,9 @@ export default function FrameworkVersions() {
         </p>
         <h1>{m.title}</h1>
         <p className="lead">{m.intro}</p>
+        <p>
+          <Link to={correspondencePaths.operator()}>{t.correspondence.operatorLink}</Link>
+        </p>
         {versions.length === 0 ? (
           <p>{m.none}</p>
         ) : (

@@ -29,6 +29,8 @@ describe.skipIf(skipBrowser)("framework versions in Chromium", () => {
     await page.getByRole("link", { name: "Ramverk", exact: true }).click();
     await page.waitForURL((u) => u.pathname === "/drift/ramverk");
     await page.getByRole("heading", { level: 1, name: "Ramverk" }).waitFor();
+    // The shared correspondences between versions are reached from here too.
+    expect(await page.getByRole("link", { name: "Gemensamma motsvarigheter mellan versioner" }).getAttribute("href")).toBe("/drift/ramverk/motsvarigheter");
     await page.getByRole("link", { name: "Kommunkompassen 2010" }).waitFor();
     await expectNoAxeViolations(page);
     await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
