@@ -109,18 +109,22 @@ export interface VersionChoice {
   firstYear: number;
   retired: boolean;
   questionCount: number;
+  /** Whether correspondences (the municipality's own or shared) lead from the latest evaluation's version into it. */
+  mapped?: boolean;
 }
 
 /**
  * The version the next evaluation uses when the coordinator has not chosen one: the newest
- * version, not retired and with sub-questions, that is newer than the latest evaluation's;
- * otherwise the latest evaluation's own version.
+ * version, not retired, with sub-questions and reached by correspondences, that is newer than
+ * the latest evaluation's; otherwise the latest evaluation's own version. A newer version that
+ * nothing maps into yet is only offered: as the default it would turn every projection into
+ * zeros the day an operator or another municipality adds it.
  */
 export function defaultNextVersion(latestVersionId: string, versions: readonly VersionChoice[]): string {
   const latest = versions.find((v) => v.id === latestVersionId);
   if (!latest) return latestVersionId;
   const newer = versions
-    .filter((v) => !v.retired && v.questionCount > 0 && v.firstYear > latest.firstYear)
+    .filter((v) => !v.retired && v.questionCount > 0 && v.mapped === true && v.firstYear > latest.firstYear)
     .sort((a, b) => b.firstYear - a.firstYear);
   return newer[0]?.id ?? latestVersionId;
 }

@@ -1485,7 +1485,7 @@ export const sv = {
     // Readiness in the next evaluation's version
     versionTitle: "Version för nästa utvärdering",
     versionIntro:
-      "Välj vilken version av Kommunkompassen nästa utvärdering använder. Prognosen visas i den versionen, omräknad genom motsvarigheterna.",
+      "Välj vilken version av Kommunkompassen nästa utvärdering använder. Prognosen visas i den versionen, omräknad genom motsvarigheterna. Automatiskt används den nyaste versionen som motsvarigheter leder till, annars den senaste utvärderingens version.",
     versionField: "Version",
     versionAuto: (name: string) => `Automatiskt (nu: ${name})`,
     versionSave: "Spara version",

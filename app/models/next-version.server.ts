@@ -28,6 +28,16 @@ export async function nextVersionInfo(municipalityId: string): Promise<NextVersi
       select: { id: true, key: true, name: true, firstYear: true, retiredAt: true, areas: { select: { _count: { select: { questions: true } } } } },
     }),
   ]);
+  const latestVersionId = latest?.frameworkVersionId ?? null;
+  // The versions correspondences lead into from the latest evaluation's (the municipality's own or shared).
+  const reached = latestVersionId
+    ? await db.questionCorrespondence.findMany({
+        where: { OR: [{ municipalityId }, { municipalityId: null }], fromQuestion: { area: { versionId: latestVersionId } } },
+        select: { toQuestion: { select: { area: { select: { versionId: true } } } } },
+        distinct: ["toQuestionId"],
+      })
+    : [];
+  const mapped = new Set(reached.map((r) => r.toQuestion.area.versionId));
   const choices = versions.map((v) => ({
     id: v.id,
     key: v.key,
@@ -36,8 +46,8 @@ export async function nextVersionInfo(municipalityId: string): Promise<NextVersi
     // A retired version (an operator's choice, /drift/ramverk) is never the default nor offered.
     retired: v.retiredAt !== null,
     questionCount: v.areas.reduce((s, a) => s + a._count.questions, 0),
+    mapped: mapped.has(v.id),
   }));
-  const latestVersionId = latest?.frameworkVersionId ?? null;
   const chosen = municipality.nextFrameworkVersionId;
   const versionId = latestVersionId ? resolveNextVersion(latestVersionId, chosen, choices) : null;
   return { latestVersionId, chosenVersionId: chosen, versionId, versions: choices };

@@ -28,6 +28,10 @@ describe.skipIf(skipBrowser)("correspondences across versions in Chromium", () =
     const page = await (await browser.newContext({ locale: "sv-SE" })).newPage();
     await signIn(page, tenant.coordinator.email, PASSWORD);
     await page.getByRole("link", { name: "Inför utvärdering" }).click();
+    // Nothing maps into the newer version yet, so the coordinator chooses it for the next evaluation.
+    await page.getByLabel("Version", { exact: true }).selectOption({ label: fictional.name });
+    await page.getByRole("button", { name: "Spara version" }).click();
+    await page.getByRole("status").filter({ hasText: "Versionen för nästa utvärdering är sparad." }).waitFor();
     await page.getByText(`Prognosen visas i ${fictional.name}, som nästa utvärdering använder.`).waitFor();
     await page.getByRole("heading", { name: "Åtgärder utan motsvarighet i den nya versionen" }).waitFor();
     await page.getByRole("link", { name: "Etikutbildning (fiktiv): 1.5 (ingen av åtgärdens delfrågor har motsvarighet)" }).waitFor();

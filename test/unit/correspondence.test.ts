@@ -202,18 +202,21 @@ describe("the version the next evaluation uses", () => {
     { id: "pre", firstYear: 2000, retired: false, questionCount: 40 },
     { id: "v2010", firstYear: 2010, retired: false, questionCount: 50 },
     { id: "skeleton", firstYear: 2020, retired: false, questionCount: 0 },
-    { id: "fictional", firstYear: 2019, retired: false, questionCount: 30 },
-    { id: "retired", firstYear: 2024, retired: true, questionCount: 30 },
+    { id: "fictional", firstYear: 2019, retired: false, questionCount: 30, mapped: true },
+    { id: "retired", firstYear: 2024, retired: true, questionCount: 30, mapped: true },
+    { id: "unmapped", firstYear: 2022, retired: false, questionCount: 30, mapped: false },
   ];
 
-  it("defaults to the newest usable version newer than the latest evaluation's, else the latest's own", () => {
+  it("defaults to the newest usable version newer than the latest evaluation's that correspondences reach, else the latest's own", () => {
     expect(defaultNextVersion("v2010", versions)).toBe("fictional");
+    // A newer version nothing maps into yet is not the default, only offered.
+    expect(defaultNextVersion("v2010", versions.map((v) => ({ ...v, mapped: v.id === "unmapped" ? true : v.mapped })))).toBe("unmapped");
     expect(defaultNextVersion("fictional", versions)).toBe("fictional");
     expect(defaultNextVersion("v2010", versions.filter((v) => v.id !== "fictional"))).toBe("v2010");
   });
 
   it("offers the latest's version and newer usable ones, and ignores a choice no longer on offer", () => {
-    expect(choosableNextVersions("v2010", versions).map((v) => v.id)).toEqual(["v2010", "fictional"]);
+    expect(choosableNextVersions("v2010", versions).map((v) => v.id)).toEqual(["v2010", "fictional", "unmapped"]);
     expect(resolveNextVersion("v2010", "v2010", versions)).toBe("v2010");
     expect(resolveNextVersion("fictional", "v2010", versions)).toBe("fictional");
     expect(resolveNextVersion("v2010", "skeleton", versions)).toBe("fictional");
