@@ -79,7 +79,14 @@ export default function Readiness() {
       {result.nextVersion.moved ? (
         <p className="notice" role="note">
           {t.correspondence.inVersion(result.nextVersion.name, result.nextVersion.latestName)}{" "}
-          <Link to={correspondencePaths.municipality(municipality.slug)}>{t.correspondence.editLink}</Link>
+          <Link
+            to={correspondencePaths.municipality(municipality.slug, {
+              from: result.nextVersion.fromKey ?? undefined,
+              to: result.nextVersion.toKey ?? undefined,
+            })}
+          >
+            {t.correspondence.editLink}
+          </Link>
         </p>
       ) : null}
       {result.targetTotal !== null ? (

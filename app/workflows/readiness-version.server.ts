@@ -34,7 +34,7 @@ export async function readinessInNextVersion(municipalityId: string, now: Date) 
       ...data,
       projection: project(data.questions, data.actions, options),
       weights,
-      nextVersion: { name: latestName, latestName, moved: false, actionsWithoutCounterpart: [] as ActionWithoutCounterpart[], questionsWithoutCounterpart: [] as string[] },
+      nextVersion: { name: latestName, latestName, fromKey: null, toKey: null, moved: false, actionsWithoutCounterpart: [] as ActionWithoutCounterpart[], questionsWithoutCounterpart: [] as string[] },
       setting,
     };
   }
@@ -57,6 +57,9 @@ export async function readinessInNextVersion(municipalityId: string, now: Date) 
     nextVersion: {
       name: target.name,
       latestName,
+      // The correspondence page opens on exactly these two versions.
+      fromKey: byId.get(latestVersionId)?.key ?? null,
+      toKey: byId.get(target.id)?.key ?? null,
       moved: true,
       actionsWithoutCounterpart: moved.actionsWithoutCounterpart,
       questionsWithoutCounterpart: moved.questionsWithoutCounterpart,
