@@ -7,8 +7,7 @@ import { nextVersionInfo, setNextFrameworkVersion } from "~/models/next-version.
 import { nextVersionSchema } from "~/forms/next-version.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
-import { loadReadinessData } from "~/models/readiness.server.ts";
-import { weightsFor } from "./likelihood-weights.server.ts";
+import { readinessFor } from "./readiness.server.ts";
 
 /**
  * The readiness projection in the version the next evaluation will use (issue #13, item 4).
@@ -17,11 +16,10 @@ import { weightsFor } from "./likelihood-weights.server.ts";
  * that apply to the municipality, and the actions that lose their sub-questions are named.
  */
 export async function readinessInNextVersion(municipalityId: string, now: Date) {
-  const [data, info, chosen] = await Promise.all([loadReadinessData(municipalityId), nextVersionInfo(municipalityId), weightsFor(municipalityId)]);
+  // In the latest evaluation's own version this is readinessFor's projection, the one the report and the command use.
+  const [data, info] = await Promise.all([readinessFor(municipalityId, now), nextVersionInfo(municipalityId)]);
   if (!data || !info.latestVersionId) return null;
   const latestVersionId = info.latestVersionId;
-  const options = { today: stockholmDate(now), evaluationDate: data.nextEvaluationDate, weights: chosen.weights };
-  const weights = { chosen: chosen.chosen, own: chosen.own, values: chosen.weights };
   const byId = new Map(info.versions.map((v) => [v.id, v]));
   const setting = {
     chosenVersionId: info.chosenVersionId,
@@ -32,8 +30,6 @@ export async function readinessInNextVersion(municipalityId: string, now: Date) 
   if (!info.versionId || info.versionId === latestVersionId) {
     return {
       ...data,
-      projection: project(data.questions, data.actions, options),
-      weights,
       nextVersion: { name: latestName, latestName, fromKey: null, toKey: null, moved: false, actionsWithoutCounterpart: [] as ActionWithoutCounterpart[], questionsWithoutCounterpart: [] as string[] },
       setting,
     };
@@ -52,8 +48,11 @@ export async function readinessInNextVersion(municipalityId: string, now: Date) 
     ...data,
     questions: moved.questions,
     actions: moved.actions,
-    projection: project(moved.questions, moved.actions, options),
-    weights,
+    projection: project(moved.questions, moved.actions, {
+      today: stockholmDate(now),
+      evaluationDate: data.nextEvaluationDate,
+      weights: data.weights.values,
+    }),
     nextVersion: {
       name: target.name,
       latestName,
