@@ -13,9 +13,11 @@ import { useEffect, type ReactNode } from "react";
 import { t } from "~/i18n/sv.ts";
 import { paths } from "~/paths.ts";
 import styles from "~/styles/app.css";
+import phoneStyles from "~/styles/phone.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: phoneStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

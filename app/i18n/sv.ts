@@ -1606,6 +1606,15 @@ export const sv = {
       "duplicate-in-plan": "Åtgärden finns redan i handlingsplanen på samma förbättringsområde.",
     },
   },
+  // Issue #14, item 8: pages at a phone's width.
+  phone: {
+    /** The button that folds the header's menu on narrow screens. */
+    menu: "Meny",
+    /** A wide table's own scroll frame: what it holds, and that it scrolls sideways. */
+    tableFrame: (what: string) => `${what} (tabell, kan rullas i sidled)`,
+    /** The folded sub-questions of one area on Inför utvärdering. */
+    areaQuestions: (count: number) => (count === 1 ? "1 delfråga" : `${count} delfrågor`),
+  },
 } as const;
 
 /** The active catalog. A second language is another object satisfying Messages. */
