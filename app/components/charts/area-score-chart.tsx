@@ -4,6 +4,7 @@ import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar } from "@visx/shape";
 import { useId } from "react";
 import { formatPoints } from "~/utils/format.ts";
+import { bottomTickLabel, TICK_FONT_SIZE, TICK_INK } from "./tick-label.tsx";
 
 export interface ChartSeries {
   label: string;
@@ -21,7 +22,8 @@ interface AreaScoreChartProps {
 
 const WIDTH = 760;
 const HEIGHT = 320;
-const MARGIN = { top: 16, right: 16, bottom: 40, left: 44 };
+// Room for axis labels that grow on narrow screens (phone.css, ADR 0044).
+const MARGIN = { top: 20, right: 16, bottom: 48, left: 72 };
 
 /**
  * Grouped bars, one group per area, scored out of the area's max. Rendered as SVG on the
@@ -65,14 +67,15 @@ export function AreaScoreChart({ areas, series, title, description }: AreaScoreC
               })}
             </Group>
           ))}
-          <AxisLeft scale={y} numTicks={5} stroke="#4a5560" tickStroke="#4a5560" tickLabelProps={{ fill: "#1b1f24", fontSize: 12 }} />
+          <AxisLeft scale={y} numTicks={5} stroke="#4a5560" tickStroke="#4a5560" tickLabelProps={{ fill: TICK_INK, fontSize: TICK_FONT_SIZE, className: "chart-label" }} />
           <AxisBottom
             top={innerHeight}
             scale={x}
             stroke="#4a5560"
             tickStroke="#4a5560"
             tickFormat={(n) => `Omr. ${n}`}
-            tickLabelProps={{ fill: "#1b1f24", fontSize: 12, textAnchor: "middle" }}
+            tickLabelProps={{ fontSize: TICK_FONT_SIZE }}
+            tickComponent={bottomTickLabel(true)}
           />
         </Group>
       </svg>

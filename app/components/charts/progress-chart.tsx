@@ -8,10 +8,13 @@ import type { ProgressSeries } from "~/domain/progress-over-time.ts";
 import { t } from "~/i18n/sv.ts";
 import { CHART_COLORS } from "./colors.ts";
 import { formatMonth } from "~/utils/format.ts";
+import { bottomTickLabel, thinningClass, TICK_FONT_SIZE, TICK_INK } from "./tick-label.tsx";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 const WIDTH = 760;
 const HEIGHT = 300;
-const MARGIN = { top: 16, right: 24, bottom: 44, left: 44 };
+// Room for axis labels that grow on narrow screens (phone.css, ADR 0044).
+const MARGIN = { top: 20, right: 24, bottom: 52, left: 72 };
 const PLANNED_COLOR = CHART_COLORS.planned;
 const DONE_COLOR = CHART_COLORS.done;
 
@@ -26,7 +29,8 @@ export function ProgressChart({ progress }: { progress: ProgressSeries }) {
   const months = progress.points.map((p) => p.month);
   const x = scalePoint<string>({ domain: months, range: [0, innerWidth], padding: 0.3 });
   const y = scaleLinear<number>({ domain: [0, Math.max(4, progress.total)], range: [innerHeight, 0], nice: true });
-  const every = Math.max(1, Math.ceil(months.length / 12));
+  // At most six month labels, so that 12 px labels never collide.
+  const every = Math.max(1, Math.ceil(months.length / 6));
   const done = progress.points.filter((p) => p.done !== null);
   const last = done.at(-1);
   return (
@@ -54,7 +58,7 @@ export function ProgressChart({ progress }: { progress: ProgressSeries }) {
             </circle>
           ))}
           {last ? <line x1={x(last.month) ?? 0} x2={x(last.month) ?? 0} y1={0} y2={innerHeight} stroke="#b34700" strokeDasharray="2 3" /> : null}
-          <AxisLeft scale={y} numTicks={5} tickFormat={(n) => String(n)} stroke="#4a5560" tickStroke="#4a5560" tickLabelProps={{ fill: "#1b1f24", fontSize: 12 }} />
+          <AxisLeft scale={y} numTicks={5} tickFormat={(n) => String(n)} stroke="#4a5560" tickStroke="#4a5560" tickLabelProps={{ fill: TICK_INK, fontSize: TICK_FONT_SIZE, className: "chart-label" }} />
           <AxisBottom
             top={innerHeight}
             scale={x}
@@ -62,7 +66,8 @@ export function ProgressChart({ progress }: { progress: ProgressSeries }) {
             tickFormat={(m) => formatMonth(m)}
             stroke="#4a5560"
             tickStroke="#4a5560"
-            tickLabelProps={{ fill: "#1b1f24", fontSize: 11, textAnchor: "middle" }}
+            tickLabelProps={(_, index) => ({ fontSize: TICK_FONT_SIZE, className: thinningClass(index) })}
+            tickComponent={bottomTickLabel(false)}
           />
         </Group>
       </svg>
@@ -81,6 +86,7 @@ export function ProgressChart({ progress }: { progress: ProgressSeries }) {
       </figcaption>
       <details>
         <summary>{t.readiness.progressTable}</summary>
+        <TableFrame label={t.readiness.progressTitle}>
         <table>
           <thead>
             <tr>
@@ -99,6 +105,7 @@ export function ProgressChart({ progress }: { progress: ProgressSeries }) {
             ))}
           </tbody>
         </table>
+        </TableFrame>
       </details>
     </figure>
   );
