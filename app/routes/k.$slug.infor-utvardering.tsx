@@ -20,6 +20,7 @@ import { saveNextVersion } from "~/workflows/readiness-version.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
 import { targetLine } from "~/utils/report-text.ts";
 import { correspondencePaths, paths } from "~/paths.ts";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t.readiness.title} – ${t.app.name}` }];
 
@@ -178,6 +179,7 @@ export default function Readiness() {
       ) : null}
       <section className="card" aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t.evaluation.title(result.evaluation.year)} → {t.readiness.title.toLowerCase()}</h2>
+        <TableFrame label={t.evaluation.title(result.evaluation.year)}>
         <table>
           <thead>{head}</thead>
           <tbody>
@@ -197,6 +199,7 @@ export default function Readiness() {
             </tr>
           </tfoot>
         </table>
+        </TableFrame>
       </section>
       <section className="card" aria-labelledby="chart-heading">
         <h2 id="chart-heading">{t.readiness.chartTitle}</h2>
@@ -222,6 +225,7 @@ export default function Readiness() {
         ) : null}
         <Form method="get" className="stacked">
           <input type="hidden" name="tankom" value="1" />
+          <TableFrame label={t.readiness.whatIfTitle}>
           <table>
             <thead>
               <tr>
@@ -264,6 +268,7 @@ export default function Readiness() {
               ))}
             </tbody>
           </table>
+          </TableFrame>
           <div className="inline-form">
             <button type="submit">{t.readiness.whatIfRun}</button>
             <Link to=".">{t.plan.clear}</Link>
@@ -322,6 +327,7 @@ export default function Readiness() {
       <section className="card" aria-labelledby="where-heading">
         <h2 id="where-heading">{t.readiness.whereTitle}</h2>
         <p>{t.readiness.whereIntro}</p>
+        <TableFrame label={t.readiness.whereTitle}>
         <table>
           <thead>
             <tr>
@@ -349,12 +355,15 @@ export default function Readiness() {
             ))}
           </tbody>
         </table>
+        </TableFrame>
       </section>
       {projection.areas.map((a) => (
         <section key={a.number} id={`area-${a.number}`} className="card" aria-labelledby={`area-heading-${a.number}`}>
           <h2 id={`area-heading-${a.number}`}>
             {t.start.area} {a.number}
           </h2>
+          <details className="readiness-area">
+          <summary>{t.phone.areaQuestions(projection.questions.filter((q) => q.area === a.number).length)}</summary>
           {projection.questions
             .filter((q) => q.area === a.number)
             .map((q) => (
@@ -379,6 +388,7 @@ export default function Readiness() {
                 )}
               </details>
             ))}
+          </details>
         </section>
       ))}
     </>
