@@ -5,6 +5,7 @@ import { FieldError } from "~/components/ui/field-error.tsx";
 import { t } from "~/i18n/sv.ts";
 import { formatPoints } from "~/utils/format.ts";
 import { SubmissionKey } from "./submission-key.tsx";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 export interface ActionFormQuestion {
   id: string;
@@ -109,6 +110,7 @@ export function ActionForm({ values, errors, owners, questions, editing, submitL
           {t.action.questionsHint}
         </p>
         <FieldError name="questions" errors={errors} />
+        <TableFrame label={t.action.questions}>
         <table>
           <thead>
             <tr>
@@ -147,6 +149,7 @@ export function ActionForm({ values, errors, owners, questions, editing, submitL
             })}
           </tbody>
         </table>
+        </TableFrame>
       </fieldset>
       <div className="inline-form">
         <button type="submit">{submitLabel}</button>

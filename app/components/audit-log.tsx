@@ -5,6 +5,7 @@ import type { FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { auditEventLabel, auditFieldLabel, auditReason, auditValue } from "~/utils/audit-text.ts";
 import { formatDateTime } from "~/utils/format.ts";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 export interface AuditLogViewProps {
   title: string;
@@ -91,6 +92,7 @@ export function AuditLogView(props: AuditLogViewProps) {
       {rows.length === 0 ? (
         <p className="notice">{l.empty}</p>
       ) : (
+        <TableFrame label={props.title}>
         <table>
           <thead>
             <tr>
@@ -121,6 +123,7 @@ export function AuditLogView(props: AuditLogViewProps) {
             ))}
           </tbody>
         </table>
+        </TableFrame>
       )}
       {props.pages > 1 ? (
         <nav aria-label={l.pagination} className="inline-form">

@@ -4,6 +4,7 @@ import { SLOTS, slotFields } from "~/forms/correspondence.ts";
 import type { FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { formatPoints } from "~/utils/format.ts";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 interface Counterpart {
   id: string;
@@ -141,6 +142,7 @@ export function CorrespondenceEditor({ view, title, intro, canEdit, municipal, s
             {!list.fromHasQuestions || !list.toHasQuestions ? (
               <p className="notice">{t.correspondence.noQuestions(!list.fromHasQuestions ? list.fromName : list.toName)}</p>
             ) : (
+              <TableFrame label={t.correspondence.listTitle(list.fromName, list.toName)}>
               <table>
                 <thead>
                   <tr>
@@ -184,6 +186,7 @@ export function CorrespondenceEditor({ view, title, intro, canEdit, municipal, s
                   ))}
                 </tbody>
               </table>
+              </TableFrame>
             )}
           </section>
         </>

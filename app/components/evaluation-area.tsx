@@ -1,6 +1,7 @@
 import type { ScoredArea } from "~/domain/scoring.ts";
 import { t } from "~/i18n/sv.ts";
 import { formatPoints } from "~/utils/format.ts";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 interface Props {
   area: ScoredArea;
@@ -13,6 +14,7 @@ export function EvaluationAreaSection({ area, lists }: Props) {
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t.evaluation.areaHeading(area.number, area.name)}</h2>
+      <TableFrame label={t.evaluation.areaHeading(area.number, area.name)}>
       <table>
         <caption className="visually-hidden">{t.evaluation.areaHeading(area.number, area.name)}</caption>
         <thead>
@@ -52,6 +54,7 @@ export function EvaluationAreaSection({ area, lists }: Props) {
           </tr>
         </tfoot>
       </table>
+      </TableFrame>
       {area.statedPoints !== null && area.difference !== 0 ? (
         <p className="notice" data-testid={`area-${area.number}-difference`}>
           {t.evaluation.statedAreaTotal(formatPoints(area.statedPoints), formatPoints(area.computedPoints))}

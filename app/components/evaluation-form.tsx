@@ -6,6 +6,7 @@ import type { FieldErrors } from "~/forms/parse.ts";
 import { FieldError } from "~/components/ui/field-error.tsx";
 import { t } from "~/i18n/sv.ts";
 import { SubmissionKey } from "./submission-key.tsx";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 interface EvaluationFormProps {
   version: CatalogVersion;
@@ -130,6 +131,7 @@ export function EvaluationForm(props: EvaluationFormProps) {
       {version.areas.map((area) => (
         <fieldset key={area.number} className="card">
           <legend>{t.evaluation.areaHeading(area.number, area.name)}</legend>
+          <TableFrame label={t.evaluation.areaHeading(area.number, area.name)}>
           <table>
             <thead>
               <tr>
@@ -169,6 +171,7 @@ export function EvaluationForm(props: EvaluationFormProps) {
               })}
             </tbody>
           </table>
+          </TableFrame>
           <div className="field">
             <label htmlFor={field.statedPoints(area.number)}>{t.evaluationForm.statedArea(area.number)}</label>
             <span className="hint">{t.evaluationForm.statedHint}</span>

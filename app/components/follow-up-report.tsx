@@ -8,6 +8,7 @@ import { t } from "~/i18n/sv.ts";
 import { formatDate, formatSignedPoints } from "~/utils/format.ts";
 import { changedActionGroups, summaryParagraphs } from "~/utils/report-text.ts";
 import { paths } from "~/paths.ts";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 
 interface Props {
@@ -34,6 +35,7 @@ export function FollowUpReportBody({ snapshot, changes, slug }: Props) {
 
       <section className="card" aria-labelledby="areas-heading">
         <h2 id="areas-heading">{r.areasTitle}</h2>
+        <TableFrame label={r.areasTitle}>
         <table>
           <thead>
             <tr>
@@ -67,6 +69,7 @@ export function FollowUpReportBody({ snapshot, changes, slug }: Props) {
             </tr>
           </tfoot>
         </table>
+        </TableFrame>
       </section>
 
       <section className="card" aria-labelledby="late-heading">
@@ -74,6 +77,7 @@ export function FollowUpReportBody({ snapshot, changes, slug }: Props) {
         {late.length === 0 ? (
           <p>{r.noLate}</p>
         ) : (
+          <TableFrame label={r.lateTitle}>
           <table>
             <thead>
               <tr>
@@ -96,6 +100,7 @@ export function FollowUpReportBody({ snapshot, changes, slug }: Props) {
               ))}
             </tbody>
           </table>
+          </TableFrame>
         )}
       </section>
 
@@ -131,6 +136,7 @@ function Changes({ changes, actionLink }: { changes: ReportChanges; actionLink: 
       ) : (
         <>
           {changes.sameEvaluation ? (
+            <TableFrame label={r.changesTitle}>
             <table>
               <caption>{r.change}</caption>
               <thead>
@@ -162,6 +168,7 @@ function Changes({ changes, actionLink }: { changes: ReportChanges; actionLink: 
                 </tr>
               </tfoot>
             </table>
+            </TableFrame>
           ) : null}
           {changedActionGroups(changes).map(({ title, actions: list }) =>
             list.length > 0 ? (

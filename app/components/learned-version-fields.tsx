@@ -4,6 +4,7 @@ import type { CatalogVersion } from "~/domain/report-reader/types.ts";
 import type { FieldErrors } from "~/forms/parse.ts";
 import { FieldError } from "~/components/ui/field-error.tsx";
 import { t } from "~/i18n/sv.ts";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 /**
  * "Ny ramverksversion" in the import preview: the sub-questions the report teaches (and for an
@@ -62,6 +63,7 @@ export function LearnedVersionFields(props: { version: CatalogVersion; baseKey: 
           {area.questions.length === 0 ? (
             <p>{m.noQuestions}</p>
           ) : (
+            <TableFrame label={m.areaName(area.number)}>
             <table>
               <thead>
                 <tr>
@@ -94,6 +96,7 @@ export function LearnedVersionFields(props: { version: CatalogVersion; baseKey: 
                 ))}
               </tbody>
             </table>
+            </TableFrame>
           )}
         </fieldset>
       ))}

@@ -4,6 +4,7 @@ import type { FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { paths } from "~/paths.ts";
 import { formatDate } from "~/utils/format.ts";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 export interface RemovalPreview {
   member: { id: string; name: string; email: string };
@@ -56,6 +57,7 @@ export function RemoveMember({ slug, municipalityName, preview, errors }: { slug
           ) : (
             <>
               <p>{t.users.removeOpen(member.name, openActions.length)}</p>
+              <TableFrame label={t.users.openActionsHeading}>
               <table>
                 <caption>{t.users.openActionsHeading}</caption>
                 <thead>
@@ -77,6 +79,7 @@ export function RemoveMember({ slug, municipalityName, preview, errors }: { slug
                   ))}
                 </tbody>
               </table>
+              </TableFrame>
               {candidates.length === 0 ? <p className="notice">{t.users.noCandidates}</p> : null}
               <Field name="newOwnerId" label={t.users.newOwnerAll} error={errors.newOwnerId}>
                 {(control) => <select {...control}>{options(t.users.chooseOwner)}</select>}

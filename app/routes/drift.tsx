@@ -9,6 +9,7 @@ import { MAIL_OVERDUE_MS, mailCounts, overduePendingMail } from "~/models/mail.s
 import { requireOperator } from "~/http/access.server.ts";
 import { queueHealth, retryFailedJob } from "~/platform/queue.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t.operations.title} – ${t.app.name}` }];
 
@@ -64,6 +65,7 @@ export default function Operations() {
             {t.operations.retried}
           </p>
         ) : null}
+        <TableFrame label={t.operations.title}>
         <table>
           <thead>
             <tr>
@@ -88,6 +90,7 @@ export default function Operations() {
             ))}
           </tbody>
         </table>
+        </TableFrame>
         <h2>{t.operations.overdueTitle}</h2>
         {overdue.count > 0 && overdue.oldest ? (
           <div className="notice error" role="alert">
@@ -104,6 +107,7 @@ export default function Operations() {
             {t.operations.schedulersMissing}
           </p>
         ) : null}
+        <TableFrame label={t.operations.schedulersTitle}>
         <table>
           <thead>
             <tr>
@@ -130,6 +134,7 @@ export default function Operations() {
             ))}
           </tbody>
         </table>
+        </TableFrame>
         <h2>{t.operations.mails}</h2>
         <p>{Object.entries(mails).map(([status, n]) => `${t.outbox.statuses[status] ?? status}: ${n}`).join(" · ") || "–"}</p>
         <h2>{t.operations.failedJobs}</h2>
@@ -137,7 +142,8 @@ export default function Operations() {
         {health.queues
           .filter((q) => q.failed.length > 0)
           .map((q) => (
-            <table key={q.name}>
+            <TableFrame key={q.name} label={q.name}>
+            <table>
               <caption>{q.name}</caption>
               <thead>
                 <tr>
@@ -170,6 +176,7 @@ export default function Operations() {
                 ))}
               </tbody>
             </table>
+            </TableFrame>
           ))}
       </main>
     </>

@@ -15,6 +15,7 @@ import { paths, QUERY } from "~/paths.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import { invitationNotice, invitePerson } from "~/workflows/invitations.server.ts";
 import { InvitationNotice } from "~/components/invitation-notice.tsx";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 const m = t.operatorConsole;
 
@@ -132,6 +133,7 @@ export default function OperatorMunicipality() {
         {municipality.members.length === 0 ? (
           <p>{m.noMembers}</p>
         ) : (
+          <TableFrame label={m.membersTitle}>
           <table>
             <thead>
               <tr>
@@ -175,6 +177,7 @@ export default function OperatorMunicipality() {
               ))}
             </tbody>
           </table>
+          </TableFrame>
         )}
 
         {municipality.active ? (

@@ -17,6 +17,7 @@ import {
 } from "~/models/municipality-admin.server.ts";
 import { notice, paths } from "~/paths.ts";
 import { formatDateTime } from "~/utils/format.ts";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 const m = t.operatorConsole;
 
@@ -72,6 +73,7 @@ export default function OperatorConsole() {
         {municipalities.length === 0 ? (
           <p>{m.none}</p>
         ) : (
+          <TableFrame label={m.title}>
           <table>
             <thead>
               <tr>
@@ -102,6 +104,7 @@ export default function OperatorConsole() {
               ))}
             </tbody>
           </table>
+          </TableFrame>
         )}
         <section className="card" aria-labelledby="create-heading" style={{ marginTop: "1.5rem" }}>
           <h2 id="create-heading">{m.createTitle}</h2>

@@ -11,6 +11,7 @@ import { t } from "~/i18n/sv.ts";
 import { FrameworkAdminError, getFrameworkVersionForConsole, setFrameworkVersionRetired, updateFrameworkVersion } from "~/models/framework-admin.server.ts";
 import { paths, QUERY } from "~/paths.ts";
 import { formatDateTime } from "~/utils/format.ts";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 const m = t.frameworkAdmin;
 
@@ -109,6 +110,7 @@ export default function FrameworkVersionPage() {
         {usage.length === 0 ? (
           <p>{m.usedByNone}</p>
         ) : (
+          <TableFrame label={m.usedBy}>
           <table>
             <thead>
               <tr>
@@ -129,6 +131,7 @@ export default function FrameworkVersionPage() {
               ))}
             </tbody>
           </table>
+          </TableFrame>
         )}
 
         <h2>{m.areas}</h2>
@@ -142,6 +145,7 @@ export default function FrameworkVersionPage() {
                 <span className="badge">{m.questionsMissing}</span> {m.noQuestions}
               </p>
             ) : (
+              <TableFrame label={m.areaHeading(area.number, area.name)}>
               <table>
                 <thead>
                   <tr>
@@ -160,6 +164,7 @@ export default function FrameworkVersionPage() {
                   ))}
                 </tbody>
               </table>
+              </TableFrame>
             )}
           </section>
         ))}

@@ -14,6 +14,7 @@ import { t } from "~/i18n/sv.ts";
 import { createFrameworkVersion, FrameworkAdminError, frameworkKeyTaken, listFrameworkVersionsForConsole } from "~/models/framework-admin.server.ts";
 import { correspondencePaths, notice, paths } from "~/paths.ts";
 import { uploadFrameworkVersion } from "~/workflows/framework-version-file.server.ts";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 const m = t.frameworkAdmin;
 
@@ -86,6 +87,7 @@ export default function FrameworkVersions() {
         {versions.length === 0 ? (
           <p>{m.none}</p>
         ) : (
+          <TableFrame label={m.title}>
           <table>
             <thead>
               <tr>
@@ -126,6 +128,7 @@ export default function FrameworkVersions() {
               ))}
             </tbody>
           </table>
+          </TableFrame>
         )}
 
         <section className="card" aria-labelledby="upload-heading" style={{ marginTop: "1.5rem" }}>

@@ -17,6 +17,7 @@ import { QUERY, paths } from "~/paths.ts";
 import { removalPreview, removeMemberWithHandover } from "~/workflows/members.server.ts";
 import { z } from "zod";
 import { InvitationNotice } from "~/components/invitation-notice.tsx";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t.users.title} – ${t.app.name}` }];
 
@@ -112,6 +113,7 @@ export default function Users() {
           </p>
         ) : null}
       </div>
+      <TableFrame label={t.users.title}>
       <table>
         <thead>
           <tr>
@@ -192,6 +194,7 @@ export default function Users() {
           ))}
         </tbody>
       </table>
+      </TableFrame>
 
       <section className="card" aria-labelledby="invite-heading" style={{ marginTop: "1.5rem" }}>
         <h2 id="invite-heading">{t.users.inviteTitle}</h2>

@@ -7,6 +7,7 @@ import { requireMunicipality } from "~/http/access.server.ts";
 import { formatPoints } from "~/utils/format.ts";
 import { correspondencePaths, paths } from "~/paths.ts";
 import { comparisonOverTime } from "~/workflows/comparison.server.ts";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t.compare.title} – ${t.app.name}` }];
 
@@ -82,6 +83,7 @@ export default function Compare() {
       {questions.evaluationIndexes.length > 1 ? (
         <section className="card" aria-labelledby="question-heading">
           <h2 id="question-heading">{t.compare.perQuestion(questions.versionName)}</h2>
+          <TableFrame label={t.compare.perQuestion(questions.versionName)}>
           <table>
             <thead>
               <tr>
@@ -110,6 +112,7 @@ export default function Compare() {
               ))}
             </tbody>
           </table>
+          </TableFrame>
           {mapped.size > 0 ? <p className="muted">{t.correspondence.mappedNote}</p> : null}
         </section>
       ) : null}
@@ -143,6 +146,7 @@ function AreaTable({ headingId, heading, areas, columns, slug, label }: {
         title={heading}
         description={`${heading}: ${columns.map((c) => c.evaluation.year).join(", ")}`}
       />
+      <TableFrame label={heading}>
       <table>
         <thead>
           <tr>
@@ -177,6 +181,7 @@ function AreaTable({ headingId, heading, areas, columns, slug, label }: {
           </tr>
         </tfoot>
       </table>
+      </TableFrame>
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { publicUrl } from "~/platform/env.server.ts";
 import { formatDate } from "~/utils/format.ts";
 import { z } from "zod";
 import { paths } from "~/paths.ts";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 const digestSchema = z.enum(["SINGLE", "WEEKLY"]);
 
@@ -49,6 +50,7 @@ export default function MyActions() {
       {actions.length === 0 ? (
         <p className="notice">{t.mine.empty}</p>
       ) : (
+        <TableFrame label={t.mine.title}>
         <table>
           <thead>
             <tr>
@@ -75,6 +77,7 @@ export default function MyActions() {
             ))}
           </tbody>
         </table>
+        </TableFrame>
       )}
       <section className="card" aria-labelledby="digest-heading" style={{ marginTop: "1.5rem" }}>
         <h2 id="digest-heading">{t.preferences.title}</h2>

@@ -10,6 +10,7 @@ import { listMembers } from "~/models/user.server.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { formatDate } from "~/utils/format.ts";
 import { paths } from "~/paths.ts";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t.plan.title} – ${t.app.name}` }];
 
@@ -160,6 +161,7 @@ export default function PlanPage() {
               {item.actions.length === 0 ? (
                 <p className="muted">{t.plan.noActions}</p>
               ) : (
+                <TableFrame label={item.text}>
                 <table>
                   <thead>
                     <tr>
@@ -184,6 +186,7 @@ export default function PlanPage() {
                     ))}
                   </tbody>
                 </table>
+                </TableFrame>
               )}
               {canManage && !printView ? (
                 <p className="no-print">

@@ -107,7 +107,7 @@ export default function PlanImportColumns() {
       </Form>
       <section className="card" aria-labelledby="sample-heading">
         <h2 id="sample-heading">{t.planImport.sample}</h2>
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="sample-heading">
+        <div className="table-frame" tabIndex={0} role="region" aria-labelledby="sample-heading">
           <table>
             <caption>{t.planImport.sampleCaption(sample.length, total)}</caption>
             <thead>

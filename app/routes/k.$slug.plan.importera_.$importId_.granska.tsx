@@ -89,7 +89,7 @@ export default function PlanImportPreview() {
       ) : null}
       <Form method="post" className="stacked">
         <SubmissionKey />
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="rows-caption">
+        <div className="table-frame" tabIndex={0} role="region" aria-labelledby="rows-caption">
           <table>
             <caption id="rows-caption">{t.planImport.rowsCaption}</caption>
             <thead>

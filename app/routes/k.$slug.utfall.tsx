@@ -7,6 +7,7 @@ import { requireMunicipality } from "~/http/access.server.ts";
 import { outcomePage } from "~/workflows/outcome.server.ts";
 import { formatDate, formatPoints, formatSignedPoints } from "~/utils/format.ts";
 import { paths } from "~/paths.ts";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t.outcome.title} – ${t.app.name}` }];
 
@@ -96,6 +97,7 @@ export default function Outcome() {
       <section className="card" aria-labelledby="rules-heading">
         <h2 id="rules-heading">{t.outcome.rulesTitle}</h2>
         <p>{t.outcome.rulesIntro}</p>
+        <TableFrame label={t.outcome.rulesTitle}>
         <table>
           <thead>
             <tr>
@@ -118,9 +120,11 @@ export default function Outcome() {
             ))}
           </tbody>
         </table>
+        </TableFrame>
       </section>
       <section className="card" aria-labelledby="rows-heading">
         <h2 id="rows-heading">{t.outcome.rowsTitle}</h2>
+        <TableFrame label={t.outcome.rowsTitle}>
         <table>
           <thead>
             <tr>
@@ -159,6 +163,7 @@ export default function Outcome() {
             </tr>
           </tfoot>
         </table>
+        </TableFrame>
       </section>
     </>
   );

@@ -4,6 +4,7 @@ import { t } from "~/i18n/sv.ts";
 import { listOutbox } from "~/models/mail.server.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { TIME_ZONE } from "~/domain/dates.ts";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t.outbox.title} – ${t.app.name}` }];
 
@@ -32,6 +33,7 @@ export default function Outbox() {
       {mails.length === 0 ? (
         <p className="notice">{t.outbox.empty}</p>
       ) : (
+        <TableFrame label={t.outbox.title}>
         <table>
           <thead>
             <tr>
@@ -59,6 +61,7 @@ export default function Outbox() {
             ))}
           </tbody>
         </table>
+        </TableFrame>
       )}
     </>
   );

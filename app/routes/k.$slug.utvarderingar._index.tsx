@@ -6,6 +6,7 @@ import { listEvaluations } from "~/models/evaluation.server.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { formatPoints } from "~/utils/format.ts";
 import { paths, QUERY } from "~/paths.ts";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t.evaluation.listTitle} – ${t.app.name}` }];
 
@@ -36,6 +37,7 @@ export default function EvaluationList() {
       {evaluations.length === 0 ? (
         <p className="notice">{t.evaluation.empty}</p>
       ) : (
+        <TableFrame label={t.evaluation.listTitle}>
         <table>
           <thead>
             <tr>
@@ -58,6 +60,7 @@ export default function EvaluationList() {
             ))}
           </tbody>
         </table>
+        </TableFrame>
       )}
     </>
   );

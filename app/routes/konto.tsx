@@ -12,6 +12,7 @@ import { t } from "~/i18n/sv.ts";
 import { changeOwnPassword, endAllOwnSessions, endOwnSession, listOwnSessions, renameSelf } from "~/models/account.server.ts";
 import { notice, paths, QUERY } from "~/paths.ts";
 import { formatDateTime } from "~/utils/format.ts";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 /**
  * Mitt konto: a signed-in person's own name, password and sessions. Everything here acts on the
@@ -152,6 +153,7 @@ export default function Account() {
         <section className="card" aria-labelledby="account-sessions">
           <h2 id="account-sessions">{t.account.sessionsHeading}</h2>
           <p>{t.account.sessionsIntro}</p>
+          <TableFrame label={t.account.sessionsHeading}>
           <table>
             <thead>
               <tr>
@@ -194,6 +196,7 @@ export default function Account() {
               })}
             </tbody>
           </table>
+          </TableFrame>
           <Form method="post" action={paths.account()} className="stacked">
             <input type="hidden" name="intent" value="end-all" />
             <p className="muted">{t.account.endAllHint}</p>
