@@ -27,7 +27,7 @@ export function SiteHeader({ user, municipality, canManageUsers, roleLabel }: Si
             {municipality ? <small> · {municipality.name}</small> : null}
           </span>
         </Link>
-        {/* Folded behind "Meny" on narrow screens, always open on wide ones (app.css): a disclosure that works without JavaScript and by keyboard (ADR 0044). */}
+        {/* Folded behind "Meny" on narrow screens, always open on wide ones (phone.css): a disclosure that works without JavaScript and by keyboard (ADR 0044). */}
         <details className="site-menu" key={pathname}>
           <summary>{t.phone.menu}</summary>
           <nav className="site-nav" aria-label={t.app.mainNav}>

@@ -10,6 +10,7 @@ import { listReports } from "~/models/follow-up-report.server.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { formatDate, formatPoints, formatSignedPoints } from "~/utils/format.ts";
 import { paths } from "~/paths.ts";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? t.start.title(data.municipality.name) : t.app.name} – ${t.app.name}` },
@@ -93,6 +94,7 @@ export default function MunicipalityStart() {
         />
         <details>
           <summary>{t.start.showAsTable}</summary>
+          <TableFrame label={t.start.chartTitle}>
           <table>
             <caption className="visually-hidden">{t.start.chartTitle}</caption>
             <thead>
@@ -116,6 +118,7 @@ export default function MunicipalityStart() {
               ))}
             </tbody>
           </table>
+          </TableFrame>
         </details>
       </section>
       <p>
