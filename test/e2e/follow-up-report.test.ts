@@ -55,7 +55,7 @@ describe.skipIf(skipBrowser)("the follow-up report in Chromium", () => {
     await page.getByRole("button", { name: "Spara rapporten" }).click();
     await page.getByRole("heading", { level: 1, name: "Uppföljning till KS november" }).waitFor();
     await page.getByRole("status").filter({ hasText: "Rapporten är sparad." }).waitFor();
-    const late = page.getByRole("region", { name: "Försenade åtgärder" });
+    const late = page.getByRole("region", { name: "Försenade åtgärder", exact: true });
     await late.getByRole("row", { name: new RegExp(`Utbilda chefer i etik 1 ${tenant.owner.name}`) }).waitFor();
     await page.getByText("Det här är den första rapporten, så det finns inget att jämföra med.").waitFor();
     await expectNoAxeViolations(page);
