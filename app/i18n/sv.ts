@@ -429,6 +429,8 @@ export const sv = {
     questionsHint: "Förslagen överst. Ange förväntad effekt i poäng (högst max minus nuvarande poäng).",
     effectFor: (code: string) => `Förväntad effekt på delfråga ${code}`,
     current: (points: string, max: string) => `Nu ${points} av ${max}`,
+    /** A sub-question already at full marks: why its effect can only be 0. */
+    currentFull: (points: string, max: string) => `Nu ${points} av ${max}: redan full poäng, så effekten kan bara vara 0`,
     suggested: "Föreslagen",
     item: "Förbättringsområde",
     save: "Spara åtgärden",

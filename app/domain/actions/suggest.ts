@@ -2,7 +2,8 @@
  * Suggests the sub-questions an improvement item is likely to lift: questions of the item's
  * own area first, ranked by how much of the item's wording they share. Longer words weigh
  * more (they say more), and Swedish compounds count when they share a stem
- * ("ledarutvecklingsprogram" ~ "ledarutveckling"). Points still open break ties.
+ * ("ledarutvecklingsprogram" ~ "ledarutveckling"). Points still open break ties; a question
+ * already at full marks is never suggested (nothing left to lift).
  */
 
 export interface QuestionCandidate {
@@ -53,6 +54,7 @@ export function suggestQuestions(
   limit = 5,
 ): Suggestion[] {
   return questions
+    .filter((q) => q.currentPoints === null || q.currentPoints < q.maxPoints)
     .map((q) => {
       const open = q.maxPoints - (q.currentPoints ?? 0);
       const score = (q.area === item.area ? 1 : 0) + wordingScore(item.text, q.text) + 0.05 * (open / Math.max(1, q.maxPoints));

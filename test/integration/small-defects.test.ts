@@ -1,0 +1,54 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "~/platform/db.server.ts";
+import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
+import { HttpClient } from "../helpers/http.ts";
+
+/** Issue #14, item 9: the smaller defects found in use, each over HTTP against the real server. */
+
+let home: Tenant;
+const as: Record<string, HttpClient> = {};
+const base = () => `/k/${home.municipality.slug}`;
+
+async function signedIn(email: string) {
+  const http = new HttpClient();
+  expect((await http.signIn(email, PASSWORD)).status).toBe(302);
+  return http;
+}
+
+/** The table row of the new-action form that holds one sub-question's effect field. */
+function questionRow(html: string, questionId: string): string {
+  const at = html.indexOf(`id="effect.${questionId}"`);
+  expect(at).toBeGreaterThan(0);
+  return html.slice(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
+}
+
+beforeAll(async () => {
+  home = await createTenant("smafel");
+  as.coordinator = await signedIn(home.coordinator.email);
+  as.owner = await signedIn(home.owner.email);
+  as.viewer = await signedIn(home.viewer.email);
+});
+
+describe("the new-action form", () => {
+  it("does not suggest a sub-question already at full marks, and says why its effect can only be 0", async () => {
+    const item = await getDb().improvementItem.findFirstOrThrow({
+      where: { evaluationArea: { evaluationId: home.evaluationId, frameworkArea: { number: 1 } }, text: { contains: "oegentligheter" } },
+    });
+    const question = await getDb().frameworkQuestion.findFirstOrThrow({ where: { code: "1.5", area: { version: { key: "2010" } } } });
+    const page = `${base()}/plan/ny?punkt=${item.id}`;
+    // 1.5 (Etik - hur hantera korruption?) is the first suggestion while points are open.
+    expect(questionRow(await (await as.coordinator!.get(page)).text(), question.id)).toContain("Föreslagen");
+
+    await getDb().questionScore.update({
+      where: { evaluationId_questionId: { evaluationId: home.evaluationId, questionId: question.id } },
+      data: { points: question.maxPoints },
+    });
+    const row = questionRow(await (await as.coordinator!.get(page)).text(), question.id);
+    expect(row).not.toContain("Föreslagen");
+    const max = Number(question.maxPoints);
+    expect(row).toContain(`Nu ${max} av ${max}: redan full poäng, så effekten kan bara vara 0`);
+    expect(row).toContain(`aria-describedby="effect.${question.id}-now"`);
+    // The label and the hint are read apart, not run together ("…korruption?Nu 7 av 7").
+    expect(row).toMatch(/<\/label> <br/);
+  });
+});
