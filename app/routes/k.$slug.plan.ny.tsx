@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality, form } = await load(request, params.slug);
   const inMonths = new Date();
   inMonths.setMonth(inMonths.getMonth() + 6);
-  return { municipality, form, values: { deadline: stockholmDate(inMonths), priority: "MEDIUM", version: "0" }, submissionKey: newSubmissionKey() };
+  return { municipality, form, values: { title: form.item.text.slice(0, 200), deadline: stockholmDate(inMonths), priority: "MEDIUM", version: "0" }, submissionKey: newSubmissionKey() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

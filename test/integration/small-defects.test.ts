@@ -52,3 +52,13 @@ describe("the new-action form", () => {
     expect(row).toMatch(/<\/label> <br/);
   });
 });
+
+describe("a new action's title", () => {
+  it("is prefilled from its improvement item", async () => {
+    const item = await getDb().improvementItem.findFirstOrThrow({ where: { evaluationArea: { evaluationId: home.evaluationId } } });
+    const html = await (await as.coordinator!.get(`${base()}/plan/ny?punkt=${item.id}`)).text();
+    const input = html.match(/<input[^>]*id="title"[^>]*>/)![0];
+    const escaped = item.text.slice(0, 200).replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+    expect(input).toContain(`value="${escaped}"`);
+  });
+});
