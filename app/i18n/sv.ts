@@ -715,6 +715,7 @@ export const sv = {
     progressSummary: (done: number, total: number) => `${done} av ${total} åtgärder är klara.`,
     errors: {
       date: "Ange ett datum som ÅÅÅÅ-MM-DD.",
+      pastDate: "Datumet har redan passerat. Ange i dag eller ett senare datum.",
       target: "Ange målet som ett tal mellan 0 och 800, t.ex. 650 eller 612,5.",
     },
   },

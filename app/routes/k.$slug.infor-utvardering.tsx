@@ -7,10 +7,11 @@ import { FigureCells, FigureHeadings } from "~/components/figures.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { FieldError } from "~/components/ui/field-error.tsx";
 import { can } from "~/domain/access.ts";
+import { stockholmDate } from "~/domain/dates.ts";
 import { evaluationTargetSchema } from "~/forms/evaluation-target.ts";
 import { likelihoodWeightsSchema } from "~/forms/likelihood-weights.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
-import { setEvaluationTarget } from "~/models/municipality.server.ts";
+import { getNextEvaluationDate, setEvaluationTarget } from "~/models/municipality.server.ts";
 import { LIKELIHOOD_RULES } from "~/domain/projection.ts";
 import { t } from "~/i18n/sv.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (errors) return data({ ...none, errors }, { status: 400 });
     return { ...none, errors: {} as FieldErrors, versionSaved: true };
   }
-  const parsed = parseForm(evaluationTargetSchema, form);
+  const parsed = parseForm(evaluationTargetSchema(stockholmDate(new Date()), await getNextEvaluationDate(municipality.id)), form);
   if (!parsed.ok) return data({ ...none, errors: parsed.errors as FieldErrors }, { status: 400 });
   await setEvaluationTarget(municipality.id, parsed.data, user.id);
   return { ...none, errors: {} as FieldErrors, saved: true };

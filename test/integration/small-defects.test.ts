@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { stockholmDate } from "~/domain/dates.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
@@ -60,5 +61,35 @@ describe("a new action's title", () => {
     const input = html.match(/<input[^>]*id="title"[^>]*>/)![0];
     const escaped = item.text.slice(0, 200).replace(/&/g, "&amp;").replace(/"/g, "&quot;");
     expect(input).toContain(`value="${escaped}"`);
+  });
+});
+
+describe("the planned evaluation date", () => {
+  it("is refused in the past (Stockholm's today) with a Swedish error next to the field, and nothing changes", async () => {
+    const today = stockholmDate(new Date());
+    const page = `${base()}/infor-utvardering`;
+    const before = await getDb().municipality.findUniqueOrThrow({ where: { id: home.municipality.id } });
+    const res = await as.coordinator!.post(page, { nextEvaluationDate: "2020-05-04", targetTotal: "600" });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toMatch(/id="field-nextEvaluationDate-error">Datumet har redan passerat/);
+    const after = await getDb().municipality.findUniqueOrThrow({ where: { id: home.municipality.id } });
+    expect(after.nextEvaluationDate).toEqual(before.nextEvaluationDate);
+    expect(after.targetTotal).toEqual(before.targetTotal);
+
+    // The same on the reminder settings, the other form that sets it.
+    const policy = await as.coordinator!.post(`${base()}/paminnelser`, {
+      daysBefore: "14, 3", onDeadlineDay: "on", lateEveryDays: "7", graceDays: "3", secondLevelDays: "14", silenceDays: "30", digestWeekday: "1",
+      nextEvaluationDate: "2020-05-04",
+    });
+    expect(policy.status).toBe(400);
+    expect(await policy.text()).toContain("Datumet har redan passerat");
+
+    expect((await as.coordinator!.post(page, { nextEvaluationDate: today, targetTotal: "600" })).status).toBe(200);
+    const saved = await getDb().municipality.findUniqueOrThrow({ where: { id: home.municipality.id } });
+    expect(saved.nextEvaluationDate?.toISOString().slice(0, 10)).toBe(today);
+    // A date already stored that has since passed does not block saving the other settings.
+    await getDb().municipality.update({ where: { id: home.municipality.id }, data: { nextEvaluationDate: new Date("2021-03-01T00:00:00Z") } });
+    expect((await as.coordinator!.post(page, { nextEvaluationDate: "2021-03-01", targetTotal: "610" })).status).toBe(200);
   });
 });
