@@ -226,6 +226,9 @@ export const sv = {
     managerLabel: (name: string) => `Chef för ${name}`,
     noManager: "Ingen angiven",
     managerSaved: "Chefen är sparad.",
+    /** The one save button of a member row (role and manager). */
+    saveMember: (name: string) => `Spara roll och chef för ${name}`,
+    nothingChanged: "Inget ändrades.",
     // Removing a member who owns open actions (issue #12, item 7).
     removeTitle: (name: string) => `Ta bort ${name}`,
     removeIntro: (name: string, municipality: string) =>
