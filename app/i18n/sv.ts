@@ -686,6 +686,8 @@ export const sv = {
     open: "Poäng kvar",
     actions: "Åtgärder",
     flagNoAction: "Stort glapp utan åtgärd",
+    /** Completes "Ny åtgärd" for screen readers on a row of a large gap without action. */
+    newActionFor: (code: string) => `för delfråga ${code}`,
     flagAfter: (n: number) => `${n} ${n === 1 ? "åtgärd" : "åtgärder"} med slutdatum efter utvärderingen`,
     noEvaluation: "Kommunen har ingen utvärdering ännu.",
     chartTitle: "Poäng per område: nu, troligt och möjligt",

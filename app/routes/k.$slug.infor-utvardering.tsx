@@ -344,6 +344,15 @@ export default function Readiness() {
                 <td className="num">{w.actions}</td>
                 <td>
                   {w.largeGapWithoutAction ? <span className="badge late">{t.readiness.flagNoAction}</span> : null}
+                  {canManage && w.newActionItemId ? (
+                    <>
+                      {" "}
+                      <Link to={paths.newAction(municipality.slug, w.newActionItemId, w.code)}>
+                        {t.plan.newAction}
+                        <span className="visually-hidden"> {t.readiness.newActionFor(w.code)}</span>
+                      </Link>
+                    </>
+                  ) : null}
                   {w.actionsAfterEvaluation > 0 ? <span className="badge late">{t.readiness.flagAfter(w.actionsAfterEvaluation)}</span> : null}
                 </td>
               </tr>

@@ -93,3 +93,23 @@ describe("the planned evaluation date", () => {
     expect((await as.coordinator!.post(page, { nextEvaluationDate: "2021-03-01", targetTotal: "610" })).status).toBe(200);
   });
 });
+
+describe("Stort glapp utan åtgärd", () => {
+  it("links each such row to Ny åtgärd for that sub-question (coordinators), which opens with it first and suggested", async () => {
+    const html = await (await as.coordinator!.get(`${base()}/infor-utvardering`)).text();
+    const table = html.slice(html.indexOf('id="where-heading"'), html.indexOf("</table>", html.indexOf('id="where-heading"')));
+    const rows = table.split("<tr").filter((r) => r.includes("Stort glapp utan åtgärd"));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/href="\/k\/[^/]+\/plan\/ny\?punkt=[0-9a-f-]{36}&amp;delfraga=[^"]+"/);
+    const code = /<td>([^<]+)<\/td>/.exec(rows[0]!)![1]!;
+    const href = /href="([^"]+plan\/ny[^"]+)"/.exec(rows[0]!)![1]!.replace(/&amp;/g, "&");
+    const form = await (await as.coordinator!.get(href)).text();
+    const firstRow = form.slice(form.indexOf("<tbody>"), form.indexOf("</tr>", form.indexOf("<tbody>")));
+    expect(firstRow).toContain(`<td>${code}`);
+    expect(firstRow).toContain("Föreslagen");
+    // Viewers cannot create actions: no link for them.
+    const viewer = await (await as.viewer!.get(`${base()}/infor-utvardering`)).text();
+    expect(viewer).toContain("Stort glapp utan åtgärd");
+    expect(viewer).not.toContain("/plan/ny?");
+  });
+});

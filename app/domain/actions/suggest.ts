@@ -64,3 +64,19 @@ export function suggestQuestions(
     .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code, "sv", { numeric: true }))
     .slice(0, limit);
 }
+
+/**
+ * The improvement item a new action for a sub-question most likely belongs to: of the items in
+ * the question's own area, the one whose wording it shares most (the first on a tie); none when
+ * the area has no item.
+ */
+export function itemForQuestion<T extends { text: string; area: number }>(question: { text: string; area: number }, items: readonly T[]): T | null {
+  let best: T | null = null;
+  let bestScore = -1;
+  for (const item of items) {
+    if (item.area !== question.area) continue;
+    const score = wordingScore(item.text, question.text);
+    if (score > bestScore) [best, bestScore] = [item, score];
+  }
+  return best;
+}
