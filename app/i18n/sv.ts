@@ -695,6 +695,8 @@ export const sv = {
     whatIfTitle: "Tänk om …",
     whatIfIntro: "Slå av åtgärder eller ändra förväntad effekt och se hur prognosen rör sig. Ingenting sparas.",
     whatIfRun: "Räkna om",
+    whatIfReset: "Återställ",
+    whatIfCapped: (cap: string, max: string, current: string) => `Räknas som högst ${cap} poäng: delfrågan har max ${max} och har redan ${current}.`,
     whatIfResult: (likely: string, potential: string, savedLikely: string, savedPotential: string) =>
       `Med dina ändringar: troligt ${likely}, möjligt ${potential} (enligt planen: troligt ${savedLikely}, möjligt ${savedPotential}).`,
     include: "Med",

@@ -13,6 +13,7 @@ import { likelihoodWeightsSchema } from "~/forms/likelihood-weights.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { getNextEvaluationDate, setEvaluationTarget } from "~/models/municipality.server.ts";
 import { LIKELIHOOD_RULES } from "~/domain/projection.ts";
+import { effectCap } from "~/domain/actions/effects.ts";
 import { t } from "~/i18n/sv.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { readinessPage } from "~/workflows/readiness-page.server.ts";
@@ -232,42 +233,60 @@ export default function Readiness() {
               </tr>
             </thead>
             <tbody>
-              {result.actions.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <input type="hidden" name="alla" value={a.id} />
-                    <input
-                      type="checkbox"
-                      name="med"
-                      value={a.id}
-                      id={`med-${a.id}`}
-                      defaultChecked={!sandbox?.off.includes(a.id)}
-                    />
-                  </td>
-                  <td>
-                    <label htmlFor={`med-${a.id}`}>{a.title}</label>
-                  </td>
-                  <td>
-                    {a.effects.map((e) => (
-                      <span key={e.code} className="inline-form">
-                        <label htmlFor={`effekt-${a.id}-${e.code}`}>{e.code}</label>
-                        <input
-                          id={`effekt-${a.id}-${e.code}`}
-                          name={`effekt.${a.id}.${e.code}`}
-                          inputMode="decimal"
-                          size={4}
-                          defaultValue={String(sandbox?.effects[`${a.id}:${e.code}`] ?? e.expectedEffect).replace(".", ",")}
-                        />
-                      </span>
-                    ))}
-                  </td>
-                </tr>
-              ))}
+              {result.actions
+                .filter((a) => a.status !== "CANCELLED")
+                .map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <input type="hidden" name="alla" value={a.id} />
+                      <input
+                        type="checkbox"
+                        name="med"
+                        value={a.id}
+                        id={`med-${a.id}`}
+                        defaultChecked={!sandbox?.off.includes(a.id)}
+                      />
+                    </td>
+                    <td>
+                      <label htmlFor={`med-${a.id}`}>{a.title}</label>
+                    </td>
+                    <td>
+                      {a.effects.map((e) => {
+                        const question = result.questions.find((q) => q.code === e.code);
+                        const effect = sandbox?.effects[`${a.id}:${e.code}`] ?? e.expectedEffect;
+                        // The projection counts an effect at most at what the sub-question still has open.
+                        const open = question ? effectCap(question.maxPoints, question.current) : null;
+                        const cap = open !== null && effect > open ? open : null;
+                        const id = `effekt-${a.id}-${e.code}`;
+                        return (
+                          <span key={e.code} className="inline-form">
+                            <label htmlFor={id}>
+                              {e.code} {question?.text ?? ""}
+                            </label>
+                            <input
+                              id={id}
+                              name={`effekt.${a.id}.${e.code}`}
+                              inputMode="decimal"
+                              size={4}
+                              defaultValue={String(effect).replace(".", ",")}
+                              aria-describedby={cap === null ? undefined : `${id}-cap`}
+                            />
+                            {cap === null || !question ? null : (
+                              <span className="hint" id={`${id}-cap`}>
+                                {t.readiness.whatIfCapped(formatPoints(cap), formatPoints(question.maxPoints), formatPoints(question.current))}
+                              </span>
+                            )}
+                          </span>
+                        );
+                      })}
+                    </td>
+                  </tr>
+                ))}
             </tbody>
           </table>
           <div className="inline-form">
             <button type="submit">{t.readiness.whatIfRun}</button>
-            <Link to=".">{t.plan.clear}</Link>
+            <Link to=".">{t.readiness.whatIfReset}</Link>
           </div>
         </Form>
       </section>

@@ -3,6 +3,7 @@ import { stockholmDate } from "~/domain/dates.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
+import { createTestAction } from "../helpers/plan.ts";
 
 /** Issue #14, item 9: the smaller defects found in use, each over HTTP against the real server. */
 
@@ -111,5 +112,27 @@ describe("Stort glapp utan åtgärd", () => {
     const viewer = await (await as.viewer!.get(`${base()}/infor-utvardering`)).text();
     expect(viewer).toContain("Stort glapp utan åtgärd");
     expect(viewer).not.toContain("/plan/ny?");
+  });
+});
+
+describe("the what-if sandbox", () => {
+  it("names its inputs by sub-question text, leaves out cancelled actions, says when it caps an effect and resets with Återställ", async () => {
+    const tenant = await createTenant("smafel-tankom");
+    const coordinator = await signedIn(tenant.coordinator.email);
+    const kept = await createTestAction(tenant, tenant.owner.id, "2027-06-30", "Pågående åtgärd");
+    const cancelled = await createTestAction(tenant, tenant.owner.id, "2027-06-30", "Avbruten åtgärd");
+    await getDb().action.update({ where: { id: cancelled.id }, data: { status: "CANCELLED" } });
+    const question = await getDb().frameworkQuestion.findFirstOrThrow({ where: { code: "1.5", area: { version: { key: "2010" } } } });
+    const score = await getDb().questionScore.findUniqueOrThrow({ where: { evaluationId_questionId: { evaluationId: tenant.evaluationId, questionId: question.id } } });
+    const open = Number(question.maxPoints) - Number(score.points);
+
+    const page = `/k/${tenant.municipality.slug}/infor-utvardering`;
+    const html = await (await coordinator.get(`${page}?tankom=1&alla=${kept.id}&med=${kept.id}&effekt.${kept.id}.1.5=50`)).text();
+    const sandbox = html.slice(html.indexOf('id="whatif-heading"'), html.indexOf("</form>", html.indexOf('id="whatif-heading"')));
+    expect(sandbox).toContain("Pågående åtgärd");
+    expect(sandbox).not.toContain("Avbruten åtgärd");
+    expect(sandbox).toMatch(new RegExp(`<label for="effekt-${kept.id}-1.5">1.5<!-- --> <!-- -->Etik - hur hantera korruption\\?</label>`));
+    expect(sandbox).toContain(`Räknas som högst ${open} poäng: delfrågan har max ${Number(question.maxPoints)}`);
+    expect(sandbox).toMatch(/<a [^>]*href="\/k\/[^"]+\/infor-utvardering"[^>]*>Återställ<\/a>/);
   });
 });
