@@ -481,6 +481,7 @@ export const sv = {
       note: "skrev en anteckning",
       evidence: "lade till underlag",
       mail: "skickade e-post",
+      "mail-kept": "skickade inte e-post (sparat i utkorgen)",
       "carried-over": "förde över åtgärden till den nya utvärderingen",
     } as Record<string, string>,
     because: (reason: string) => `Skäl: ${reason}`,
@@ -588,7 +589,7 @@ export const sv = {
   },
   outbox: {
     title: "Utkorg",
-    intro: "E-post som Kompassplan har skickat eller sparat. Utan e-postserver (SMTP_URL) sparas breven här i stället för att skickas.",
+    intro: "E-post som Kompassplan har skickat eller sparat. När e-post inte skickas sparas breven här i utkorgen i stället.",
     empty: "Ingen e-post ännu.",
     recipient: "Mottagare",
     subject: "Ämne",

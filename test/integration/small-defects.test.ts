@@ -136,3 +136,11 @@ describe("the what-if sandbox", () => {
     expect(sandbox).toMatch(/<a [^>]*href="\/k\/[^"]+\/infor-utvardering"[^>]*>Återställ<\/a>/);
   });
 });
+
+describe("the outbox", () => {
+  it("does not show the technical SMTP_URL to coordinators", async () => {
+    const html = await (await as.coordinator!.get(`${base()}/utkorg`)).text();
+    expect(html).toContain("Utkorg");
+    expect(html).not.toContain("SMTP_URL");
+  });
+});
