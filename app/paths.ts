@@ -10,6 +10,8 @@ export const QUERY = {
   created: "skapad",
   deleted: "borttagen",
   item: "punkt",
+  /** The new-action form: the sub-question (code) to put first and suggest. */
+  question: "delfraga",
   /** The sign-in page: whose provider to offer, and why the last sign-in through it failed. */
   municipality: "kommun",
   failure: "fel",
@@ -25,7 +27,11 @@ export const paths = {
   municipality: (slug: string) => `/k/${slug}`,
   plan: (slug: string, query?: string) => withQuery(`/k/${slug}/plan`, query),
   planExport: (slug: string, format: "xlsx" | "csv", query?: string) => withQuery(`/k/${slug}/plan.${format}`, query),
-  newAction: (slug: string, itemId?: string) => withQuery(`/k/${slug}/plan/ny`, itemId ? `${QUERY.item}=${itemId}` : undefined),
+  newAction: (slug: string, itemId?: string, questionCode?: string) =>
+    withQuery(
+      `/k/${slug}/plan/ny`,
+      itemId ? `${QUERY.item}=${itemId}${questionCode ? `&${QUERY.question}=${encodeURIComponent(questionCode)}` : ""}` : undefined,
+    ),
   action: (slug: string, actionId: string, query?: string) => withQuery(`/k/${slug}/atgarder/${actionId}`, query),
   editAction: (slug: string, actionId: string) => `/k/${slug}/atgarder/${actionId}/redigera`,
   evidence: (slug: string, evidenceId: string) => `/k/${slug}/underlag/${evidenceId}`,

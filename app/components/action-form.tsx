@@ -134,15 +134,23 @@ export function ActionForm({ values, errors, owners, questions, editing, submitL
                     ) : null}
                   </td>
                   <td>
-                    <label htmlFor={name}>{q.text}</label>
-                    <br />
-                    <small className="muted">
-                      {t.action.current(q.currentPoints === null ? "–" : formatPoints(q.currentPoints), formatPoints(q.maxPoints))}
+                    <label htmlFor={name}>{q.text}</label> <br />
+                    <small className="muted" id={`${name}-now`}>
+                      {(q.currentPoints !== null && q.currentPoints >= q.maxPoints ? t.action.currentFull : t.action.current)(
+                        q.currentPoints === null ? "–" : formatPoints(q.currentPoints),
+                        formatPoints(q.maxPoints),
+                      )}
                     </small>
                     <FieldError name={name} errors={errors} />
                   </td>
                   <td className="num">
-                    <input {...attrs(name)} inputMode="decimal" size={5} className="points-input" />
+                    <input
+                      {...attrs(name)}
+                      aria-describedby={errors[name] ? `${name}-now ${name}-error` : `${name}-now`}
+                      inputMode="decimal"
+                      size={5}
+                      className="points-input"
+                    />
                   </td>
                 </tr>
               );

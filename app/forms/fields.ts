@@ -85,6 +85,14 @@ export const optionalDate = (message: string) =>
     })
     .transform((s) => (s === "" ? null : s));
 
+/**
+ * A planned date that may be left empty: as optionalDate, and not before `today` (YYYY-MM-DD in
+ * Stockholm, passed by the server), unless it is the date already stored (`kept`), so that a
+ * stored date that has since passed does not block saving the form's other fields.
+ */
+export const optionalPlannedDate = (message: string, pastMessage: string, today: string, kept: string | null) =>
+  optionalDate(message).refine((date) => date === null || date >= today || date === kept, { error: pastMessage });
+
 /** Points typed the Swedish way ("612,5") that may be left empty (→ null), within [min, max]. */
 export const optionalPoints = (message: string, min: number, max: number) =>
   z

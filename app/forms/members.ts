@@ -61,9 +61,18 @@ export const managerSchema = z.object({
     .pipe(z.uuid().nullable()),
 });
 
+/** A member row's one save: the role and the manager together. */
+export const memberSchema = z.object({
+  intent: z.literal("member"),
+  userId: z.uuid(),
+  role,
+  managerId: managerSchema.shape.managerId,
+});
+
 export const memberActionSchema = z.discriminatedUnion("intent", [
   inviteSchema,
   changeRoleSchema,
   removeMemberSchema,
   managerSchema,
+  memberSchema,
 ]);

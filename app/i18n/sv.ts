@@ -226,6 +226,9 @@ export const sv = {
     managerLabel: (name: string) => `Chef för ${name}`,
     noManager: "Ingen angiven",
     managerSaved: "Chefen är sparad.",
+    /** The one save button of a member row (role and manager). */
+    saveMember: (name: string) => `Spara roll och chef för ${name}`,
+    nothingChanged: "Inget ändrades.",
     // Removing a member who owns open actions (issue #12, item 7).
     removeTitle: (name: string) => `Ta bort ${name}`,
     removeIntro: (name: string, municipality: string) =>
@@ -429,6 +432,8 @@ export const sv = {
     questionsHint: "Förslagen överst. Ange förväntad effekt i poäng (högst max minus nuvarande poäng).",
     effectFor: (code: string) => `Förväntad effekt på delfråga ${code}`,
     current: (points: string, max: string) => `Nu ${points} av ${max}`,
+    /** A sub-question already at full marks: why its effect can only be 0. */
+    currentFull: (points: string, max: string) => `Nu ${points} av ${max}: redan full poäng, så effekten kan bara vara 0`,
     suggested: "Föreslagen",
     item: "Förbättringsområde",
     save: "Spara åtgärden",
@@ -476,6 +481,7 @@ export const sv = {
       note: "skrev en anteckning",
       evidence: "lade till underlag",
       mail: "skickade e-post",
+      "mail-kept": "skickade inte e-post (sparat i utkorgen)",
       "carried-over": "förde över åtgärden till den nya utvärderingen",
     } as Record<string, string>,
     because: (reason: string) => `Skäl: ${reason}`,
@@ -583,7 +589,7 @@ export const sv = {
   },
   outbox: {
     title: "Utkorg",
-    intro: "E-post som Kompassplan har skickat eller sparat. Utan e-postserver (SMTP_URL) sparas breven här i stället för att skickas.",
+    intro: "E-post som Kompassplan har skickat eller sparat. När e-post inte skickas sparas breven här i utkorgen i stället.",
     empty: "Ingen e-post ännu.",
     recipient: "Mottagare",
     subject: "Ämne",
@@ -681,6 +687,8 @@ export const sv = {
     open: "Poäng kvar",
     actions: "Åtgärder",
     flagNoAction: "Stort glapp utan åtgärd",
+    /** Completes "Ny åtgärd" for screen readers on a row of a large gap without action. */
+    newActionFor: (code: string) => `för delfråga ${code}`,
     flagAfter: (n: number) => `${n} ${n === 1 ? "åtgärd" : "åtgärder"} med slutdatum efter utvärderingen`,
     noEvaluation: "Kommunen har ingen utvärdering ännu.",
     chartTitle: "Poäng per område: nu, troligt och möjligt",
@@ -688,6 +696,8 @@ export const sv = {
     whatIfTitle: "Tänk om …",
     whatIfIntro: "Slå av åtgärder eller ändra förväntad effekt och se hur prognosen rör sig. Ingenting sparas.",
     whatIfRun: "Räkna om",
+    whatIfReset: "Återställ",
+    whatIfCapped: (cap: string, max: string, current: string) => `Räknas som högst ${cap} poäng: delfrågan har max ${max} och har redan ${current}.`,
     whatIfResult: (likely: string, potential: string, savedLikely: string, savedPotential: string) =>
       `Med dina ändringar: troligt ${likely}, möjligt ${potential} (enligt planen: troligt ${savedLikely}, möjligt ${savedPotential}).`,
     include: "Med",
@@ -713,6 +723,7 @@ export const sv = {
     progressSummary: (done: number, total: number) => `${done} av ${total} åtgärder är klara.`,
     errors: {
       date: "Ange ett datum som ÅÅÅÅ-MM-DD.",
+      pastDate: "Datumet har redan passerat. Ange i dag eller ett senare datum.",
       target: "Ange målet som ett tal mellan 0 och 800, t.ex. 650 eller 612,5.",
     },
   },

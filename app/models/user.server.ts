@@ -207,28 +207,32 @@ async function assertKeepsCoordinator(tx: Prisma.TransactionClient, municipality
 }
 
 export async function changeRole(municipalityId: string, userId: string, role: Role, actorId: string) {
-  await getDb().$transaction(async (tx) => {
-    const membership = await tx.membership.findUnique({
-      where: { userId_municipalityId: { userId, municipalityId } },
-    });
-    if (!membership) throw new MembershipError("not-member");
-    if (membership.role === role) return;
-    if (membership.role === "COORDINATOR") await assertKeepsCoordinator(tx, municipalityId, userId);
-    await tx.membership.update({ where: { id: membership.id }, data: { role } });
-    await recordAudit(
-      {
-        municipalityId,
-        actorId,
-        entityType: "User",
-        entityId: userId,
-        event: "membership.role-changed",
-        field: "role",
-        oldValue: membership.role,
-        newValue: role,
-      },
-      tx,
-    );
+  await getDb().$transaction((tx) => changeRoleIn(tx, municipalityId, userId, role, actorId));
+}
+
+/** Changes a member's role inside a transaction; whether it changed. */
+async function changeRoleIn(tx: Prisma.TransactionClient, municipalityId: string, userId: string, role: Role, actorId: string) {
+  const membership = await tx.membership.findUnique({
+    where: { userId_municipalityId: { userId, municipalityId } },
   });
+  if (!membership) throw new MembershipError("not-member");
+  if (membership.role === role) return false;
+  if (membership.role === "COORDINATOR") await assertKeepsCoordinator(tx, municipalityId, userId);
+  await tx.membership.update({ where: { id: membership.id }, data: { role } });
+  await recordAudit(
+    {
+      municipalityId,
+      actorId,
+      entityType: "User",
+      entityId: userId,
+      event: "membership.role-changed",
+      field: "role",
+      oldValue: membership.role,
+      newValue: role,
+    },
+    tx,
+  );
+  return true;
 }
 
 const OPEN_STATUSES = ["NOT_STARTED", "IN_PROGRESS"] as const;
@@ -431,13 +435,32 @@ export async function addMembership(municipalityId: string, userId: string, role
 export async function setManager(municipalityId: string, userId: string, managerId: string | null) {
   if (managerId === userId) return false;
   return getDb().$transaction(async (tx) => {
-    if (managerId) {
-      // The manager's membership is locked so that a removal at the same moment cannot slip between.
-      const manager = await tx.$queryRaw<Array<{ id: string }>>`
-        SELECT id FROM "Membership" WHERE "municipalityId" = ${municipalityId}::uuid AND "userId" = ${managerId}::uuid FOR SHARE`;
-      if (manager.length === 0) return false;
-    }
+    if (!(await managerIsMember(tx, municipalityId, managerId))) return false;
     const updated = await tx.membership.updateMany({ where: { municipalityId, userId }, data: { managerId } });
     return updated.count === 1;
+  });
+}
+
+async function managerIsMember(tx: Prisma.TransactionClient, municipalityId: string, managerId: string | null) {
+  if (!managerId) return true;
+  // The manager's membership is locked so that a removal at the same moment cannot slip between.
+  const manager = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT id FROM "Membership" WHERE "municipalityId" = ${municipalityId}::uuid AND "userId" = ${managerId}::uuid FOR SHARE`;
+  return manager.length > 0;
+}
+
+/**
+ * A member row's one save: role and manager together, both or neither (a manager who is not a
+ * member, or the member themself, refuses the whole save: null). What changed otherwise.
+ */
+export async function updateMember(municipalityId: string, userId: string, input: { role: Role; managerId: string | null }, actorId: string) {
+  if (input.managerId === userId) return null;
+  return getDb().$transaction(async (tx) => {
+    if (!(await managerIsMember(tx, municipalityId, input.managerId))) return null;
+    const before = await tx.membership.findUnique({ where: { userId_municipalityId: { userId, municipalityId } }, select: { managerId: true } });
+    if (!before) throw new MembershipError("not-member");
+    const roleChanged = await changeRoleIn(tx, municipalityId, userId, input.role, actorId);
+    await tx.membership.updateMany({ where: { municipalityId, userId }, data: { managerId: input.managerId } });
+    return { roleChanged, managerChanged: before.managerId !== input.managerId };
   });
 }

@@ -1,12 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { Field } from "~/components/ui/field.tsx";
 import { ROLES } from "~/domain/access.ts";
 import { inviteSchema, memberActionSchema, perActionOwners } from "~/forms/members.ts";
 import { useValidatedForm } from "~/forms/use-validated-form.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
-import { changeRole, listMembers, MembershipError, setManager } from "~/models/user.server.ts";
+import { changeRole, listMembers, MembershipError, setManager, updateMember } from "~/models/user.server.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { invitationNotice, invitePerson } from "~/workflows/invitations.server.ts";
 import { SubmissionKey } from "~/components/submission-key.tsx";
@@ -72,6 +73,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!ok) return data<ActionResult>({ errors: { "": t.errors.fixErrors }, intent }, { status: 400 });
       return data<ActionResult>({ ok: t.users.managerSaved, intent });
     }
+    if (input.intent === "member") {
+      const changed = await updateMember(municipality.id, input.userId, input, user.id);
+      if (!changed) return data<ActionResult>({ errors: { "": t.errors.fixErrors }, intent }, { status: 400 });
+      const said = [changed.roleChanged ? t.users.roleChanged : null, changed.managerChanged ? t.users.managerSaved : null].filter(Boolean);
+      return data<ActionResult>({ ok: said.length ? said.join(" ") : t.users.nothingChanged, intent });
+    }
     if (input.intent === "change-role") {
       await changeRole(municipality.id, input.userId, input.role, user.id);
       return data<ActionResult>({ ok: t.users.roleChanged, intent });
@@ -96,6 +103,12 @@ export default function Users() {
   const result = useActionData<typeof action>();
   const invite = useValidatedForm(inviteSchema, result?.intent === "invite" ? result.errors : undefined);
   const inviteErrors = invite.errors;
+  // After a successful invitation the form is emptied for the next person (with JavaScript the
+  // page is not reloaded, so the typed values would otherwise stay).
+  const inviteForm = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (result?.intent === "invite" && result.ok) inviteForm.current?.reset();
+  }, [result]);
   const otherError = result?.intent !== "invite" ? result?.errors?.[""] ?? result?.errors?.role : undefined;
   if (removal) {
     return <RemoveMember slug={municipality.slug} municipalityName={municipality.name} preview={removal} errors={result?.intent === "remove" ? (result.errors ?? {}) : {}} />;
@@ -138,27 +151,21 @@ export default function Users() {
               </td>
               <td>{m.email}</td>
               <td>
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="change-role" />
-                  <input type="hidden" name="userId" value={m.id} />
-                  <label className="visually-hidden" htmlFor={`role-${m.id}`}>
-                    {t.users.roleLabel(m.name)}
-                  </label>
-                  <select id={`role-${m.id}`} name="role" defaultValue={m.role}>
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {t.roles[r]}
-                      </option>
-                    ))}
-                  </select>
-                  <button type="submit" className="secondary">
-                    {t.users.save}
-                  </button>
-                </Form>
+                <label className="visually-hidden" htmlFor={`role-${m.id}`}>
+                  {t.users.roleLabel(m.name)}
+                </label>
+                <select id={`role-${m.id}`} name="role" defaultValue={m.role} form={`member-${m.id}`}>
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t.roles[r]}
+                    </option>
+                  ))}
+                </select>
               </td>
               <td>
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="manager" />
+                {/* One save per row: the role select above belongs to this form through its form attribute. */}
+                <Form method="post" className="inline-form" id={`member-${m.id}`}>
+                  <input type="hidden" name="intent" value="member" />
                   <input type="hidden" name="userId" value={m.id} />
                   <label className="visually-hidden" htmlFor={`manager-${m.id}`}>
                     {t.users.managerLabel(m.name)}
@@ -173,7 +180,7 @@ export default function Users() {
                         </option>
                       ))}
                   </select>
-                  <button type="submit" className="secondary" aria-label={`${t.users.save}: ${t.users.managerLabel(m.name)}`}>
+                  <button type="submit" className="secondary" aria-label={t.users.saveMember(m.name)}>
                     {t.users.save}
                   </button>
                 </Form>
@@ -198,7 +205,7 @@ export default function Users() {
 
       <section className="card" aria-labelledby="invite-heading" style={{ marginTop: "1.5rem" }}>
         <h2 id="invite-heading">{t.users.inviteTitle}</h2>
-        <Form method="post" className="stacked" noValidate onSubmit={invite.onSubmit}>
+        <Form method="post" className="stacked" noValidate onSubmit={invite.onSubmit} ref={inviteForm}>
           <input type="hidden" name="intent" value="invite" />
           <SubmissionKey />
           <Field name="name" label={t.users.name} required autoComplete="off" error={inviteErrors.name} />

@@ -7,11 +7,13 @@ import { FigureCells, FigureHeadings } from "~/components/figures.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { FieldError } from "~/components/ui/field-error.tsx";
 import { can } from "~/domain/access.ts";
+import { stockholmDate } from "~/domain/dates.ts";
 import { evaluationTargetSchema } from "~/forms/evaluation-target.ts";
 import { likelihoodWeightsSchema } from "~/forms/likelihood-weights.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
-import { setEvaluationTarget } from "~/models/municipality.server.ts";
+import { getNextEvaluationDate, setEvaluationTarget } from "~/models/municipality.server.ts";
 import { LIKELIHOOD_RULES } from "~/domain/projection.ts";
+import { effectCap } from "~/domain/actions/effects.ts";
 import { t } from "~/i18n/sv.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { readinessPage } from "~/workflows/readiness-page.server.ts";
@@ -47,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (errors) return data({ ...none, errors }, { status: 400 });
     return { ...none, errors: {} as FieldErrors, versionSaved: true };
   }
-  const parsed = parseForm(evaluationTargetSchema, form);
+  const parsed = parseForm(evaluationTargetSchema(stockholmDate(new Date()), await getNextEvaluationDate(municipality.id)), form);
   if (!parsed.ok) return data({ ...none, errors: parsed.errors as FieldErrors }, { status: 400 });
   await setEvaluationTarget(municipality.id, parsed.data, user.id);
   return { ...none, errors: {} as FieldErrors, saved: true };
@@ -235,43 +237,61 @@ export default function Readiness() {
               </tr>
             </thead>
             <tbody>
-              {result.actions.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <input type="hidden" name="alla" value={a.id} />
-                    <input
-                      type="checkbox"
-                      name="med"
-                      value={a.id}
-                      id={`med-${a.id}`}
-                      defaultChecked={!sandbox?.off.includes(a.id)}
-                    />
-                  </td>
-                  <td>
-                    <label htmlFor={`med-${a.id}`}>{a.title}</label>
-                  </td>
-                  <td>
-                    {a.effects.map((e) => (
-                      <span key={e.code} className="inline-form">
-                        <label htmlFor={`effekt-${a.id}-${e.code}`}>{e.code}</label>
-                        <input
-                          id={`effekt-${a.id}-${e.code}`}
-                          name={`effekt.${a.id}.${e.code}`}
-                          inputMode="decimal"
-                          size={4}
-                          defaultValue={String(sandbox?.effects[`${a.id}:${e.code}`] ?? e.expectedEffect).replace(".", ",")}
-                        />
-                      </span>
-                    ))}
-                  </td>
-                </tr>
-              ))}
+              {result.actions
+                .filter((a) => a.status !== "CANCELLED")
+                .map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <input type="hidden" name="alla" value={a.id} />
+                      <input
+                        type="checkbox"
+                        name="med"
+                        value={a.id}
+                        id={`med-${a.id}`}
+                        defaultChecked={!sandbox?.off.includes(a.id)}
+                      />
+                    </td>
+                    <td>
+                      <label htmlFor={`med-${a.id}`}>{a.title}</label>
+                    </td>
+                    <td>
+                      {a.effects.map((e) => {
+                        const question = result.questions.find((q) => q.code === e.code);
+                        const effect = sandbox?.effects[`${a.id}:${e.code}`] ?? e.expectedEffect;
+                        // The projection counts an effect at most at what the sub-question still has open.
+                        const open = question ? effectCap(question.maxPoints, question.current) : null;
+                        const cap = open !== null && effect > open ? open : null;
+                        const id = `effekt-${a.id}-${e.code}`;
+                        return (
+                          <span key={e.code} className="inline-form">
+                            <label htmlFor={id}>
+                              {e.code} {question?.text ?? ""}
+                            </label>
+                            <input
+                              id={id}
+                              name={`effekt.${a.id}.${e.code}`}
+                              inputMode="decimal"
+                              size={4}
+                              defaultValue={String(effect).replace(".", ",")}
+                              aria-describedby={cap === null ? undefined : `${id}-cap`}
+                            />
+                            {cap === null || !question ? null : (
+                              <span className="hint" id={`${id}-cap`}>
+                                {t.readiness.whatIfCapped(formatPoints(cap), formatPoints(question.maxPoints), formatPoints(question.current))}
+                              </span>
+                            )}
+                          </span>
+                        );
+                      })}
+                    </td>
+                  </tr>
+                ))}
             </tbody>
           </table>
           </TableFrame>
           <div className="inline-form">
             <button type="submit">{t.readiness.whatIfRun}</button>
-            <Link to=".">{t.plan.clear}</Link>
+            <Link to=".">{t.readiness.whatIfReset}</Link>
           </div>
         </Form>
       </section>
@@ -349,6 +369,15 @@ export default function Readiness() {
                 <td className="num">{w.actions}</td>
                 <td>
                   {w.largeGapWithoutAction ? <span className="badge late">{t.readiness.flagNoAction}</span> : null}
+                  {canManage && w.newActionItemId ? (
+                    <>
+                      {" "}
+                      <Link to={paths.newAction(municipality.slug, w.newActionItemId, w.code)}>
+                        {t.plan.newAction}
+                        <span className="visually-hidden"> {t.readiness.newActionFor(w.code)}</span>
+                      </Link>
+                    </>
+                  ) : null}
                   {w.actionsAfterEvaluation > 0 ? <span className="badge late">{t.readiness.flagAfter(w.actionsAfterEvaluation)}</span> : null}
                 </td>
               </tr>

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field.tsx";
+import { stockholmDate } from "~/domain/dates.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { reminderPolicySchema } from "~/forms/reminder-policy.ts";
 import { t } from "~/i18n/sv.ts";
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { errors: {} as FieldErrors, saved: false, twoStepSaved: true };
   }
   const { user, municipality } = await requireMunicipality(request, params.slug, "actions:manage");
-  const parsed = parseForm(reminderPolicySchema, form);
+  const parsed = parseForm(reminderPolicySchema(stockholmDate(new Date()), await getNextEvaluationDate(municipality.id)), form);
   if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, saved: false, twoStepSaved: false }, { status: 400 });
   const { nextEvaluationDate, ...settings } = parsed.data;
   await saveReminderPolicy(municipality.id, settings, user.id);

@@ -17,9 +17,10 @@ export const meta: MetaFunction = () => [{ title: `${t.plan.newAction} – ${t.a
 
 async function load(request: Request, slug: string | undefined) {
   const context = await requireMunicipality(request, slug, "actions:manage");
-  const itemId = z.uuid().safeParse(new URL(request.url).searchParams.get(QUERY.item));
+  const query = new URL(request.url).searchParams;
+  const itemId = z.uuid().safeParse(query.get(QUERY.item));
   if (!itemId.success) throw notFound();
-  const form = await actionFormContext(context.municipality.id, itemId.data);
+  const form = await actionFormContext(context.municipality.id, itemId.data, query.get(QUERY.question));
   if (!form) throw notFound();
   return { ...context, form };
 }
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality, form } = await load(request, params.slug);
   const inMonths = new Date();
   inMonths.setMonth(inMonths.getMonth() + 6);
-  return { municipality, form, values: { deadline: stockholmDate(inMonths), priority: "MEDIUM", version: "0" }, submissionKey: newSubmissionKey() };
+  return { municipality, form, values: { title: form.item.text.slice(0, 200), deadline: stockholmDate(inMonths), priority: "MEDIUM", version: "0" }, submissionKey: newSubmissionKey() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

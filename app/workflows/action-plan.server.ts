@@ -6,10 +6,12 @@ import { listMembers, normaliseEmail } from "~/models/user.server.ts";
 import { invitePerson } from "./invitations.server.ts";
 
 /** What the action form needs: the item, its sub-questions (suggested first) and the owners to choose. */
-export async function actionFormContext(municipalityId: string, improvementItemId: string) {
+export async function actionFormContext(municipalityId: string, improvementItemId: string, questionCode?: string | null) {
   const context = await questionsForItem(municipalityId, improvementItemId);
   if (!context) return null;
-  const suggested = new Set(suggestQuestions(context.item, context.questions).map((q) => q.code));
+  // A sub-question the link came for (Stort glapp utan åtgärd) comes first, unless already at full marks.
+  const asked = context.questions.find((q) => q.code === questionCode && (q.currentPoints ?? 0) < q.maxPoints);
+  const suggested = new Set([...(asked ? [asked.code] : []), ...suggestQuestions(context.item, context.questions).map((q) => q.code)]);
   const questions = [
     ...context.questions.filter((q) => suggested.has(q.code)).sort((a, b) => [...suggested].indexOf(a.code) - [...suggested].indexOf(b.code)),
     ...context.questions.filter((q) => !suggested.has(q.code)),

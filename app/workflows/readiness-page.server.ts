@@ -1,4 +1,6 @@
+import { itemForQuestion } from "~/domain/actions/suggest.ts";
 import { stockholmDate } from "~/domain/dates.ts";
+import { improvementItemsOf } from "~/models/readiness.server.ts";
 import { progressOverTime } from "~/domain/progress-over-time.ts";
 import { project, whereArePoints } from "~/domain/projection.ts";
 import { applyWhatIf, parseWhatIf } from "~/domain/what-if.ts";
@@ -19,13 +21,23 @@ export async function readinessPage(municipalityId: string, searchParams: URLSea
   // In another version the areas are not the same: the previous evaluation's are not drawn beside them.
   const previous = found.nextVersion.moved ? null : previousAreas;
   const deadlines = new Map(result.actions.map((a) => [a.id, a.deadline]));
+  // A large gap without action links to a new action for it, under the improvement item of its
+  // area it most likely belongs to (only in the evaluation's own version: the items are of that version).
+  const items = found.nextVersion.moved ? [] : await improvementItemsOf(municipalityId, result.evaluation.id);
+  const where = whereArePoints(result.projection, result.nextEvaluationDate, deadlines)
+    .slice(0, 15)
+    .map((w) => {
+      const question = result.questions.find((q) => q.code === w.code);
+      const item = w.largeGapWithoutAction && question ? itemForQuestion(question, items) : null;
+      return { ...w, newActionItemId: item?.id ?? null };
+    });
   const whatIf = parseWhatIf(searchParams);
   const sandbox = whatIf
     ? project(result.questions, applyWhatIf(result.actions, whatIf), { today: stockholmDate(now), evaluationDate: result.nextEvaluationDate, weights: result.weights.values }).total
     : null;
   return {
     result,
-    where: whereArePoints(result.projection, result.nextEvaluationDate, deadlines).slice(0, 15),
+    where,
     sandbox: sandbox ? { total: sandbox, off: whatIf ? [...whatIf.off] : [], effects: whatIf ? Object.fromEntries(whatIf.effects) : {} } : null,
     previous,
     progress: progressOverTime(planActions, { today: stockholmDate(now), evaluationDate: result.nextEvaluationDate }),

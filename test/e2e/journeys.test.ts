@@ -120,7 +120,7 @@ describe.skipIf(skipBrowser)("user journeys in Chromium", () => {
     await page.getByText(`En inbjudan har skickats till ${email}.`).waitFor();
     await page.getByRole("row", { name: /Kim Kollega/ }).getByText("Inbjuden, inte aktiverad").waitFor();
     await page.getByLabel("Roll för Kim Kollega").selectOption("OWNER");
-    await page.getByRole("row", { name: /Kim Kollega/ }).getByRole("button", { name: "Spara", exact: true }).click();
+    await page.getByRole("row", { name: /Kim Kollega/ }).getByRole("button", { name: "Spara roll och chef för Kim Kollega" }).click();
     await page.getByText("Rollen är ändrad.").waitFor();
     const user = await getDb().user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
     expect(user.memberships[0]!.role).toBe("OWNER");

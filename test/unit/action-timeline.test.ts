@@ -40,6 +40,20 @@ describe("an action's timeline", () => {
     expect(timeline.map((e) => e.kind)).toEqual(["created", "note", "evidence"]);
   });
 
+  it("says a mail only kept in the outbox was not sent: sparat i utkorgen", () => {
+    const [kept, sent] = buildTimeline({
+      audit: [],
+      notes: [],
+      evidence: [],
+      mails: [
+        { createdAt: at("2026-03-01T08:00:00Z"), sentAt: null, kind: "late", recipient: "ann@example.se", status: "KEPT" },
+        { createdAt: at("2026-03-02T08:00:00Z"), sentAt: at("2026-03-02T08:00:00Z"), kind: "late", recipient: "ann@example.se", status: "SENT" },
+      ],
+    });
+    expect(timelineText(kept!)).toBe("skickade inte e-post (sparat i utkorgen): Försenad → ann@example.se");
+    expect(timelineText(sent!)).toBe("skickade e-post: Försenad → ann@example.se");
+  });
+
   it("says in Swedish what changed, with statuses and priorities by name", () => {
     expect(timelineText({ kind: "status", field: "status", oldValue: "NOT_STARTED", newValue: "DONE" })).toBe("ändrade status: Ej påbörjad → Klar");
     expect(timelineText({ kind: "updated", field: "priority", oldValue: "LOW", newValue: "HIGH" })).toBe("ändrade prioritet: Låg → Hög");

@@ -107,6 +107,15 @@ describe("suggesting sub-questions", () => {
     ];
     expect(suggestQuestions({ text: "Något helt annat", area: 9 }, tie).map((s) => s.code)).toEqual(["9.2", "9.1"]);
   });
+
+  it("leaves out the sub-questions already at full marks: nothing to lift there", () => {
+    const full = [
+      { code: "9.1", text: "Samma fråga", area: 9, maxPoints: 10, currentPoints: 10 },
+      { code: "9.2", text: "Samma fråga", area: 9, maxPoints: 10, currentPoints: 2 },
+      { code: "9.3", text: "Samma fråga", area: 9, maxPoints: 10, currentPoints: null },
+    ];
+    expect(suggestQuestions({ text: "Samma fråga", area: 9 }, full).map((s) => s.code)).toEqual(["9.3", "9.2"]);
+  });
 });
 
 describe("the plan view", () => {

@@ -2,7 +2,8 @@
  * Suggests the sub-questions an improvement item is likely to lift: questions of the item's
  * own area first, ranked by how much of the item's wording they share. Longer words weigh
  * more (they say more), and Swedish compounds count when they share a stem
- * ("ledarutvecklingsprogram" ~ "ledarutveckling"). Points still open break ties.
+ * ("ledarutvecklingsprogram" ~ "ledarutveckling"). Points still open break ties; a question
+ * already at full marks is never suggested (nothing left to lift).
  */
 
 export interface QuestionCandidate {
@@ -53,6 +54,7 @@ export function suggestQuestions(
   limit = 5,
 ): Suggestion[] {
   return questions
+    .filter((q) => q.currentPoints === null || q.currentPoints < q.maxPoints)
     .map((q) => {
       const open = q.maxPoints - (q.currentPoints ?? 0);
       const score = (q.area === item.area ? 1 : 0) + wordingScore(item.text, q.text) + 0.05 * (open / Math.max(1, q.maxPoints));
@@ -61,4 +63,20 @@ export function suggestQuestions(
     .filter((q) => q.area === item.area || q.score > 0.3)
     .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code, "sv", { numeric: true }))
     .slice(0, limit);
+}
+
+/**
+ * The improvement item a new action for a sub-question most likely belongs to: of the items in
+ * the question's own area, the one whose wording it shares most (the first on a tie); none when
+ * the area has no item.
+ */
+export function itemForQuestion<T extends { text: string; area: number }>(question: { text: string; area: number }, items: readonly T[]): T | null {
+  let best: T | null = null;
+  let bestScore = -1;
+  for (const item of items) {
+    if (item.area !== question.area) continue;
+    const score = wordingScore(item.text, question.text);
+    if (score > bestScore) [best, bestScore] = [item, score];
+  }
+  return best;
 }

@@ -26,7 +26,8 @@ export interface TimelineSources {
   }>;
   notes: ReadonlyArray<{ createdAt: Date; author: { name: string } | null; body: string }>;
   evidence: ReadonlyArray<{ createdAt: Date; addedBy: { name: string } | null; title: string }>;
-  mails: ReadonlyArray<{ createdAt: Date; sentAt: Date | null; kind: string | null; recipient: string }>;
+  /** `status` KEPT: kept in the outbox, never sent (no mail server). */
+  mails: ReadonlyArray<{ createdAt: Date; sentAt: Date | null; kind: string | null; recipient: string; status?: string }>;
 }
 
 /** Changes, notes, evidence and sent mail in one list, oldest first (ties keep that order). */
@@ -46,7 +47,7 @@ export function buildTimeline({ audit, notes, evidence, mails }: TimelineSources
     ...mails.map((m) => ({
       at: (m.sentAt ?? m.createdAt).toISOString(),
       who: "Kompassplan",
-      kind: "mail",
+      kind: m.status === "KEPT" ? "mail-kept" : "mail",
       field: null,
       oldValue: null,
       newValue: `${t.reminders.kindLabel[m.kind ?? ""] ?? m.kind ?? ""} → ${m.recipient}`,
@@ -64,7 +65,7 @@ const localized = (field: string | null, value: string | null): string => {
 
 /** The rest of a timeline line after "who did what", as one string. */
 function describeChange(entry: Pick<TimelineEntry, "kind" | "field" | "oldValue" | "newValue">): string {
-  if (entry.kind === "note" || entry.kind === "evidence" || entry.kind === "mail") return `: ${entry.newValue ?? ""}`;
+  if (entry.kind === "note" || entry.kind === "evidence" || entry.kind === "mail" || entry.kind === "mail-kept") return `: ${entry.newValue ?? ""}`;
   if (!entry.field) return "";
   const label = entry.kind === "status" ? "" : ` ${(t.action.fields[entry.field] ?? entry.field).toLowerCase()}`;
   return `${label}: ${localized(entry.field, entry.oldValue)} → ${localized(entry.field, entry.newValue)}`;
