@@ -1648,10 +1648,10 @@ export const sv = {
     },
     /** The hidden rest of a count's link text, so that "3" reads as "3 klara åtgärder i området Styrning". */
     countLink: {
-      done: (area: string) => ` klara åtgärder i ${area}`,
-      inProgress: (area: string) => ` pågående åtgärder i ${area}`,
-      late: (area: string) => ` försenade åtgärder i ${area}`,
-      withoutOwner: (area: string) => ` åtgärder utan ansvarig i ${area}`,
+      done: (n: number, area: string) => ` ${n === 1 ? "klar åtgärd" : "klara åtgärder"} i ${area}`,
+      inProgress: (n: number, area: string) => ` ${n === 1 ? "pågående åtgärd" : "pågående åtgärder"} i ${area}`,
+      late: (n: number, area: string) => ` ${n === 1 ? "försenad åtgärd" : "försenade åtgärder"} i ${area}`,
+      withoutOwner: (n: number, area: string) => ` ${n === 1 ? "åtgärd" : "åtgärder"} utan ansvarig i ${area}`,
     },
     nowToLikely: (now: string, likely: string, max: string) => `${now} → ${likely} av ${max}`,
     dueTitle: (days: number) => `Slutdatum inom ${days} dagar`,

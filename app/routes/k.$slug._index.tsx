@@ -185,10 +185,10 @@ export default function MunicipalityStart() {
                         </ul>
                       ) : null}
                     </td>
-                    {countCell(a.counts.done, planFilterQuery({ area: a.number, status: "DONE" }), s.countLink.done(name))}
-                    {countCell(a.counts.inProgress, planFilterQuery({ area: a.number, status: "IN_PROGRESS" }), s.countLink.inProgress(name))}
-                    {countCell(a.counts.late, planFilterQuery({ area: a.number, late: true }), s.countLink.late(name))}
-                    {countCell(a.counts.withoutOwner, planFilterQuery({ area: a.number, withoutOwner: true }), s.countLink.withoutOwner(name))}
+                    {countCell(a.counts.done, planFilterQuery({ area: a.number, status: "DONE" }), s.countLink.done(a.counts.done, name))}
+                    {countCell(a.counts.inProgress, planFilterQuery({ area: a.number, status: "IN_PROGRESS" }), s.countLink.inProgress(a.counts.inProgress, name))}
+                    {countCell(a.counts.late, planFilterQuery({ area: a.number, late: true }), s.countLink.late(a.counts.late, name))}
+                    {countCell(a.counts.withoutOwner, planFilterQuery({ area: a.number, withoutOwner: true }), s.countLink.withoutOwner(a.counts.withoutOwner, name))}
                     <td className="num">{s.nowToLikely(formatPoints(a.current), formatPoints(a.likely), formatPoints(a.maxPoints))}</td>
                   </tr>
                 );
