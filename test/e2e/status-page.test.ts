@@ -37,8 +37,8 @@ describe.skipIf(skipBrowser)("the status page in Chromium", () => {
       expect(await page.locator(".kpi .value").allTextContents()).toEqual(["599", expect.stringMatching(/^\d/), "630"]);
       await page.getByRole("heading", { name: "Läget per område" }).waitFor();
       const row = page.locator("tr", { has: page.getByRole("rowheader", { name: AREA, exact: true }) });
-      expect(await row.getByText("Kräver åtgärd").count()).toBe(1);
-      expect(await row.getByText("2 försenade åtgärder").count()).toBe(1);
+      expect(await row.getByText("Kräver åtgärd", { exact: true }).count()).toBe(1);
+      expect(await row.getByText("2 försenade åtgärder", { exact: true }).count()).toBe(1);
       expect(await page.getByText("Så sätts lampan").count()).toBe(1);
       await page.getByRole("link", { name: "Snart dags" }).waitFor();
       expect(await page.getByRole("link", { name: /^Ny åtgärd/ }).count()).toBe(role === "coordinator" ? await page.locator("#without-heading + ul li").count() : 0);
