@@ -7,6 +7,9 @@ import { isOpen, type ActionStatus } from "./actions/status.ts";
  * The rule and why it is this one: docs/decisions/0039-status-page-traffic-light.md.
  */
 
+/** How far ahead *Översikt* lists the deadlines, in days. */
+export const DUE_WITHIN_DAYS = 30;
+
 export interface StatusAction {
   id: string;
   title: string;
@@ -130,7 +133,7 @@ export function areaStatuses(
 }
 
 /** Open actions whose deadline is from today up to `days` days ahead, soonest first. */
-export function dueWithin<A extends StatusAction>(actions: readonly A[], today: string, days = 30): A[] {
+export function dueWithin<A extends StatusAction>(actions: readonly A[], today: string, days = DUE_WITHIN_DAYS): A[] {
   return actions
     .filter((a) => isOpen(a.status) && a.deadline >= today && daysBetween(today, a.deadline) <= days)
     .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.title.localeCompare(b.title, "sv"));

@@ -5,13 +5,13 @@ import { CHART_COLORS } from "~/components/charts/colors.ts";
 import { StatusBadge } from "~/components/status-badge.tsx";
 import { TrafficLight } from "~/components/traffic-light.tsx";
 import { can } from "~/domain/access.ts";
-import type { LightReason } from "~/domain/status-overview.ts";
+import { DUE_WITHIN_DAYS, type LightReason } from "~/domain/status-overview.ts";
 import { t } from "~/i18n/sv.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { formatDate, formatPoints, formatSignedPoints } from "~/utils/format.ts";
 import { targetLine } from "~/utils/report-text.ts";
 import { paths, planFilterQuery } from "~/paths.ts";
-import { DUE_WITHIN_DAYS, overviewPage } from "~/workflows/overview-page.server.ts";
+import { overviewPage } from "~/workflows/overview-page.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? t.start.title(data.municipality.name) : t.app.name} – ${t.app.name}` },

@@ -1,14 +1,11 @@
 import { compareAreas } from "~/domain/comparison.ts";
 import { stockholmDate } from "~/domain/dates.ts";
 import { scoreEvaluation } from "~/domain/scoring.ts";
-import { areaStatuses, dueWithin } from "~/domain/status-overview.ts";
+import { areaStatuses, DUE_WITHIN_DAYS, dueWithin } from "~/domain/status-overview.ts";
 import { getLatestEvaluations } from "~/models/evaluation.server.ts";
 import { listReports } from "~/models/follow-up-report.server.ts";
 import { itemsWithoutAction } from "~/models/overview.server.ts";
 import { readinessFor } from "./readiness.server.ts";
-
-/** How far ahead *Översikt* lists the deadlines. */
-export const DUE_WITHIN_DAYS = 30;
 
 /**
  * What *Översikt*, the status page (issue #14, item 1), shows at `now`: the figures now (the

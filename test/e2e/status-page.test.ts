@@ -40,6 +40,9 @@ describe.skipIf(skipBrowser)("the status page in Chromium", () => {
       expect(await row.getByText("Kräver åtgärd", { exact: true }).count()).toBe(1);
       expect(await row.getByText("2 försenade åtgärder", { exact: true }).count()).toBe(1);
       expect(await page.getByText("Så sätts lampan").count()).toBe(1);
+      // After hydration the page still reads the same (nothing the browser bundle lacks).
+      await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+      await page.getByRole("heading", { name: "Slutdatum inom 30 dagar" }).waitFor();
       await page.getByRole("link", { name: "Snart dags" }).waitFor();
       expect(await page.getByRole("link", { name: /^Ny åtgärd/ }).count()).toBe(role === "coordinator" ? await page.locator("#without-heading + ul li").count() : 0);
       await expectNoAxeViolations(page);
