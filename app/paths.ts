@@ -21,6 +21,28 @@ export const QUERY = {
 /** `?sparad=1` and the like: the notice a page shows after a redirect. */
 export const notice = (key: "saved" | "created" | "deleted") => `?${QUERY[key]}=1`;
 
+/** Query keys of the action plan's filters (the plan page, its exports and the status page's links). */
+export const PLAN_QUERY = {
+  status: "status",
+  owner: "ansvarig",
+  area: "omrade",
+  late: "sena",
+  noAction: "utan",
+  /** Open actions without an owner (issue #14, item 1). */
+  withoutOwner: "utan-ansvarig",
+} as const;
+
+/** The plan filtered as the status page's counts are: by area, and by status, lateness or a missing owner. */
+export function planFilterQuery(filter: { area?: number; status?: string; late?: boolean; withoutOwner?: boolean; noAction?: boolean }): string {
+  const params = new URLSearchParams();
+  if (filter.area !== undefined) params.set(PLAN_QUERY.area, String(filter.area));
+  if (filter.status) params.set(PLAN_QUERY.status, filter.status);
+  if (filter.late) params.set(PLAN_QUERY.late, "1");
+  if (filter.withoutOwner) params.set(PLAN_QUERY.withoutOwner, "1");
+  if (filter.noAction) params.set(PLAN_QUERY.noAction, "1");
+  return params.toString();
+}
+
 const withQuery = (path: string, query?: string) => (query ? `${path}${query.startsWith("?") ? query : `?${query}`}` : path);
 
 export const paths = {
@@ -37,6 +59,8 @@ export const paths = {
   evidence: (slug: string, evidenceId: string) => `/k/${slug}/underlag/${evidenceId}`,
   mine: (slug: string) => `/k/${slug}/mina-atgarder`,
   readiness: (slug: string) => `/k/${slug}/infor-utvardering`,
+  /** The readiness page's planned date and target (the form coordinators see there). */
+  readinessTarget: (slug: string) => `/k/${slug}/infor-utvardering#target-heading`,
   reports: (slug: string) => `/k/${slug}/rapporter`,
   report: (slug: string, reportId: string, query?: string) => withQuery(`/k/${slug}/rapporter/${reportId}`, query),
   reportFile: (slug: string, reportId: string, format: "pdf" | "excel") => `/k/${slug}/rapporter/${reportId}/${format}`,

@@ -125,7 +125,7 @@ try {
   const slug = tenant.municipality.slug;
   const pagesToMeasure: Array<[string, string, boolean?]> = [
     ["Inloggningssidan (utloggad)", "/logga-in", false],
-    ["Översikt (diagram, två utvärderingar)", `/k/${slug}`],
+    ["Översikt (statussidan, 300 åtgärder)", `/k/${slug}`],
     ["Utvärdering (45 delfrågor, listor)", `/k/${slug}/utvarderingar/${tenant.evaluationId}`],
     ["Jämförelse över tid", `/k/${slug}/jamfor`],
     ["Ny utvärdering (formulär)", `/k/${slug}/utvarderingar/ny?version=2010`],

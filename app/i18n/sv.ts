@@ -1626,6 +1626,68 @@ export const sv = {
     /** The folded sub-questions of one area on Inför utvärdering. */
     areaQuestions: (count: number) => (count === 1 ? "1 delfråga" : `${count} delfrågor`),
   },
+  // Issue #14, item 1: Översikt is the status page.
+  statusPage: {
+    lead: (year: number, version: string) => `Läget i arbetet efter utvärderingen ${year} (${version}).`,
+    figuresTitle: "Poäng nu, troligt och mål",
+    now: "Nu",
+    nowSource: (year: number) => `Utvärderingen ${year}`,
+    likely: "Troligt",
+    likelySource: "Prognosen på Inför utvärdering",
+    target: "Mål",
+    noTarget: "Inget mål",
+    targetSource: "Satt på Inför utvärdering",
+    setTarget: "Ange mål och datum",
+    evaluationDate: (date: string) => `Nästa utvärdering är planerad till ${date}.`,
+    noEvaluationDate: "Nästa utvärdering har inget planerat datum ännu.",
+    areasTitle: "Läget per område",
+    areasIntro: "Siffrorna räknar inte avbrutna åtgärder. Välj en siffra för att se åtgärderna i handlingsplanen.",
+    ruleTitle: "Så sätts lampan",
+    rules: {
+      red: "Röd (kräver åtgärd): minst en åtgärd i området är försenad, eller den troliga ökningen är mindre än hälften av områdets del av glappet till målet.",
+      yellow: "Gul (bevaka): en åtgärd som inte är klar saknar ansvarig, eller den troliga ökningen är mindre än områdets del av glappet till målet.",
+      green: "Grön (enligt plan): inget av detta gäller.",
+      share:
+        "Områdets del av glappet är skillnaden mellan målet och poängen nu, fördelad på områdena efter hur många poäng som återstår i varje område. Troligt räknas som på Inför utvärdering.",
+      noTarget: "Kommunen har inget mål ännu, så lampan bygger bara på försenade åtgärder och åtgärder utan ansvarig.",
+    },
+    lights: { red: "Kräver åtgärd", yellow: "Bevaka", green: "Enligt plan" },
+    reasons: {
+      late: (n: number) => `${n} ${n === 1 ? "försenad åtgärd" : "försenade åtgärder"}`,
+      withoutOwner: (n: number) => `${n} ${n === 1 ? "åtgärd" : "åtgärder"} utan ansvarig`,
+      gainShort: (gain: string, share: string) => `troligt +${gain} poäng, områdets del av glappet är ${share}`,
+    },
+    columns: {
+      area: "Område",
+      light: "Läge",
+      done: "Klara",
+      inProgress: "Pågående",
+      late: "Försenade",
+      withoutOwner: "Utan ansvarig",
+      points: "Poäng nu → troligt",
+    },
+    /** The hidden rest of a count's link text, so that "3" reads as "3 klara åtgärder i området Styrning". */
+    countLink: {
+      done: (n: number, area: string) => ` ${n === 1 ? "klar åtgärd" : "klara åtgärder"} i ${area}`,
+      inProgress: (n: number, area: string) => ` ${n === 1 ? "pågående åtgärd" : "pågående åtgärder"} i ${area}`,
+      late: (n: number, area: string) => ` ${n === 1 ? "försenad åtgärd" : "försenade åtgärder"} i ${area}`,
+      withoutOwner: (n: number, area: string) => ` ${n === 1 ? "åtgärd" : "åtgärder"} utan ansvarig i ${area}`,
+    },
+    nowToLikely: (now: string, likely: string, max: string) => `${now} → ${likely} av ${max}`,
+    dueTitle: (days: number) => `Slutdatum inom ${days} dagar`,
+    dueNone: (days: number) => `Ingen åtgärd som inte är klar har slutdatum inom ${days} dagar.`,
+    dueLine: (date: string, area: string, owner: string) => `${date} · ${area} · ${owner}`,
+    withoutActionTitle: (n: number) => `Förbättringsområden utan åtgärd (${n})`,
+    newActionFor: (item: string) => `Ny åtgärd för ”${item}”`,
+    chartIntro: "Poängen i utvärderingen per område, under läget i arbetet.",
+    noEvaluationTitle: "Ingen utvärdering ännu",
+    noEvaluation:
+      "Översikten visar läget i arbetet efter kommunens senaste Kommunkompassen-utvärdering: poängen nu, troligt och målet, åtgärderna per område och vad som förfaller snart. Kommunen har ingen utvärdering i Kompassplan ännu.",
+    noEvaluationNext: "Nästa steg: lägg in utvärderingen från rapporten (PDF, Word eller text) eller för hand.",
+    addEvaluation: "Lägg in utvärderingen",
+    noEvaluationViewer: "Nästa steg: kommunens samordnare lägger in utvärderingen. Sedan visas läget här.",
+    onlyWithoutOwner: "Endast åtgärder utan ansvarig (som inte är klara)",
+  },
 } as const;
 
 /** The active catalog. A second language is another object satisfying Messages. */

@@ -9,7 +9,7 @@ import { getPlan } from "~/models/action.server.ts";
 import { listMembers } from "~/models/user.server.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { formatDate } from "~/utils/format.ts";
-import { paths } from "~/paths.ts";
+import { paths, PLAN_QUERY } from "~/paths.ts";
 import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t.plan.title} – ${t.app.name}` }];
@@ -115,6 +115,10 @@ export default function PlanPage() {
               </label>
               <label>
                 <input type="checkbox" name="utan" value="1" defaultChecked={params.get("utan") === "1"} /> {t.plan.onlyWithoutAction}
+              </label>
+              <label>
+                <input type="checkbox" name={PLAN_QUERY.withoutOwner} value="1" defaultChecked={params.get(PLAN_QUERY.withoutOwner) === "1"} />{" "}
+                {t.statusPage.onlyWithoutOwner}
               </label>
             </div>
             <div className="inline-form">

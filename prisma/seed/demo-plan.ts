@@ -6,15 +6,17 @@ import { addEvidence, addNote, changeStatus, createAction, getPlan, questionsFor
 
 /**
  * A realistic plan for the demo municipality: actions for most improvement items, owned by the
- * demo users, in every status, some late, with notes and evidence.
+ * demo users, in every status, some late, some due within 30 days, a few without an owner yet,
+ * with notes and evidence.
  */
 
-const plan: Array<{ status: ActionStatus; days: number; priority: Priority }> = [
+/** `unowned`: no owner chosen yet, so *Översikt* has actions without an owner to show (issue #14, item 1). */
+const plan: Array<{ status: ActionStatus; days: number; priority: Priority; unowned?: true }> = [
   { status: "IN_PROGRESS", days: -21, priority: "HIGH" },
   { status: "NOT_STARTED", days: -9, priority: "MEDIUM" },
   { status: "DONE", days: -40, priority: "MEDIUM" },
   { status: "IN_PROGRESS", days: 12, priority: "HIGH" },
-  { status: "NOT_STARTED", days: 45, priority: "LOW" },
+  { status: "NOT_STARTED", days: 45, priority: "LOW", unowned: true },
   { status: "IN_PROGRESS", days: 90, priority: "MEDIUM" },
   { status: "DONE", days: -5, priority: "HIGH" },
   { status: "CANCELLED", days: 30, priority: "LOW" },
@@ -51,7 +53,7 @@ export async function seedDemoPlan(
       {
         title: item.text.length > 80 ? `${item.text.slice(0, 77)}…` : item.text,
         description: `Åtgärd för förbättringsområdet "${item.text}".`,
-        ownerId,
+        ownerId: shape.unowned ? null : ownerId,
         deadline: addDays(now, shape.days),
         priority: shape.priority,
         effects: [{ questionId: question.id, expectedEffect: Math.min(cap, 3) }],

@@ -6,6 +6,7 @@ import { seedDemoPlan } from "../../prisma/seed/demo-plan.ts";
 import { seedDemoReport } from "../../prisma/seed/demo-report.ts";
 import { createTenant, PASSWORD } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
+import { overviewPage } from "~/workflows/overview-page.server.ts";
 
 /** The quick start's demo: the plan, the readiness settings and a report with something to compare. */
 describe("the demo data", () => {
@@ -32,5 +33,20 @@ describe("the demo data", () => {
     const current = (await (await http.get(`/k/${tenant.municipality.slug}/rapporter/aktuell`)).text()).replace(/<!-- -->/g, "");
     expect(current).toContain("Blivit klara (2)");
     expect(current).toContain("Målet är 650 poäng.");
+
+    // Översikt, the status page, has something in every part (issue #14, item 1).
+    const overview = await overviewPage(tenant.municipality.id, now);
+    const sum = (key: "done" | "inProgress" | "late" | "withoutOwner") => overview.areas!.reduce((s, a) => s + a.counts[key], 0);
+    expect(overview.figures!.target).toBe(650);
+    expect(overview.figures!.nextEvaluationDate).not.toBeNull();
+    expect(sum("done")).toBeGreaterThan(0);
+    expect(sum("inProgress")).toBeGreaterThan(0);
+    expect(sum("late")).toBeGreaterThan(0);
+    expect(sum("withoutOwner")).toBeGreaterThan(0);
+    expect(overview.dueSoon!.length).toBeGreaterThan(0);
+    expect(overview.itemsWithoutAction!.length).toBeGreaterThan(0);
+    expect(overview.latestReport).not.toBeNull();
+    const start = (await (await http.get(`/k/${tenant.municipality.slug}`)).text()).replace(/<!-- -->/g, "");
+    expect(start).toContain(`href="/k/${tenant.municipality.slug}/atgarder/${overview.dueSoon![0]!.id}"`);
   });
 });

@@ -1,4 +1,5 @@
-import { isLate, STATUSES, type ActionStatus } from "./status.ts";
+import { PLAN_QUERY } from "~/paths.ts";
+import { isLate, isOpen, STATUSES, type ActionStatus } from "./status.ts";
 
 /** Filtering and counting the plan for the plan page and the exports. Pure. */
 
@@ -8,6 +9,8 @@ export interface PlanFilters {
   area: number | null;
   late: boolean;
   noAction: boolean;
+  /** Only open (not started or in progress) actions without an owner. */
+  withoutOwner: boolean;
 }
 
 interface ActionLike {
@@ -47,8 +50,9 @@ export function filterPlan<A extends ActionLike, P extends PlanLike<A>>(plan: P,
   const actionMatches = (a: A) =>
     (filters.status === null || a.status === filters.status) &&
     (filters.ownerId === null || a.ownerId === filters.ownerId) &&
-    (!filters.late || isLate(a, now));
-  const actionFilterActive = filters.status !== null || filters.ownerId !== null || filters.late;
+    (!filters.late || isLate(a, now)) &&
+    (!filters.withoutOwner || (a.ownerId === null && isOpen(a.status)));
+  const actionFilterActive = filters.status !== null || filters.ownerId !== null || filters.late || filters.withoutOwner;
   const areas = plan.areas
     .filter((area) => filters.area === null || area.number === filters.area)
     .map((area) => ({
@@ -66,14 +70,15 @@ export function filterPlan<A extends ActionLike, P extends PlanLike<A>>(plan: P,
 }
 
 export function parseFilters(params: URLSearchParams): PlanFilters {
-  const status = params.get("status");
-  const area = Number(params.get("omrade"));
+  const status = params.get(PLAN_QUERY.status);
+  const area = Number(params.get(PLAN_QUERY.area));
   return {
     status: STATUSES.includes(status as ActionStatus) ? (status as ActionStatus) : null,
-    ownerId: params.get("ansvarig") || null,
+    ownerId: params.get(PLAN_QUERY.owner) || null,
     area: Number.isInteger(area) && area >= 1 && area <= 8 ? area : null,
-    late: params.get("sena") === "1",
-    noAction: params.get("utan") === "1",
+    late: params.get(PLAN_QUERY.late) === "1",
+    noAction: params.get(PLAN_QUERY.noAction) === "1",
+    withoutOwner: params.get(PLAN_QUERY.withoutOwner) === "1",
   };
 }
 

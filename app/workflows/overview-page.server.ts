@@ -1,0 +1,53 @@
+import { compareAreas } from "~/domain/comparison.ts";
+import { stockholmDate } from "~/domain/dates.ts";
+import { scoreEvaluation } from "~/domain/scoring.ts";
+import { areaStatuses, DUE_WITHIN_DAYS, dueWithin } from "~/domain/status-overview.ts";
+import { getLatestEvaluations } from "~/models/evaluation.server.ts";
+import { listReports } from "~/models/follow-up-report.server.ts";
+import { itemsWithoutAction } from "~/models/overview.server.ts";
+import { readinessFor } from "./readiness.server.ts";
+
+/**
+ * What *Översikt*, the status page (issue #14, item 1), shows at `now`: the figures now (the
+ * evaluation's total, as the evaluation page scores it), likely and target (readinessFor's
+ * projection, as *Inför utvärdering* and the follow-up report show them), per area the plan's
+ * counts and traffic light, the deadlines of the coming days, the items without an action, the
+ * latest follow-up report and the area chart. A fixed number of queries, however large the plan.
+ * Without an evaluation `evaluation` is null.
+ */
+export async function overviewPage(municipalityId: string, now: Date) {
+  const today = stockholmDate(now);
+  const [readiness, [latest, previous], [report]] = await Promise.all([
+    readinessFor(municipalityId, now),
+    getLatestEvaluations(municipalityId, 2),
+    listReports(municipalityId, 1),
+  ]);
+  const latestReport = report ? { id: report.id, title: report.title, asOf: report.asOf.toISOString().slice(0, 10) } : null;
+  if (!readiness || !latest) return { evaluation: null, latestReport };
+  const withoutAction = await itemsWithoutAction(municipalityId, readiness.evaluation.id);
+  const scored = scoreEvaluation(latest.areas, latest.statedTotal);
+  const comparison = compareAreas(
+    { versionKey: latest.frameworkVersion.key, scored },
+    previous ? { versionKey: previous.frameworkVersion.key, scored: scoreEvaluation(previous.areas, previous.statedTotal) } : null,
+  );
+  const { projection } = readiness;
+  const actions = readiness.planActions.map((a) => ({ id: a.id, title: a.title, area: a.area, status: a.status, deadline: a.deadline, owner: a.owner }));
+  const areaName = (n: number) => readiness.areaNames.get(n) ?? "";
+  return {
+    latestReport,
+    evaluation: { id: latest.id, year: latest.year, version: latest.frameworkVersion.name },
+    previous: previous ? { id: previous.id, year: previous.year } : null,
+    figures: {
+      /** The evaluation's total as the evaluation page shows it. */
+      now: scored.total,
+      maxPoints: scored.maxPoints,
+      likely: projection.total.likely,
+      target: readiness.targetTotal,
+      nextEvaluationDate: readiness.nextEvaluationDate,
+    },
+    areas: areaStatuses(projection.areas, actions, readiness.targetTotal, today).map((a) => ({ ...a, name: areaName(a.number) })),
+    dueSoon: dueWithin(actions, today, DUE_WITHIN_DAYS).map((a) => ({ ...a, areaName: areaName(a.area) })),
+    itemsWithoutAction: withoutAction.map((i) => ({ ...i, areaName: areaName(i.area) })),
+    comparison,
+  };
+}
