@@ -146,7 +146,7 @@ export const sv = {
     title: (municipality: string) => `${municipality} – översikt`,
     latest: (year: number) => `Senaste utvärderingen (${year})`,
     total: "Totalpoäng",
-    outOf: (max: number) => `av ${max}`,
+    outOf: (max: number) => `av ${fmt(max)}`,
     chartTitle: "Poäng per område",
     chartDescription: (latest: number, previous: number | null) =>
       previous === null
