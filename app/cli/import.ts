@@ -1,6 +1,10 @@
 import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { oneScore, scoreDifference } from "~/domain/one-score.ts";
+import { scoreEvaluation } from "~/domain/scoring.ts";
+import { formatPoints } from "~/utils/format.ts";
+import { scoreDifferenceLine } from "~/utils/report-text.ts";
 import { warningMessage } from "~/domain/report-reader/messages.ts";
 import type { CatalogVersion } from "~/domain/report-reader/types.ts";
 import { t } from "~/i18n/sv.ts";
@@ -64,9 +68,25 @@ if (options.json) {
   if (report.learnedVersion) console.log(`  ${t.learnedVersion.title}: ${report.learnedVersion.areas.reduce((n, a) => n + a.questions.length, 0)} delfrågor`);
   for (const area of report.areas) {
     console.log(
-      `  ${area.number}. ${area.name}: ${area.points} p, ${area.questions.length} delfrågor, ${area.strengths.length} styrkor, ${area.improvements.length} förbättringsområden`,
+      `  ${area.number}. ${area.name}: ${formatPoints(area.points)} p, ${area.questions.length} delfrågor, ${area.strengths.length} styrkor, ${area.improvements.length} förbättringsområden`,
     );
   }
+  // The evaluation's score as every page will show it once saved (ADR 0040), and why the sub-questions add up to another number.
+  const score = oneScore(
+    scoreEvaluation(
+      report.areas.map((a) => ({
+        number: a.number,
+        name: a.name,
+        maxPoints: a.maxPoints,
+        statedPoints: a.statedPoints,
+        questions: a.questions.map((q) => ({ code: q.code, text: q.text, maxPoints: q.maxPoints, points: q.points })),
+      })),
+      report.totalPoints,
+    ),
+  );
+  console.log(`  Totalt: ${formatPoints(score.total)} av ${formatPoints(score.maxPoints)} p`);
+  const difference = scoreDifferenceLine(scoreDifference(score));
+  if (difference) console.log(`  ${difference}`);
   for (const w of read.warnings) console.log(`  ! ${w}`);
 }
 

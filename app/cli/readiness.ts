@@ -40,9 +40,19 @@ try {
     questions: result.projection.questions.map((q) => ({ code: q.code, maxPoints: q.maxPoints, ...four(q) })),
     areas: result.projection.areas.map((a) => ({ number: a.number, ...four(a) })),
     total: four(result.projection.total),
+    // The evaluation's score (ADR 0040): total.current above; questionSum differs when the report rounds its printed points.
+    score: { total: result.score.total, questionSum: result.score.questionSum, differs: result.score.differs },
   };
   if (options.json) await printJson(out);
-  else console.log(`Totalt: nu ${out.total.current}, säkrat ${out.total.secured}, troligt ${out.total.likely}, möjligt ${out.total.potential}`);
+  else {
+    const { formatPoints } = await import("~/utils/format.ts");
+    const { scoreDifference } = await import("~/domain/one-score.ts");
+    const { scoreDifferenceLine } = await import("~/utils/report-text.ts");
+    const f = out.total;
+    console.log(`Totalt: nu ${formatPoints(f.current)}, säkrat ${formatPoints(f.secured)}, troligt ${formatPoints(f.likely)}, möjligt ${formatPoints(f.potential)}`);
+    const line = scoreDifferenceLine(scoreDifference(result.score));
+    if (line) console.log(line);
+  }
 } finally {
   await getDb().$disconnect();
   await database.stop();

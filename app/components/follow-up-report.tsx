@@ -6,7 +6,7 @@ import { readinessSeries } from "~/components/charts/readiness-series.ts";
 import { hasChanges, lateActions, type ReportAction, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
 import { t } from "~/i18n/sv.ts";
 import { formatDate, formatSignedPoints } from "~/utils/format.ts";
-import { changedActionGroups, summaryParagraphs } from "~/utils/report-text.ts";
+import { changedActionGroups, ownerNote, summaryParagraphs } from "~/utils/report-text.ts";
 import { paths } from "~/paths.ts";
 import { TableFrame } from "~/components/ui/table-frame.tsx";
 
@@ -179,7 +179,7 @@ function Changes({ changes, actionLink }: { changes: ReportChanges; actionLink: 
                 <ul>
                   {list.map((a) => (
                     <li key={a.id}>
-                      {actionLink(a)} ({a.owner ?? r.noOwner})
+                      {actionLink(a)} ({ownerNote(a)})
                     </li>
                   ))}
                 </ul>

@@ -1,4 +1,5 @@
 import { daysLateOn, STATUSES, type ActionStatus } from "./actions/status.ts";
+import type { OneScore } from "./one-score.ts";
 import type { Figures, Projection } from "./projection.ts";
 import { roundPoints } from "./points.ts";
 import { progressOverTime, type ProgressSeries } from "./progress-over-time.ts";
@@ -29,6 +30,8 @@ export interface ReportAction {
   /** YYYY-MM-DD in Stockholm */
   completedAt: string | null;
   daysLate: number;
+  /** Whether the action has evidence; a done action without it is "klar, underlag saknas". Absent in reports saved before. */
+  hasEvidence?: boolean;
 }
 
 export interface ReportArea extends Figures {
@@ -49,7 +52,13 @@ export interface ReportSnapshot {
   previousEvaluation: PreviousEvaluation | null;
   nextEvaluationDate: string | null;
   targetTotal: number | null;
+  /** The figures told from the evaluation's score (ADR 0040): total.current is the score. */
   total: Figures;
+  /**
+   * The sum of the evaluation's sub-question points when it differs from the score, so the
+   * report explains the difference once; null when they agree. Absent in reports saved before.
+   */
+  questionSum?: number | null;
   areas: ReportArea[];
   counts: { actions: number; late: number; itemsWithoutAction: number; byStatus: Record<ActionStatus, number> };
   actions: ReportAction[];
@@ -69,6 +78,8 @@ export interface ReportInput {
   targetTotal: number | null;
   areaNames: ReadonlyMap<number, string>;
   projection: Projection;
+  /** The evaluation's score the projection was told from; without it no difference is explained. */
+  score?: OneScore;
   actions: ReadonlyArray<Omit<ReportAction, "daysLate">>;
   itemsWithoutAction: number;
 }
@@ -90,6 +101,7 @@ export function buildReport(input: ReportInput, today: string): ReportSnapshot {
     nextEvaluationDate: input.nextEvaluationDate,
     targetTotal: input.targetTotal,
     total: input.projection.total,
+    questionSum: input.score?.differs ? input.score.questionSum : null,
     areas: input.projection.areas.map((area) => {
       const inArea = actions.filter((a) => a.area === area.number && a.status !== "CANCELLED");
       return {

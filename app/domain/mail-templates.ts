@@ -1,6 +1,6 @@
 import { t } from "~/i18n/sv.ts";
 import type { NotificationKind } from "./reminder-policy.ts";
-import { formatDate } from "~/utils/format.ts";
+import { formatDate, formatPoints } from "~/utils/format.ts";
 
 /**
  * The text of every mail the product sends about actions: pure functions from data to
@@ -70,7 +70,16 @@ export function reminderMail(data: ReminderMailData): MailContent {
     lines.push(
       t.reminders.readinessIntro(data.municipalityName, data.nextEvaluationDate ? formatDate(data.nextEvaluationDate) : ""),
       t.reminders.readinessCounts(data.counts),
-      ...(data.projection ? [t.reminders.readinessProjection(data.projection)] : []),
+      ...(data.projection
+        ? [
+            t.reminders.readinessProjection({
+              current: formatPoints(data.projection.current),
+              secured: formatPoints(data.projection.secured),
+              likely: formatPoints(data.projection.likely),
+              potential: formatPoints(data.projection.potential),
+            }),
+          ]
+        : []),
       "",
       t.reminders.open,
       data.link,

@@ -146,7 +146,7 @@ export const sv = {
     title: (municipality: string) => `${municipality} – översikt`,
     latest: (year: number) => `Senaste utvärderingen (${year})`,
     total: "Totalpoäng",
-    outOf: (max: number) => `av ${max}`,
+    outOf: (max: number) => `av ${fmt(max)}`,
     chartTitle: "Poäng per område",
     chartDescription: (latest: number, previous: number | null) =>
       previous === null
@@ -560,8 +560,8 @@ export const sv = {
     readinessIntro: (name: string, date: string) => `Nästa utvärdering av ${name} är planerad till ${date}.`,
     readinessCounts: (c: { open: number; late: number; done: number }) =>
       `Handlingsplanen har ${c.open} öppna åtgärder, varav ${c.late} försenade, och ${c.done} klara.`,
-    readinessProjection: (f: { current: number; secured: number; likely: number; potential: number }) =>
-      `Prognos av 800 poäng: nu ${fmt(f.current)}, säkrat ${fmt(f.secured)}, troligt ${fmt(f.likely)}, möjligt ${fmt(f.potential)}.`,
+    readinessProjection: (f: { current: string; secured: string; likely: string; potential: string }) =>
+      `Prognos av 800 poäng: nu ${f.current}, säkrat ${f.secured}, troligt ${f.likely}, möjligt ${f.potential}.`,
   },
   policy: {
     title: "Påminnelser och eskalering",
@@ -709,8 +709,7 @@ export const sv = {
     targetHint: "Valfritt. Lämna tomt om ni inte har något mål.",
     save: "Spara datum och mål",
     saved: "Datum och mål är sparade.",
-    targetLine: (target: string, likely: string, gap: string) =>
-      `Målet är ${target} poäng. Troligt utfall är ${likely} poäng (${gap} mot målet).`,
+    targetLine: (target: string, likely: string, gap: string) => `Målet är ${target} poäng. Troligt utfall är ${likely} poäng, ${gap}.`,
     progressTitle: "Klara åtgärder över tid mot planen",
     progressDescription:
       "Linjediagram per månad fram till utvärderingen: hur många åtgärder som enligt slutdatumen ska vara klara och hur många som faktiskt blivit klara.",
@@ -1687,6 +1686,19 @@ export const sv = {
     addEvaluation: "Lägg in utvärderingen",
     noEvaluationViewer: "Nästa steg: kommunens samordnare lägger in utvärderingen. Sedan visas läget här.",
     onlyWithoutOwner: "Endast åtgärder utan ansvarig (som inte är klara)",
+  },
+  /** Numbers people read: differences in words, the one score and its explanation (issue #14, ADR 0040). */
+  numbers: {
+    onTarget: "på målet",
+    aboveTarget: (points: string) => `${points} poäng över målet`,
+    belowTarget: (points: string) => `${points} poäng under målet`,
+    /** Shown once where the sum of the sub-questions differs from the report's stated score. */
+    scoreDiffers: (questionSum: string, stated: string) =>
+      `Summan av delfrågornas poäng är ${questionSum}; rapporten anger ${stated} eftersom den avrundar de poäng den trycker. Kompassplan räknar med rapportens ${stated}.`,
+    doneWithoutEvidence: "klar, underlag saknas",
+    doneWithoutEvidenceStatus: "Klar, underlag saknas",
+    doneWithoutEvidenceCount: (n: number) =>
+      `${n} ${n === 1 ? "klar åtgärd saknar" : "klara åtgärder saknar"} underlag och räknas därför inte som säkrade (klar, underlag saknas).`,
   },
 } as const;
 

@@ -1,5 +1,6 @@
 import { isoDate, stockholmDate } from "~/domain/dates.ts";
 import type { ReportAction } from "~/domain/follow-up-report.ts";
+import type { AreaInput } from "~/domain/scoring.ts";
 import type { ProjectionAction, ProjectionQuestion } from "~/domain/projection.ts";
 import { getDb } from "~/platform/db.server.ts";
 
@@ -28,6 +29,7 @@ export async function loadReadinessData(municipalityId: string) {
     orderBy: [{ year: "desc" }, { createdAt: "desc" }],
     include: {
       scores: true,
+      areas: { select: { statedPoints: true, frameworkArea: { select: { number: true } } } },
       frameworkVersion: { include: { areas: { orderBy: { number: "asc" }, include: { questions: { orderBy: { sortOrder: "asc" } } } } } },
     },
   });
@@ -36,6 +38,18 @@ export async function loadReadinessData(municipalityId: string) {
   const questions: ProjectionQuestion[] = evaluation.frameworkVersion.areas.flatMap((area) =>
     area.questions.map((q) => ({ code: q.code, text: q.text, area: area.number, maxPoints: Number(q.maxPoints), current: points.get(q.id) ?? 0 })),
   );
+  const stated = new Map(evaluation.areas.map((a) => [a.frameworkArea.number, a.statedPoints?.toString() ?? null]));
+  // The evaluation as scoring.ts reads it, so the readiness figures start from the same score as every page (ADR 0040).
+  const scoring: { areas: AreaInput[]; statedTotal: string | null } = {
+    statedTotal: evaluation.statedTotal?.toString() ?? null,
+    areas: evaluation.frameworkVersion.areas.map((area) => ({
+      number: area.number,
+      name: area.name,
+      maxPoints: area.maxPoints.toString(),
+      statedPoints: stated.get(area.number) ?? null,
+      questions: area.questions.map((q) => ({ code: q.code, text: q.text, maxPoints: q.maxPoints.toString(), points: points.get(q.id) ?? null })),
+    })),
+  };
   const inEvaluation = { improvementItem: { evaluationArea: { evaluationId: evaluation.id } } };
   const [actions, itemsWithoutAction] = await Promise.all([
     db.action.findMany({
@@ -56,6 +70,7 @@ export async function loadReadinessData(municipalityId: string) {
     targetTotal: municipality.targetTotal === null ? null : Number(municipality.targetTotal),
     areaNames: new Map(evaluation.frameworkVersion.areas.map((a) => [a.number, a.name])),
     questions,
+    scoring,
     itemsWithoutAction,
     actions: actions.map(
       (a): ProjectionAction => ({
@@ -77,6 +92,7 @@ export async function loadReadinessData(municipalityId: string) {
         status: a.status,
         deadline: isoDate(a.deadline),
         completedAt: a.completedAt ? stockholmDate(a.completedAt) : null,
+        hasEvidence: a._count.evidence > 0,
       }),
     ),
   };

@@ -2,14 +2,24 @@ import ExcelJS from "exceljs";
 import { STATUSES } from "~/domain/actions/status.ts";
 import { lateActions, type ReportAction, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
 import { t } from "~/i18n/sv.ts";
-import { formatDate } from "~/utils/format.ts";
-import { changedActionGroups, summaryParagraphs } from "~/utils/report-text.ts";
+import { formatDate, pointsNumberFormat } from "~/utils/format.ts";
+import { changedActionGroups, statusLabel, summaryParagraphs } from "~/utils/report-text.ts";
 
 /**
  * The follow-up report as a workbook: the summary, the figures per area, late actions, what
  * changed, every action and the monthly progress, one sheet each. Numbers are numbers and
  * dates are dates, so the council's secretary can build on them.
  */
+
+/** Points cells keep their exact values and show at most one decimal, as the pages do. */
+function pointsCells(row: ExcelJS.Row, keys: readonly string[], options: { signed?: boolean } = {}) {
+  for (const key of keys) {
+    const cell = row.getCell(key);
+    if (typeof cell.value === "number") cell.numFmt = pointsNumberFormat(cell.value, options);
+  }
+  return row;
+}
+const FIGURE_KEYS = ["current", "secured", "likely", "potential", "maxPoints"] as const;
 
 const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -34,7 +44,7 @@ const actionRow = (a: ReportAction) => ({
   title: a.title,
   area: a.area,
   owner: a.owner ?? t.report.noOwner,
-  status: t.statuses[a.status],
+  status: statusLabel(a),
   deadline: asDate(a.deadline),
   daysLate: a.daysLate,
 });
@@ -66,8 +76,8 @@ export async function reportToXlsx(snapshot: ReportSnapshot, changes: ReportChan
     { header: t.readiness.potential, key: "potential", width: 8 },
     { header: t.evaluation.max, key: "maxPoints", width: 8 },
   ]);
-  for (const a of snapshot.areas) areas.addRow(a);
-  areas.addRow({ name: t.readiness.total, ...snapshot.total }).font = { bold: true };
+  for (const a of snapshot.areas) pointsCells(areas.addRow(a), FIGURE_KEYS);
+  pointsCells(areas.addRow({ name: t.readiness.total, ...snapshot.total }), FIGURE_KEYS).font = { bold: true };
 
   const late = sheet(workbook, r.sheetLate, actionColumns);
   for (const a of lateActions(snapshot)) late.addRow(actionRow(a));
@@ -85,8 +95,10 @@ export async function reportToXlsx(snapshot: ReportSnapshot, changes: ReportChan
   else {
     changed.addRow({ kind: r.changesSince(formatDate(changes.previousAsOf)) });
     if (changes.sameEvaluation) {
-      for (const a of changes.areas) changed.addRow({ kind: `${r.areaName} ${a.number}`, title: a.name, secured: a.secured, likely: a.likely, potential: a.potential });
-      changed.addRow({ kind: t.readiness.total, ...changes.total }).font = { bold: true };
+      for (const a of changes.areas) {
+        pointsCells(changed.addRow({ kind: `${r.areaName} ${a.number}`, title: a.name, secured: a.secured, likely: a.likely, potential: a.potential }), FIGURE_KEYS.slice(1, 4), { signed: true });
+      }
+      pointsCells(changed.addRow({ kind: t.readiness.total, ...changes.total }), FIGURE_KEYS.slice(1, 4), { signed: true }).font = { bold: true };
     } else changed.addRow({ kind: r.otherEvaluation });
     const groups = [...changedActionGroups(changes), { title: r.deadlineMoved, actions: changes.deadlineMoved.map((m) => m.action) }];
     for (const { title, actions } of groups) {

@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const ruleText = (id: string) => LIKELIHOOD_RULES.find((r) => r.id === id)?.text ?? id;
 
 export default function Readiness() {
-  const { municipality, result, where, sandbox, previous, canManage, progress, fit } = useLoaderData<typeof loader>();
+  const { municipality, result, scoreDifference, where, sandbox, previous, canManage, progress, fit } = useLoaderData<typeof loader>();
   const saved = useActionData<typeof action>();
   if (!result || !progress) {
     return (
@@ -69,6 +69,7 @@ export default function Readiness() {
     );
   }
   const { projection } = result;
+  const doneWithoutEvidence = result.actions.filter((a) => a.status === "DONE" && !a.hasEvidence).length;
   const head = (
     <tr>
       <th scope="col">{t.start.area}</th>
@@ -202,6 +203,12 @@ export default function Readiness() {
           </tfoot>
         </table>
         </TableFrame>
+        {scoreDifference ? (
+          <p className="notice" data-testid="score-difference">
+            {scoreDifference}
+          </p>
+        ) : null}
+        {doneWithoutEvidence > 0 ? <p>{t.numbers.doneWithoutEvidenceCount(doneWithoutEvidence)}</p> : null}
       </section>
       <section className="card" aria-labelledby="chart-heading">
         <h2 id="chart-heading">{t.readiness.chartTitle}</h2>
@@ -411,6 +418,8 @@ export default function Readiness() {
                         <Link to={paths.action(municipality.slug, c.actionId)}>
                           {t.readiness.contribution(c.title, formatPoints(c.effect), c.weight, ruleText(c.rule))}
                         </Link>
+                        {c.rule === "done" ? " " : null}
+                        {c.rule === "done" ? <span className="badge late">{t.numbers.doneWithoutEvidence}</span> : null}
                       </li>
                     ))}
                   </ul>

@@ -3,11 +3,13 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { EvaluationAreaSection } from "~/components/evaluation-area.tsx";
 import { can } from "~/domain/access.ts";
+import { oneScore, scoreDifference } from "~/domain/one-score.ts";
 import { scoreEvaluation } from "~/domain/scoring.ts";
 import { t } from "~/i18n/sv.ts";
 import { deleteEvaluation, EvaluationHasActionsError, getEvaluation } from "~/models/evaluation.server.ts";
 import { notFound, requireMunicipality } from "~/http/access.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
+import { scoreDifferenceLine } from "~/utils/report-text.ts";
 import { notice, paths, QUERY } from "~/paths.ts";
 
 const idSchema = z.uuid();
@@ -23,7 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const evaluation = await getEvaluation(municipality.id, id.data);
   if (!evaluation) throw notFound();
   const scored = scoreEvaluation(evaluation.areas, evaluation.statedTotal);
+  const score = oneScore(scored);
   return {
+    differenceLine: scoreDifferenceLine(scoreDifference(score)),
     municipality,
     evaluation: {
       id: evaluation.id,
@@ -65,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EvaluationPage() {
-  const { municipality, evaluation, scored, areas, canManage } = useLoaderData<typeof loader>();
+  const { municipality, evaluation, scored, differenceLine, areas, canManage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
@@ -112,6 +116,11 @@ export default function EvaluationPage() {
           <strong className="big">{formatPoints(scored.total)}</strong> {t.start.outOf(scored.maxPoints)}
         </p>
         {scored.statedTotal === null ? <p className="muted">{t.evaluation.noStatedTotal}</p> : null}
+        {differenceLine ? (
+          <p className="notice" data-testid="score-difference">
+            {differenceLine}
+          </p>
+        ) : null}
         {scored.statedTotal !== null && scored.totalDifference !== 0 ? (
           <p className="notice">
             {t.evaluation.statedTotal}: {formatPoints(scored.statedTotal)} · {t.evaluation.computedTotal}:{" "}

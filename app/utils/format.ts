@@ -1,7 +1,8 @@
 /** Swedish formatting; dates always in the product's time zone (Europe/Stockholm). */
 import { TIME_ZONE } from "~/domain/dates.ts";
+import { t } from "~/i18n/sv.ts";
 
-const pointsFormat = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
+const pointsFormat = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 0, maximumFractionDigits: 1 });
 const dateFormat = new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeZone: TIME_ZONE });
 const isoDateFormat = new Intl.DateTimeFormat("sv-SE", {
   year: "numeric",
@@ -10,13 +11,55 @@ const isoDateFormat = new Intl.DateTimeFormat("sv-SE", {
   timeZone: TIME_ZONE,
 });
 
-/** 4.5 → "4,5" (decimal comma, as the reports print points). */
-export function formatPoints(value: number): string {
-  return pointsFormat.format(value).replace("\u2212", "-");
+/** The Unicode minus sign (U+2212) that every negative number people read is written with. */
+export const MINUS = "\u2212";
+
+/**
+ * A points value rounded to one decimal, half away from zero, in whole tenths: computed in
+ * integer hundredths first (points are kept in hundredths), so 634.35 is 634.4 and not
+ * 634.3 from the binary 634.349999….
+ */
+export function tenthsOf(value: number): number {
+  const hundredths = Math.round(Math.abs(value) * 100);
+  const tenths = Math.floor((hundredths + 5) / 10);
+  return value < 0 && tenths !== 0 ? -tenths : tenths;
 }
 
+/**
+ * 4.5 → "4,5", 634.35 → "634,4", 12 → "12", −15.65 → "−15,7": at most one decimal, a decimal
+ * comma, a real minus sign (U+2212), never "−0". The one place points are written for people
+ * (pages, PDF, the Excel display formats below); the data keeps the exact value.
+ */
+export function formatPoints(value: number): string {
+  const tenths = tenthsOf(value);
+  const text = pointsFormat.format(Math.abs(tenths) / 10);
+  return tenths < 0 ? `${MINUS}${text}` : text;
+}
+
+/** A change: "+3,5", "−2", "0" (no sign on nothing). */
 export function formatSignedPoints(value: number): string {
-  return value > 0 ? `+${formatPoints(value)}` : formatPoints(value);
+  const tenths = tenthsOf(value);
+  return tenths > 0 ? `+${formatPoints(value)}` : formatPoints(value);
+}
+
+/** Where a figure stands against a target, in words: "16 poäng under målet", "3,5 poäng över målet", "på målet". */
+export function formatAgainstTarget(value: number, target: number): string {
+  const gap = tenthsOf(value) - tenthsOf(target);
+  if (gap === 0) return t.numbers.onTarget;
+  const points = formatPoints(Math.abs(gap) / 10);
+  return gap > 0 ? t.numbers.aboveTarget(points) : t.numbers.belowTarget(points);
+}
+
+/**
+ * The Excel number format for one points cell: the cell keeps the exact value, the reader sees
+ * what formatPoints writes: a whole number without decimals, otherwise one decimal, and a real
+ * minus sign (Excel's own is a hyphen). Chosen per cell, because one format cannot drop the
+ * decimal separator on whole numbers only ("0.#" shows "12,").
+ */
+export function pointsNumberFormat(value: number, options: { signed?: boolean } = {}): string {
+  const whole = tenthsOf(value) % 10 === 0;
+  const body = whole ? "0" : "0.0";
+  return `${options.signed ? '"+"' : ""}${body};"${MINUS}"${body};0`;
 }
 
 /**

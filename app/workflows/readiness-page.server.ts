@@ -2,8 +2,10 @@ import { itemForQuestion } from "~/domain/actions/suggest.ts";
 import { stockholmDate } from "~/domain/dates.ts";
 import { improvementItemsOf } from "~/models/readiness.server.ts";
 import { progressOverTime } from "~/domain/progress-over-time.ts";
+import { projectionFromScore, scoreDifference } from "~/domain/one-score.ts";
 import { project, whereArePoints } from "~/domain/projection.ts";
 import { applyWhatIf, parseWhatIf } from "~/domain/what-if.ts";
+import { scoreDifferenceLine } from "~/utils/report-text.ts";
 import { previousEvaluationAreas } from "./readiness.server.ts";
 import { readinessInNextVersion } from "./readiness-version.server.ts";
 
@@ -16,7 +18,7 @@ import { readinessInNextVersion } from "./readiness-version.server.ts";
  */
 export async function readinessPage(municipalityId: string, searchParams: URLSearchParams, now: Date) {
   const [found, previousAreas] = await Promise.all([readinessInNextVersion(municipalityId, now), previousEvaluationAreas(municipalityId)]);
-  if (!found) return { result: null, where: [], sandbox: null, previous: null, progress: null };
+  if (!found) return { result: null, scoreDifference: null, where: [], sandbox: null, previous: null, progress: null };
   const { areaNames: _names, planActions, ...result } = found;
   // In another version the areas are not the same: the previous evaluation's are not drawn beside them.
   const previous = found.nextVersion.moved ? null : previousAreas;
@@ -32,12 +34,16 @@ export async function readinessPage(municipalityId: string, searchParams: URLSea
       return { ...w, newActionItemId: item?.id ?? null };
     });
   const whatIf = parseWhatIf(searchParams);
-  const sandbox = whatIf
-    ? project(result.questions, applyWhatIf(result.actions, whatIf), { today: stockholmDate(now), evaluationDate: result.nextEvaluationDate, weights: result.weights.values }).total
+  const reprojected = whatIf
+    ? project(result.questions, applyWhatIf(result.actions, whatIf), { today: stockholmDate(now), evaluationDate: result.nextEvaluationDate, weights: result.weights.values })
     : null;
+  // Told from the score as the page's own projection is (ADR 0040), so the two compare; in another version there is no score yet.
+  const sandbox = reprojected ? (found.nextVersion.moved ? reprojected : projectionFromScore(reprojected, result.score)).total : null;
   return {
     result,
     where,
+    // The one sentence on why the sub-questions add up to another number than the score, once on the page.
+    scoreDifference: found.nextVersion.moved ? null : scoreDifferenceLine(scoreDifference(result.score)),
     sandbox: sandbox ? { total: sandbox, off: whatIf ? [...whatIf.off] : [], effects: whatIf ? Object.fromEntries(whatIf.effects) : {} } : null,
     previous,
     progress: progressOverTime(planActions, { today: stockholmDate(now), evaluationDate: result.nextEvaluationDate }),

@@ -1,5 +1,6 @@
 import { stockholmDate } from "~/domain/dates.ts";
 import { buildReport } from "~/domain/follow-up-report.ts";
+import { oneScore, projectionFromScore } from "~/domain/one-score.ts";
 import { project } from "~/domain/projection.ts";
 import { scoreEvaluation } from "~/domain/scoring.ts";
 import { getLatestEvaluations } from "~/models/evaluation.server.ts";
@@ -19,8 +20,14 @@ export async function previousEvaluationAreas(municipalityId: string) {
 export async function readinessFor(municipalityId: string, now: Date) {
   const [data, chosen] = await Promise.all([loadReadinessData(municipalityId), weightsFor(municipalityId)]);
   if (!data) return null;
-  const projection = project(data.questions, data.actions, { today: stockholmDate(now), evaluationDate: data.nextEvaluationDate, weights: chosen.weights });
-  return { ...data, projection, weights: { chosen: chosen.chosen, own: chosen.own, values: chosen.weights } };
+  const { scoring, ...rest } = data;
+  // The projection is computed on sub-questions and told from the report's stated score (ADR 0040).
+  const score = oneScore(scoreEvaluation(scoring.areas, scoring.statedTotal));
+  const projection = projectionFromScore(
+    project(data.questions, data.actions, { today: stockholmDate(now), evaluationDate: data.nextEvaluationDate, weights: chosen.weights }),
+    score,
+  );
+  return { ...rest, score, projection, weights: { chosen: chosen.chosen, own: chosen.own, values: chosen.weights } };
 }
 
 /** The follow-up report as it reads at `now`, built from the same projection. */
@@ -36,6 +43,7 @@ export async function currentReport(municipalityId: string, now: Date) {
       targetTotal: readiness.targetTotal,
       areaNames: readiness.areaNames,
       projection: readiness.projection,
+      score: readiness.score,
       actions: readiness.planActions,
       itemsWithoutAction: readiness.itemsWithoutAction,
     },

@@ -11,6 +11,7 @@ import { HttpClient } from "../helpers/http.ts";
 import { pdfStructure } from "../helpers/pdf-structure.ts";
 import { readinessCommand } from "../helpers/readiness-command.ts";
 import { createTestAction } from "../helpers/plan.ts";
+import { formatPoints } from "~/utils/format.ts";
 
 /** The council's follow-up report: saved snapshots, the page, PDF and Excel, and who may do what. */
 
@@ -50,7 +51,7 @@ describe("the follow-up report", () => {
     const id = await saveReport(coordinator, "Rapport till kommunstyrelsen");
 
     const command = readinessCommand(tenant.municipality.slug);
-    const sv = (n: number) => String(n).replace(".", ",");
+    const sv = formatPoints;
 
     const viewer = await as(tenant.viewer.email);
     const page = await text(await viewer.get(`${base}/rapporter/${id}`));

@@ -16,6 +16,7 @@ import { freePort } from "~/cli/support/free-port.server.ts";
 import { startSmtpSink } from "../helpers/smtp.ts";
 import { expectNothingMoreWithin, waitFor } from "../helpers/wait.ts";
 import { enqueueMail, MAIL_JOB, mailJobId, type MailJobData } from "../../jobs/contracts.ts";
+import { formatPoints } from "~/utils/format.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const pgConfig = (tag: string): QueueBackendConfig => ({ databaseUrl: process.env.DATABASE_URL!, prefix: `r_${tag}_${Date.now()}` });
@@ -55,7 +56,7 @@ describe("the reminder job", () => {
     const mail = await getDb().mailMessage.findFirstOrThrow({ where: { municipalityId: ready.municipality.id, kind: "readiness" } });
     expect(mail.recipient).toBe(ready.coordinator.email);
     const { total } = (await readinessFor(ready.municipality.id, new Date("2027-03-01T08:00:00Z")))!.projection;
-    const sv = (n: number) => String(n).replace(".", ",");
+    const sv = formatPoints;
     expect(mail.text).toContain(`Prognos av 800 poäng: nu ${sv(total.current)}, säkrat ${sv(total.secured)}, troligt ${sv(total.likely)}, möjligt ${sv(total.potential)}.`);
     expect(mail.text).toContain(`/k/${ready.municipality.slug}/infor-utvardering`);
   });

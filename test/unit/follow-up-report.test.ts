@@ -76,7 +76,7 @@ describe("the follow-up report", () => {
     expect(summaryParagraphs(report)).toEqual([
       "Handlingsplanen har 4 åtgärder (klara: 1, pågående: 1, ej påbörjade: 1, avbrutna: 1). 1 åtgärd är försenad. 3 förbättringsområden saknar åtgärd.",
       "Senaste utvärderingen gav 12 av 800 poäng. Säkrat inför nästa: 14. Troligt: 14,9. Möjligt om allt blir klart i tid: 17. Nästa utvärdering är planerad till 30 september 2027.",
-      "Målet är 15 poäng. Troligt utfall är 14,9 poäng (-0,1 mot målet).",
+      "Målet är 15 poäng. Troligt utfall är 14,9 poäng, 0,1 poäng under målet.",
       "Bygger på utvärderingen 2024 (Kommunkompassen 2019).",
     ]);
   });

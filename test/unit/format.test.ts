@@ -1,12 +1,54 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatIsoDate, formatMonth, formatPoints, formatSignedPoints } from "~/utils/format.ts";
+import { formatAgainstTarget, formatDate, formatIsoDate, formatMonth, formatPoints, formatSignedPoints, pointsNumberFormat } from "~/utils/format.ts";
 
 describe("Swedish formatting", () => {
-  it("prints points with a decimal comma", () => {
+  it("prints points with a decimal comma and at most one decimal, integers without decimals", () => {
     expect(formatPoints(4.5)).toBe("4,5");
     expect(formatPoints(80)).toBe("80");
+    expect(formatPoints(599)).toBe("599");
+    expect(formatPoints(12.0)).toBe("12");
+    expect(formatPoints(14.94)).toBe("14,9");
+    expect(formatPoints(14.96)).toBe("15");
+  });
+
+  it("rounds half away from zero to one decimal, from the hundredths points are kept in", () => {
+    // 634.35 is 634.34999… in binary; rounding the double would give 634,3.
+    expect(formatPoints(634.35)).toBe("634,4");
+    expect(formatPoints(530.25)).toBe("530,3");
+    expect(formatPoints(0.05)).toBe("0,1");
+    expect(formatPoints(1.45)).toBe("1,5");
+    expect(formatPoints(-15.65)).toBe("\u221215,7");
+    expect(formatPoints(-0.05)).toBe("\u22120,1");
+  });
+
+  it("writes negatives with a real minus sign and never shows −0", () => {
+    expect(formatPoints(-1.5)).toBe("\u22121,5");
+    expect(formatPoints(-1.5)).not.toContain("-");
+    expect(formatPoints(-0)).toBe("0");
+    expect(formatPoints(-0.04)).toBe("0");
+    expect(formatSignedPoints(-0.04)).toBe("0");
+    expect(formatSignedPoints(0)).toBe("0");
     expect(formatSignedPoints(2)).toBe("+2");
-    expect(formatSignedPoints(-1.5)).toBe("-1,5");
+    expect(formatSignedPoints(2.25)).toBe("+2,3");
+    expect(formatSignedPoints(-1.5)).toBe("\u22121,5");
+  });
+
+  it("says a difference from a target in words", () => {
+    expect(formatAgainstTarget(634, 650)).toBe("16 poäng under målet");
+    expect(formatAgainstTarget(634.35, 650)).toBe("15,6 poäng under målet");
+    expect(formatAgainstTarget(653.5, 650)).toBe("3,5 poäng över målet");
+    expect(formatAgainstTarget(650, 650)).toBe("på målet");
+    // What the reader sees is on target: 649,96 is shown as 650.
+    expect(formatAgainstTarget(649.96, 650)).toBe("på målet");
+    expect(formatAgainstTarget(612.5, 612.5)).toBe("på målet");
+  });
+
+  it("gives Excel a display format of at most one decimal with a real minus sign, per cell", () => {
+    expect(pointsNumberFormat(599)).toBe('0;"\u2212"0;0');
+    expect(pointsNumberFormat(634.35)).toBe('0.0;"\u2212"0.0;0');
+    expect(pointsNumberFormat(2, { signed: true })).toBe('"+"0;"\u2212"0;0');
+    // 14.96 is shown as 15, so without a decimal.
+    expect(pointsNumberFormat(14.96)).toBe('0;"\u2212"0;0');
   });
 
   it("prints dates in Europe/Stockholm", () => {

@@ -94,7 +94,7 @@ describe("reminder mails", () => {
         "",
         "Nästa utvärdering av Tranemo är planerad till 31 mars 2027.",
         "Handlingsplanen har 4 öppna åtgärder, varav 1 försenade, och 2 klara.",
-        "Prognos av 800 poäng: nu 512,5, säkrat 520, troligt 530,25, möjligt 545.",
+        "Prognos av 800 poäng: nu 512,5, säkrat 520, troligt 530,3, möjligt 545.",
         "",
         "Öppna i Kompassplan:",
         readinessLink,

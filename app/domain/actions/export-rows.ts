@@ -1,4 +1,5 @@
 import { daysLate, type ActionStatus } from "./status.ts";
+import { formatSignedPoints } from "~/utils/format.ts";
 
 /** One row per action, as the Excel and CSV exports of the plan hold them. Pure. */
 
@@ -46,7 +47,7 @@ export function exportRows(plan: PlanForExport, now: Date): ExportRow[] {
         status: a.status,
         daysLate: daysLate(a, now),
         priority: a.priority,
-        questions: a.effects.map((e) => `${e.code} (+${String(e.expectedEffect).replace(".", ",")})`).join(", "),
+        questions: a.effects.map((e) => `${e.code} (${formatSignedPoints(e.expectedEffect)})`).join(", "),
         deadlineChanges: a.deadlineChangeCount,
       })),
     ),
