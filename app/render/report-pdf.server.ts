@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import { CHART_COLORS } from "~/components/charts/colors.ts";
 import { readinessSeries } from "~/components/charts/readiness-series.ts";
@@ -7,6 +6,7 @@ import type { ProgressSeries } from "~/domain/progress-over-time.ts";
 import { t } from "~/i18n/sv.ts";
 import { formatDate, formatMonth, formatPoints, formatSignedPoints } from "~/utils/format.ts";
 import { changedActionGroups, summaryParagraphs, withOwner } from "~/utils/report-text.ts";
+import { PDF_FONTS, giveSharedFonts } from "./pdf-fonts.server.ts";
 
 /**
  * The follow-up report as an A4 PDF made on the server with pdfkit: the same sections, numbers
@@ -15,12 +15,10 @@ import { changedActionGroups, summaryParagraphs, withOwner } from "~/utils/repor
  * standard fonts' WinAnsi encoding covers.
  */
 
-const require = createRequire(import.meta.url);
-// Fonts are named by their file path, not registered under a name: pdfkit's tables restore
-// the font by path after every cell, and only a path-keyed font is found in its cache
-// (a registered name made it re-read and re-parse the font file per cell, 20× slower).
-const BODY = require.resolve("@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf");
-const BOLD = require.resolve("@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf");
+// The fonts are parsed once per process and given to each document under these names, which
+// pdfkit's tables use to restore the font after every cell (see pdf-fonts.server.ts).
+const BODY = PDF_FONTS.body;
+const BOLD = PDF_FONTS.bold;
 
 const INK = "#1b1f24";
 const MUTED = "#4a5560";
@@ -48,7 +46,7 @@ export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChang
     displayTitle: true,
     info: { Title: meta.title, Author: snapshot.municipality, Creator: t.app.name, Subject: t.report.reportTitle },
   });
-  doc.font(BODY);
+  giveSharedFonts(doc);
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {
@@ -146,22 +144,66 @@ function heading(doc: Doc, text: string, room = 120) {
 /** Columns as [width, alignment]: "*" shares the rest; numbers are right-aligned ("r"). */
 type Column = [width: number | "*", align: "l" | "r"];
 
-/** A table with a heading row; `totalRow` sets the last row in bold (a sum under the rest). */
+/** Cell padding on every side, as pdfkit's tables had it. */
+const PAD = 3;
+
+/**
+ * A table with a heading row; `totalRow` sets the last row in bold (a sum under the rest).
+ * Tagged as Table → TR → TH/TD like pdfkit's own tables, but drawn here: pdfkit's table measured
+ * every cell four times over (and merged styles per cell), which made a plan of 300 actions
+ * take most of the report's time. Each cell is measured once, only when it may wrap.
+ */
 function table(doc: Doc, head: string[], rows: string[][], columns: Column[], totalRow = false) {
   doc.font(BODY).fontSize(8);
-  const bold = (text: string) => ({ text, font: { src: BOLD } });
-  doc.table({
-    // pdfkit builds Table/TR/TH/TD structure under structParent (not in @types/pdfkit yet).
-    ...({ structParent: rootOf(doc) } as object),
-    position: { x: MARGIN },
-    columnStyles: columns.map(([width, align]) => ({ width, align: { x: align === "r" ? "right" : "left" } })),
-    defaultStyle: { border: { bottom: 0.5 }, borderColor: LINE, padding: [3, 3] },
-    data: [
-      head.map((text) => ({ ...bold(text), type: "TH" as const })),
-      ...(totalRow ? [...rows.slice(0, -1), rows.at(-1)!.map(bold)] : rows),
-    ],
-  });
+  const full = doc.page.width - doc.page.margins.right - MARGIN;
+  const fixed = columns.reduce((sum, [width]) => sum + (width === "*" ? 0 : width), 0);
+  const stars = columns.filter(([width]) => width === "*").length;
+  const widths = columns.map(([width]) => (width === "*" ? (full - fixed) / stars : width));
+  const lefts = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((sum, w) => sum + w, 0));
+  const all = [
+    { cells: head, bold: true, type: "TH" },
+    ...rows.map((cells, i) => ({ cells, bold: totalRow && i === rows.length - 1, type: "TD" })),
+  ];
+  const tableElement = doc.struct("Table");
+  rootOf(doc).add(tableElement);
+  let y = doc.y;
+  for (const row of all) {
+    doc.font(row.bold ? BOLD : BODY).fontSize(8);
+    const line = doc.currentLineHeight(true);
+    const textHeight = Math.max(
+      ...row.cells.map((text, i) => {
+        const width = widths[i]! - 2 * PAD;
+        return text.length > 0 && doc.widthOfString(text) <= width ? line : doc.heightOfString(text, { width });
+      }),
+    );
+    const height = textHeight + 2 * PAD;
+    if (y + height >= doc.page.height - doc.page.margins.bottom) {
+      doc.continueOnNewPage();
+      y = doc.page.margins.top;
+    }
+    const rowElement = doc.struct("TR");
+    tableElement.add(rowElement);
+    row.cells.forEach((text, i) => {
+      const cell = doc.struct(row.type);
+      rowElement.add(cell);
+      cell.add(() => {
+        doc.fillColor("black").text(text, lefts[i]! + PAD, y + PAD, { width: widths[i]! - 2 * PAD, align: columns[i]![1] === "r" ? "right" : "left" });
+      });
+      cell.end();
+    });
+    rowElement.end();
+    // The grid as pdfkit drew it: 1 pt above and beside each cell, 0.5 pt below.
+    doc.markContent("Artifact", { type: "Layout" });
+    doc.save().lineWidth(1).moveTo(MARGIN, y).lineTo(MARGIN + full, y);
+    for (const x of [...lefts, MARGIN + full]) doc.moveTo(x, y).lineTo(x, y + height);
+    doc.stroke(LINE).lineWidth(0.5).moveTo(MARGIN, y + height).lineTo(MARGIN + full, y + height).stroke(LINE).restore();
+    doc.endMarkedContent();
+    y += height;
+  }
+  tableElement.end();
+  doc.font(BODY).fillColor(INK);
   doc.x = MARGIN;
+  doc.y = y;
   doc.moveDown(0.3);
 }
 
