@@ -143,7 +143,7 @@ describe("the follow-up report", () => {
     const page = await text(await http.get(`/k/${older.municipality.slug}/rapporter/${id}`));
     expect(page).toContain("Föregående (2009)");
     const structure = await pdfStructure(new Uint8Array(await (await http.get(`/k/${older.municipality.slug}/rapporter/${id}/pdf`)).arrayBuffer()));
-    expect(structure.figureAlts[0]).toMatch(/Område 1: föregående \(2009\) [\d,]+, nu 79, troligt 79, möjligt 79 av 100\./);
+    expect(structure.figureAlts[0]).toMatch(/Område 1: föregående \(2009\) [\d,]+, nu 80, troligt 80, möjligt 80 av 100\./);
   });
 
   it("refuses a report without a title with a Swedish message next to the field, saving nothing", async () => {

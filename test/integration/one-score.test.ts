@@ -55,7 +55,7 @@ beforeAll(async () => {
   await setEvaluationTarget(tenant.municipality.id, { nextEvaluationDate: "2030-06-30", targetTotal: 650 });
   await createTestAction(tenant, tenant.owner.id, "2029-05-01", "Öppen åtgärd");
   const done = await createTestAction(tenant, tenant.owner.id, "2027-03-01", "Klar utan underlag");
-  await changeStatus(tenant.municipality.id, done.id, 1, "DONE", null, tenant.owner.id);
+  await changeStatus(tenant.municipality.id, done.id, 1, "DONE", "Beslutet är fattat men inte uppladdat.", tenant.owner.id);
   viewer = new HttpClient();
   expect((await viewer.signIn(tenant.viewer.email, PASSWORD)).status).toBe(302);
 });
