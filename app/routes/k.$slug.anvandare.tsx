@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field.tsx";
 import { ROLES } from "~/domain/access.ts";
@@ -200,6 +201,7 @@ export default function Users() {
       <section className="card" aria-labelledby="invite-heading" style={{ marginTop: "1.5rem" }}>
         <h2 id="invite-heading">{t.users.inviteTitle}</h2>
         <Form method="post" className="stacked" noValidate onSubmit={invite.onSubmit}>
+          <ErrorSummary errors={inviteErrors} idFor={(name) => (name === "role" ? "invite-role" : `field-${name}`)} />
           <input type="hidden" name="intent" value="invite" />
           <SubmissionKey />
           <Field name="name" label={t.users.name} required autoComplete="off" error={inviteErrors.name} />

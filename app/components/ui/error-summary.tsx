@@ -10,6 +10,10 @@ interface ErrorSummaryProps {
    * forms whose controls carry other ids (`id={name}`, a prefix for a second form) pass theirs.
    */
   idFor?: (name: string) => string;
+  /** Leave out the form-level error ("" key) where the page already shows it elsewhere. */
+  skipFormError?: boolean;
+  /** Only these fields' errors, where several forms on a page share one error object. */
+  fields?: readonly string[];
 }
 
 const defaultId = (name: string) => `field-${name}`;
@@ -21,10 +25,12 @@ const defaultId = (name: string) => `field-${name}`;
  * set of errors arrives (a failed submit), and a link moves focus to its field. The field errors
  * stay next to the fields.
  */
-export function ErrorSummary({ errors, idFor = defaultId }: ErrorSummaryProps) {
+export function ErrorSummary({ errors, idFor = defaultId, skipFormError = false, fields }: ErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
   const headingId = useId();
-  const entries = Object.entries(errors).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== "");
+  const entries = Object.entries(errors).filter(
+    (entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== "" && (entry[0] === "" ? !skipFormError : !fields || fields.includes(entry[0])),
+  );
   const count = entries.length;
   useEffect(() => {
     if (count > 0) ref.current?.focus();
