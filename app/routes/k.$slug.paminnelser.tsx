@@ -58,7 +58,7 @@ export default function ReminderPolicy() {
         </p>
       ) : null}
       <Form method="post" className="stacked card">
-        <ErrorSummary errors={errors} />
+        <ErrorSummary errors={errors} idFor={(name) => (name === "digestWeekday" ? name : `field-${name}`)} />
         <Field name="daysBefore" label={t.policy.daysBefore} hint={t.policy.daysBeforeHint} defaultValue={policy.daysBefore.join(", ")} error={errors.daysBefore} />
         <label>
           <input type="checkbox" name="onDeadlineDay" defaultChecked={policy.onDeadlineDay} /> {t.policy.onDeadlineDay}
