@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { effectField } from "~/forms/action.ts";
 import type { FieldErrors } from "~/forms/parse.ts";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { FieldError } from "~/components/ui/field-error.tsx";
 import { t } from "~/i18n/sv.ts";
 import { formatPoints } from "~/utils/format.ts";
@@ -40,11 +41,8 @@ export function ActionForm({ values, errors, owners, questions, editing, submitL
     <Form method="post" className="stacked">
       <input type="hidden" name="version" value={values.version ?? "0"} />
       <SubmissionKey />
-      {errors[""] ? (
-        <p className="notice error" role="alert">
-          {errors[""]}
-        </p>
-      ) : null}
+      {/* Also the edit conflict: someone else saved the action meanwhile (a form-level error). */}
+      <ErrorSummary errors={errors} idFor={(name) => name} />
       <div className="field">
         <label htmlFor="title">{t.action.titleField}</label>
         <input {...attrs("title")} required maxLength={200} />

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { AUDIT_KINDS } from "~/domain/audit-log.ts";
 import type { FieldErrors } from "~/forms/parse.ts";
@@ -51,6 +52,7 @@ export function AuditLogView(props: AuditLogViewProps) {
       <p className="lead">{props.intro}</p>
       <Form method="get" action={props.basePath} className="card filters" aria-labelledby="audit-filter-heading" noValidate>
         <h2 id="audit-filter-heading">{l.filters}</h2>
+        <ErrorSummary errors={errors} />
         <div className="form-grid">
           <Field name="typ" label={l.kind} error={errors.typ}>
             {(control) => (

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { SLOTS, slotFields } from "~/forms/correspondence.ts";
 import type { FieldErrors } from "~/forms/parse.ts";
@@ -63,6 +64,7 @@ export function CorrespondenceEditor({ view, title, intro, canEdit, municipal, s
       <section className="card" aria-labelledby="versions-heading">
         <h2 id="versions-heading">{t.correspondence.chooseTitle}</h2>
         <Form method="get" className="form-grid" noValidate>
+          <ErrorSummary errors={view.errors} />
           {(["fran", "till"] as const).map((name) => (
             <Field key={name} name={name} label={name === "fran" ? t.correspondence.from : t.correspondence.to} error={view.errors[name]}>
               {(control) => (
@@ -90,12 +92,8 @@ export function CorrespondenceEditor({ view, title, intro, canEdit, municipal, s
               <h2 id="edit-heading">{t.correspondence.editTitle(editing.code, editing.text)}</h2>
               <p>{t.correspondence.editHint}</p>
               {municipal ? <p className="muted">{t.correspondence.editHintOwn}</p> : null}
-              {failed?.errors[""] ? (
-                <p className="notice error" role="alert">
-                  {failed.errors[""]}
-                </p>
-              ) : null}
               <Form method="post" className="stacked" noValidate>
+                <ErrorSummary errors={failed?.errors ?? {}} />
                 <input type="hidden" name="fran" value={view.from ?? ""} />
                 <input type="hidden" name="till" value={view.to ?? ""} />
                 <input type="hidden" name="fromQuestionId" value={editing.id} />

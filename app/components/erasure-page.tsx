@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import type { ErasureRefusal } from "~/domain/personal-data.ts";
 import { erasePersonSchema } from "~/forms/erase-person.ts";
 import type { FieldErrors } from "~/forms/parse.ts";
@@ -88,10 +89,12 @@ export function ErasurePage({
         </p>
       ) : (
         <Form method="post" className="stacked" noValidate onSubmit={form.onSubmit}>
+          <ErrorSummary errors={form.errors} />
           <div className="field">
             <label>
               <input
                 type="checkbox"
+                id="field-confirm"
                 name="confirm"
                 value="ja"
                 aria-invalid={form.errors.confirm ? true : undefined}

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { field, type FormValues } from "~/domain/evaluation-draft.ts";
 import type { CatalogVersion } from "~/domain/report-reader/types.ts";
 import type { FieldErrors } from "~/forms/parse.ts";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { FieldError } from "~/components/ui/field-error.tsx";
 import { t } from "~/i18n/sv.ts";
 import { SubmissionKey } from "./submission-key.tsx";
@@ -29,7 +30,6 @@ const described = (name: string, errors: FieldErrors) => (errors[name] ? `${name
 /** The evaluation form shared by the import preview, hand entry and editing. */
 export function EvaluationForm(props: EvaluationFormProps) {
   const { version, versions, values, errors, warnings, hidden, submitLabel, cancelTo, versionEditable, extra } = props;
-  const errorEntries = Object.entries(errors).filter(([, message]) => message);
   const input = (name: string) => ({
     id: name,
     name,
@@ -47,20 +47,7 @@ export function EvaluationForm(props: EvaluationFormProps) {
       {warnings.map((w, i) => (
         <input key={i} type="hidden" name="warning" value={w} />
       ))}
-      {errorEntries.length > 0 ? (
-        <div className="notice error" role="alert" tabIndex={-1}>
-          <p>
-            <strong>{t.errors.fixErrors}</strong>
-          </p>
-          <ul>
-            {errorEntries.slice(0, 20).map(([name, message]) => (
-              <li key={name}>
-                <a href={`#${name}`}>{message}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary errors={errors} idFor={(name) => name} />
       {warnings.length > 0 ? (
         <section className="notice" aria-labelledby="warnings-heading">
           <h2 id="warnings-heading">{t.importer.warningsTitle}</h2>

@@ -1,5 +1,7 @@
 import { Form, Link } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Field } from "~/components/ui/field.tsx";
+import { CONFIRM_FIELD, CONFIRM_VALUE } from "~/forms/confirm.ts";
 import type { FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { paths } from "~/paths.ts";
@@ -37,13 +39,12 @@ export function RemoveMember({ slug, municipalityName, preview, errors }: { slug
     <>
       <h1>{t.users.removeTitle(member.name)}</h1>
       <p className="lead">{t.users.removeIntro(`${member.name} (${member.email})`, municipalityName)}</p>
-      <div aria-live="polite">
-        {formError || blocked ? (
-          <p className="notice error" role="alert">
-            {formError ?? blocked}
-          </p>
-        ) : null}
-      </div>
+      <p>{t.confirm.memberLoss(member.name)}</p>
+      {blocked ? (
+        <p className="notice error" role="alert">
+          {formError ?? blocked}
+        </p>
+      ) : null}
       {blocked ? (
         <p>
           <Link to={paths.users(slug)}>{t.users.cancel}</Link>
@@ -52,6 +53,8 @@ export function RemoveMember({ slug, municipalityName, preview, errors }: { slug
         <Form method="post" action={paths.removeMember(slug, member.id)} className="stacked card" noValidate>
           <input type="hidden" name="intent" value="remove" />
           <input type="hidden" name="userId" value={member.id} />
+          <input type="hidden" name={CONFIRM_FIELD} value={CONFIRM_VALUE} />
+          <ErrorSummary errors={errors} idFor={(name) => (name.startsWith("owner.") ? `owner-${name.slice(6)}` : `field-${name}`)} />
           {openActions.length === 0 ? (
             <p>{t.users.removeNoOpen(member.name)}</p>
           ) : (

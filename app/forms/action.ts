@@ -70,6 +70,12 @@ export const statusSchema = z.object({
     .transform((s) => (s === "" ? null : s)),
 });
 
+/** Removing one evidence entry from the action (asked to confirm first, ADR 0043). */
+export const removeEvidenceSchema = z.object({
+  intent: z.literal("remove-evidence"),
+  evidenceId: z.uuid(),
+});
+
 export const noteSchema = z.object({
   intent: z.literal("note"),
   body: z.string({ error: e.note }).trim().min(1, { error: e.note }).max(5000, { error: e.note }).refine(multiLine, controlCharacters),

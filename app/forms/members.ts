@@ -38,9 +38,11 @@ export const removeMemberSchema = z
     intent: z.literal("remove"),
     userId: z.uuid(),
     newOwnerId: ownerChoice.optional().transform((v) => v ?? null),
+    /** The confirmation page's own mark (ADR 0043); checked by the route, not here. */
+    confirmed: z.string().max(10).optional(),
   })
   .catchall(ownerChoice)
-  .refine((form) => Object.keys(form).length <= MAX_HANDOVER_FIELDS + 3, { error: t.users.newOwnerInvalid });
+  .refine((form) => Object.keys(form).length <= MAX_HANDOVER_FIELDS + 4, { error: t.users.newOwnerInvalid });
 
 /** The per-action choices of a removal form (action id → new owner). */
 export function perActionOwners(form: Record<string, unknown>): Record<string, string> {

@@ -4,7 +4,8 @@ import { parseForm, type FieldErrors } from "./parse.ts";
 
 /**
  * Runs the form's zod schema in the browser before submitting, so mistakes show at once; the
- * server runs the same schema again (and is the only check without JavaScript).
+ * server runs the same schema again (and is the only check without JavaScript). The errors feed
+ * both the fields and the form's `ErrorSummary`, which takes focus after a failed submit.
  */
 export function useValidatedForm(schema: z.ZodType, serverErrors: FieldErrors | undefined) {
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
@@ -15,9 +16,8 @@ export function useValidatedForm(schema: z.ZodType, serverErrors: FieldErrors | 
       return;
     }
     event.preventDefault();
-    setClientErrors(parsed.errors);
-    const firstInvalid = Object.keys(parsed.errors)[0];
-    if (firstInvalid) event.currentTarget.querySelector<HTMLElement>(`[name="${firstInvalid}"]`)?.focus();
+    // A new object on every failed submit: the form's ErrorSummary takes focus and links to each field.
+    setClientErrors({ ...parsed.errors });
   };
   return { errors: clientErrors ?? serverErrors ?? {}, onSubmit };
 }

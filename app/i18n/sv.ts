@@ -480,6 +480,7 @@ export const sv = {
       status: "ändrade status",
       note: "skrev en anteckning",
       evidence: "lade till underlag",
+      "evidence-removed": "tog bort underlag",
       mail: "skickade e-post",
       "mail-kept": "skickade inte e-post (sparat i utkorgen)",
       "carried-over": "förde över åtgärden till den nya utvärderingen",
@@ -1699,6 +1700,44 @@ export const sv = {
     doneWithoutEvidenceStatus: "Klar, underlag saknas",
     doneWithoutEvidenceCount: (n: number) =>
       `${n} ${n === 1 ? "klar åtgärd saknar" : "klara åtgärder saknar"} underlag och räknas därför inte som säkrade (klar, underlag saknas).`,
+  },
+  // No one-click loss (issue #14, item 6): what a destructive step asks and says it will remove.
+  confirm: {
+    cancel: "Avbryt",
+    permanent: "Det går inte att ångra.",
+    evaluationTitle: (year: number) => `Ta bort utvärderingen ${year}?`,
+    evaluationLoss: (year: number, questions: number, improvements: number) =>
+      `Utvärderingen ${year} med ${questions === 1 ? "1 delfråga" : `${questions} delfrågor`} och ${improvements === 1 ? "1 förbättringsområde" : `${improvements} förbättringsområden`} tas bort.`,
+    evaluationConfirm: (year: number) => `Ja, ta bort utvärderingen ${year}`,
+    evaluationRefused: (year: number, count: number) =>
+      `Utvärderingen ${year} kan inte tas bort: ${count === 1 ? "1 åtgärd är kopplad" : `${count} åtgärder är kopplade`} till dess förbättringsområden. Ta bort eller flytta åtgärderna först.`,
+    linkedActions: "Kopplade åtgärder",
+    moreActions: (count: number) => `och ${count} till`,
+    evidenceRemove: "Ta bort",
+    evidenceRemoveLabel: (title: string) => `Ta bort underlaget ${title}`,
+    evidenceTitle: (title: string) => `Ta bort underlaget ${title}?`,
+    evidenceFileLoss: (fileName: string, size: string) => `Filen ${fileName} (${size}) tas bort från åtgärden.`,
+    evidenceLinkLoss: (title: string) => `Länken ${title} tas bort från åtgärden.`,
+    evidenceConfirm: "Ja, ta bort underlaget",
+    evidenceRemoved: "Underlaget är borttaget.",
+    evidenceGone: "Underlaget finns inte längre.",
+    size: (bytes: number) =>
+      bytes < 1024 * 1024
+        ? `${Math.max(1, Math.round(bytes / 1024))} kB`
+        : `${(bytes / (1024 * 1024)).toFixed(1).replace(".", ",")} MB`,
+    cancelTitle: (title: string) => `Avbryta åtgärden ${title}?`,
+    cancelLoss:
+      "En avbruten åtgärd behöver ett skäl, som sparas i historiken. Väntande påminnelser om åtgärden dras tillbaka och inga nya skickas. Åtgärden räknas inte längre med i prognosen.",
+    cancelConfirm: "Ja, avbryt åtgärden",
+    calendarTitle: "Byta kalenderadress?",
+    calendarLoss:
+      "Den gamla adressen slutar fungera i alla kalendrar som använder den. Du behöver lägga in den nya adressen i varje kalender igen.",
+    calendarConfirm: "Ja, byt kalenderadress",
+    memberLoss: (name: string) => `${name} kan inte längre logga in i kommunen eller få påminnelser härifrån.`,
+  },
+  // Errors where the eye is (issue #14, item 7): the summary at the top of a form with errors.
+  errorSummary: {
+    heading: (count: number) => (count === 1 ? "Formuläret har 1 fel" : `Formuläret har ${count} fel`),
   },
 } as const;
 

@@ -260,12 +260,37 @@ export async function addEvidence(municipalityId: string, actionId: string, inpu
   });
 }
 
+/** The evidence of one action, as a removal's confirmation describes it (null: not this action's). */
+export async function findActionEvidence(municipalityId: string, actionId: string, evidenceId: string) {
+  return getDb().evidence.findFirst({
+    where: { id: evidenceId, actionId, action: { municipalityId } },
+    select: { id: true, kind: true, title: true, fileName: true, sizeBytes: true, storageKey: true },
+  });
+}
+
+/**
+ * Removes evidence from its action and records who did (the history keeps its title). Returns
+ * the stored file's key for the caller to delete, or null when there was no such evidence.
+ */
+export async function removeEvidence(municipalityId: string, actionId: string, evidenceId: string, actorId: string) {
+  return getDb().$transaction(async (tx) => {
+    const evidence = await tx.evidence.findFirst({ where: { id: evidenceId, actionId, action: { municipalityId } }, select: { id: true, title: true, storageKey: true } });
+    if (!evidence) return null;
+    await tx.evidence.delete({ where: { id: evidence.id } });
+    await recordAudit(
+      { municipalityId, actorId, entityType: "Action", entityId: actionId, event: "evidence-removed", oldValue: evidence.title },
+      tx,
+    );
+    return { storageKey: evidence.storageKey };
+  });
+}
+
 export async function findEvidence(municipalityId: string, evidenceId: string) {
   return getDb().evidence.findFirst({ where: { id: evidenceId, action: { municipalityId } } });
 }
 
 export async function getActionSummary(municipalityId: string, actionId: string) {
-  return getDb().action.findFirst({ where: { id: actionId, municipalityId }, select: { id: true, ownerId: true, version: true, status: true } });
+  return getDb().action.findFirst({ where: { id: actionId, municipalityId }, select: { id: true, ownerId: true, version: true, status: true, title: true } });
 }
 
 /** An action with its item, linked sub-questions, notes, evidence and audit trail. */

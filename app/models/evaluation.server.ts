@@ -120,6 +120,26 @@ export class EvaluationHasActionsError extends Error {
   }
 }
 
+/** How many actions a linked-actions refusal lists by name (the rest are counted). */
+export const LINKED_ACTIONS_SHOWN = 10;
+
+/**
+ * What deleting an evaluation would remove (sub-question scores, improvement items) and the
+ * actions that make it refused: the text of the confirmation and of the refusal (ADR 0043).
+ */
+export async function evaluationDeletionFacts(municipalityId: string, evaluationId: string) {
+  const evaluation = await getDb().evaluation.findFirst({ where: { id: evaluationId, municipalityId }, select: { id: true, year: true } });
+  if (!evaluation) return null;
+  const linked = { municipalityId, improvementItem: { evaluationArea: { evaluationId } } };
+  const [questions, improvements, actionCount, actions] = await Promise.all([
+    getDb().questionScore.count({ where: { evaluationId } }),
+    getDb().improvementItem.count({ where: { evaluationArea: { evaluationId } } }),
+    getDb().action.count({ where: linked }),
+    getDb().action.findMany({ where: linked, select: { id: true, title: true }, orderBy: [{ deadline: "asc" }, { id: "asc" }], take: LINKED_ACTIONS_SHOWN }),
+  ]);
+  return { year: evaluation.year, questions, improvements, actionCount, actions };
+}
+
 /** Deletes an evaluation; refused (not cascaded) when any of its items carries actions. */
 export async function deleteEvaluation(municipalityId: string, evaluationId: string, actorId: string) {
   return getDb().$transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import { cleanFileName } from "~/domain/file-name.ts";
@@ -59,6 +59,12 @@ export async function storeFile(bytes: Uint8Array, fileName: string): Promise<St
  */
 export function storedFileName(fileName: string | null, storageKey: string): string {
   return cleanFileName(fileName ?? "underlag", path.extname(storageKey).slice(1));
+}
+
+/** Removes a stored file (evidence removed from its action); a file already gone is no error. */
+export async function removeStoredFile(storageKey: string): Promise<void> {
+  if (!/^[0-9a-f-]{36}\.[a-z]{3,4}$/.test(storageKey)) throw new Error("bad storage key");
+  await rm(path.join(uploadDir(), storageKey), { force: true });
 }
 
 export async function readStoredFile(storageKey: string): Promise<Buffer> {

@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NewPasswordFields } from "~/components/new-password-fields.tsx";
 import type { ResetLinkState } from "~/domain/password-reset.ts";
@@ -68,6 +69,7 @@ export default function ResetPassword() {
         <>
           <p>{t.passwordReset.resetFor(loaded.person.name, loaded.person.email)}</p>
           <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
+            <ErrorSummary errors={errors} />
             <input type="text" name="username" autoComplete="username" defaultValue={loaded.person.email} hidden readOnly />
             <NewPasswordFields
               labels={{ password: t.account.newPassword, hint: t.account.newPasswordHint, confirm: t.account.confirm }}

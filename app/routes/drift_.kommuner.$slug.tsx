@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SiteHeader } from "~/components/site-header.tsx";
 import { SubmissionKey } from "~/components/submission-key.tsx";
@@ -185,6 +186,7 @@ export default function OperatorMunicipality() {
             <h2 id="invite-heading">{m.inviteTitle}</h2>
             <p>{m.inviteIntro}</p>
             <Form method="post" className="stacked" noValidate onSubmit={invite.onSubmit}>
+              <ErrorSummary errors={invite.errors} idFor={(name) => `invite-${name}`} skipFormError />
               <input type="hidden" name="intent" value="invite" />
               <SubmissionKey />
               <Field name="name" id="invite-name" label={m.name} required maxLength={200} autoComplete="off" error={invite.errors.name} />
@@ -199,6 +201,7 @@ export default function OperatorMunicipality() {
         <section className="card" aria-labelledby="rename-heading" style={{ marginTop: "1.5rem" }}>
           <h2 id="rename-heading">{m.renameTitle}</h2>
           <Form method="post" className="stacked" noValidate onSubmit={rename.onSubmit}>
+            <ErrorSummary errors={rename.errors} idFor={(name) => `rename-${name}`} skipFormError />
             <input type="hidden" name="intent" value="rename" />
             <Field name="name" id="rename-name" label={m.name} required maxLength={120} defaultValue={municipality.name} autoComplete="off" error={rename.errors.name} />
             <div>

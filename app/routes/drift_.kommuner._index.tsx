@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SiteHeader } from "~/components/site-header.tsx";
 import { SubmissionKey } from "~/components/submission-key.tsx";
@@ -109,6 +110,7 @@ export default function OperatorConsole() {
         <section className="card" aria-labelledby="create-heading" style={{ marginTop: "1.5rem" }}>
           <h2 id="create-heading">{m.createTitle}</h2>
           <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
+            <ErrorSummary errors={errors} />
             <input type="hidden" name="intent" value="create" />
             <SubmissionKey />
             <Field name="name" label={m.name} hint={m.nameHint} required maxLength={120} autoComplete="off" defaultValue={values.name} error={errors.name} />

@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SiteHeader } from "~/components/site-header.tsx";
 import { Field } from "~/components/ui/field.tsx";
@@ -174,6 +175,7 @@ export default function FrameworkVersionPage() {
           <p>{m.editIntro}</p>
           {evaluations > 0 ? <p>{m.editLockedMax(evaluations)}</p> : null}
           <Form method="post" className="stacked" noValidate onSubmit={edit.onSubmit}>
+            <ErrorSummary errors={edit.errors} idFor={(name) => (name === "name" ? "edit-name" : `field-${name}`)} skipFormError />
             <input type="hidden" name="intent" value="edit" />
             <Field name="name" id="edit-name" label={m.name} required maxLength={FRAMEWORK_LIMITS.nameLength} autoComplete="off" defaultValue={value("name", version.name)} error={edit.errors.name} />
             {version.areas.map((area) => (

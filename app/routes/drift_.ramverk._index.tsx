@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SiteHeader } from "~/components/site-header.tsx";
 import { SubmissionKey } from "~/components/submission-key.tsx";
@@ -135,6 +136,7 @@ export default function FrameworkVersions() {
           <h2 id="upload-heading">{m.uploadTitle}</h2>
           <p>{m.uploadIntro}</p>
           <Form method="post" encType="multipart/form-data" className="stacked" noValidate onSubmit={upload.onSubmit}>
+            <ErrorSummary errors={upload.errors} />
             <input type="hidden" name="intent" value="upload" />
             <SubmissionKey />
             <Field name="file" label={m.file} hint={m.fileHint} error={upload.errors.file}>
@@ -167,6 +169,7 @@ export default function FrameworkVersions() {
           <h2 id="create-heading">{m.createTitle}</h2>
           <p>{m.createIntro}</p>
           <Form method="post" className="stacked" noValidate onSubmit={create.onSubmit}>
+            <ErrorSummary errors={create.errors} />
             <input type="hidden" name="intent" value="create" />
             <SubmissionKey />
             <Field name="name" label={m.name} hint={m.nameHint} required maxLength={FRAMEWORK_LIMITS.nameLength} autoComplete="off" defaultValue={values.name} error={create.errors.name} />

@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field.tsx";
 import { NewPasswordFields } from "~/components/new-password-fields.tsx";
@@ -10,7 +11,7 @@ import { findSetupLink, SetupRefused } from "~/models/operator-setup.server.ts";
 import { paths } from "~/paths.ts";
 import { completeOperatorSetup } from "~/workflows/operator-setup.server.ts";
 import { completeSignIn } from "~/workflows/sign-in.server.ts";
-import { FormError, SignedOutPage } from "~/components/signed-out-page.tsx";
+import { SignedOutPage } from "~/components/signed-out-page.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t.operatorSetup.title} – ${t.app.name}` }];
 
@@ -75,8 +76,8 @@ export default function OperatorSetup() {
       ) : (
         <>
           <p>{link.kind === "operator" ? t.operatorSetup.introOperator(link.user.email) : t.operatorSetup.introFirstStart}</p>
-          <FormError message={errors[""]} />
           <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
+            <ErrorSummary errors={errors} />
             <Field
               name="name"
               label={t.operatorSetup.name}

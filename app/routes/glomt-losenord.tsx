@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/ui/field.tsx";
 import { forgotPasswordSchema } from "~/forms/account.ts";
@@ -9,7 +10,7 @@ import { t } from "~/i18n/sv.ts";
 import { normaliseEmail } from "~/models/user.server.ts";
 import { paths } from "~/paths.ts";
 import { requestPasswordReset } from "~/workflows/password-reset.server.ts";
-import { FormError, SignedOutPage } from "~/components/signed-out-page.tsx";
+import { SignedOutPage } from "~/components/signed-out-page.tsx";
 
 /**
  * Forgotten password: asks for a mailed link. The answer is the same whether or not the address
@@ -50,10 +51,10 @@ export default function ForgotPassword() {
             {t.passwordReset.requestSent}
           </p>
         ) : null}
-        <FormError message={errors[""]} />
       </div>
       <p className="muted">{t.passwordReset.requestIntro}</p>
       <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
+        <ErrorSummary errors={errors} />
         <Field
           name="email"
           type="email"

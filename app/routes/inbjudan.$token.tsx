@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NewPasswordFields } from "~/components/new-password-fields.tsx";
 import { acceptInvitationSchema } from "~/forms/accept-invitation.ts";
@@ -8,7 +9,7 @@ import { t } from "~/i18n/sv.ts";
 import { acceptInvitation, findOpenInvitation } from "~/models/user.server.ts";
 import { paths } from "~/paths.ts";
 import { completeSignIn } from "~/workflows/sign-in.server.ts";
-import { FormError, SignedOutPage } from "~/components/signed-out-page.tsx";
+import { SignedOutPage } from "~/components/signed-out-page.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t.invitation.title} – ${t.app.name}` }];
 
@@ -47,8 +48,8 @@ export default function AcceptInvitation() {
       ) : (
         <>
           <p>{t.invitation.intro(invitation.municipality)}</p>
-          <FormError message={errors[""]} />
           <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
+            <ErrorSummary errors={errors} />
             <input type="text" name="username" autoComplete="username" defaultValue={invitation.email} hidden readOnly />
             <NewPasswordFields
               labels={{ password: t.invitation.password, hint: t.invitation.passwordHint, confirm: t.invitation.confirm }}

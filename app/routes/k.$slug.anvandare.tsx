@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Field } from "~/components/ui/field.tsx";
@@ -13,7 +14,8 @@ import { invitationNotice, invitePerson } from "~/workflows/invitations.server.t
 import { SubmissionKey } from "~/components/submission-key.tsx";
 import { PersonalDataLinks } from "~/components/personal-data-links.tsx";
 import { newSubmissionKey, oncePerSubmission } from "~/http/submission.server.ts";
-import { RemoveMember } from "~/components/remove-member.tsx";
+import { RemoveMember, type RemovalPreview } from "~/components/remove-member.tsx";
+import { isConfirmed } from "~/http/confirm.server.ts";
 import { QUERY, paths } from "~/paths.ts";
 import { removalPreview, removeMemberWithHandover } from "~/workflows/members.server.ts";
 import { z } from "zod";
@@ -30,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { municipality, members: await listMembers(municipality.id), currentUserId: user.id, submissionKey: newSubmissionKey(), removal };
 }
 
-type ActionResult = { ok?: string; link?: string | null; errors?: FieldErrors; intent?: string };
+type ActionResult = { ok?: string; link?: string | null; errors?: FieldErrors; intent?: string; confirmRemoval?: RemovalPreview | null };
 
 function membershipMessage(error: MembershipError): string {
   if (error.code === "owns-open-actions") return t.users.ownsOpenActions(error.detail?.count ?? 0);
@@ -83,6 +85,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await changeRole(municipality.id, input.userId, input.role, user.id);
       return data<ActionResult>({ ok: t.users.roleChanged, intent });
     }
+    // A removal posted without the confirmation page's mark removes nothing and shows that page (ADR 0043).
+    if (!isConfirmed(form)) return data<ActionResult>({ intent, confirmRemoval: await removalPreview(municipality.id, input.userId, user.id) });
     const handed = await removeMemberWithHandover(municipality, input.userId, user.id, {
       all: input.newOwnerId ?? null,
       perAction: perActionOwners(input),
@@ -110,8 +114,9 @@ export default function Users() {
     if (result?.intent === "invite" && result.ok) inviteForm.current?.reset();
   }, [result]);
   const otherError = result?.intent !== "invite" ? result?.errors?.[""] ?? result?.errors?.role : undefined;
-  if (removal) {
-    return <RemoveMember slug={municipality.slug} municipalityName={municipality.name} preview={removal} errors={result?.intent === "remove" ? (result.errors ?? {}) : {}} />;
+  const confirmRemoval = removal ?? result?.confirmRemoval;
+  if (confirmRemoval) {
+    return <RemoveMember slug={municipality.slug} municipalityName={municipality.name} preview={confirmRemoval} errors={result?.intent === "remove" ? (result.errors ?? {}) : {}} />;
   }
 
   return (
@@ -206,6 +211,7 @@ export default function Users() {
       <section className="card" aria-labelledby="invite-heading" style={{ marginTop: "1.5rem" }}>
         <h2 id="invite-heading">{t.users.inviteTitle}</h2>
         <Form method="post" className="stacked" noValidate onSubmit={invite.onSubmit} ref={inviteForm}>
+          <ErrorSummary errors={inviteErrors} idFor={(name) => (name === "role" ? "invite-role" : `field-${name}`)} />
           <input type="hidden" name="intent" value="invite" />
           <SubmissionKey />
           <Field name="name" label={t.users.name} required autoComplete="off" error={inviteErrors.name} />

@@ -1,21 +1,25 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { ConfirmForm, ConfirmPage } from "~/components/confirm-step.tsx";
 import { StatusBadge } from "~/components/status-badge.tsx";
 import { SubmissionKey } from "~/components/submission-key.tsx";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { canUpdateAction } from "~/domain/access.ts";
 import { STATUSES } from "~/domain/actions/status.ts";
 import { timelineText } from "~/domain/actions/timeline.ts";
 import { notice, paths, QUERY } from "~/paths.ts";
 import { TIME_ZONE } from "~/domain/dates.ts";
-import { evidenceSchema, noteSchema, statusSchema } from "~/forms/action.ts";
+import { evidenceSchema, noteSchema, removeEvidenceSchema, statusSchema } from "~/forms/action.ts";
+import { actionCancellation, evidenceRemoval, type ConfirmPrompt } from "~/forms/confirm.ts";
+import { confirmationStep } from "~/http/confirm.server.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
-import { addNote, getActionSummary } from "~/models/action.server.ts";
+import { addNote, findActionEvidence, getActionSummary } from "~/models/action.server.ts";
 import { discardBody, forbidden, notFound, requireMunicipalityForUpload, requireMunicipality } from "~/http/access.server.ts";
 import { actionPage, changeStatusFromForm } from "~/workflows/action-page.server.ts";
-import { addEvidenceFromForm, readEvidenceUpload } from "~/workflows/evidence.server.ts";
+import { addEvidenceFromForm, readEvidenceUpload, removeEvidenceFromAction } from "~/workflows/evidence.server.ts";
 import { newSubmissionKey, oncePerSubmission } from "~/http/submission.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
 
@@ -34,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { submissionKey: newSubmissionKey(), municipality, ...page };
 }
 
-type Result = { intent: string; errors: FieldErrors };
+type Result = { intent: string; errors: FieldErrors; confirm?: ConfirmPrompt };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, municipality, role } = await requireMunicipalityForUpload(request, params.slug, "municipality:read");
@@ -64,6 +68,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "status") {
     const parsed = parseForm(statusSchema, form);
     if (!parsed.ok) return data<Result>({ intent, errors: parsed.errors }, { status: 400 });
+    // Cancelling asks first (ADR 0043); other status changes are undone as easily as made.
+    const cancelling = parsed.data.status === "CANCELLED" && summary.status !== "CANCELLED";
+    if (cancelling && !parsed.data.reason) return data<Result>({ intent, errors: { reason: t.action.errors["reason-required"] } }, { status: 400 });
+    const confirm = cancelling ? confirmationStep(form, actionCancellation(summary.title)) : null;
+    if (confirm) return data<Result>({ intent, errors: {}, confirm });
     const changed = await changeStatusFromForm(municipality.id, summary.id, parsed.data, user.id);
     if (!changed.ok) return data<Result>({ intent, errors: changed.errors }, { status: changed.status });
     throw redirect(`${back}${notice("saved")}`);
@@ -78,6 +87,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw redirect(`${back}${notice("saved")}`);
     });
   }
+  if (intent === "remove-evidence") {
+    const parsed = parseForm(removeEvidenceSchema, form);
+    const evidence = parsed.ok ? await findActionEvidence(municipality.id, summary.id, parsed.data.evidenceId) : null;
+    if (!evidence) return data<Result>({ intent, errors: { "": t.confirm.evidenceGone } }, { status: 404 });
+    const confirm = confirmationStep(form, evidenceRemoval(evidence));
+    if (confirm) return data<Result>({ intent, errors: {}, confirm });
+    await removeEvidenceFromAction(municipality.id, summary.id, evidence.id, user.id);
+    throw redirect(`${back}${notice("saved")}`);
+  }
   return data<Result>({ intent, errors: { "": t.errors.fixErrors } }, { status: 400 });
 }
 
@@ -89,6 +107,7 @@ export default function ActionPage() {
   const statusErrors = errorsFor("status");
   const noteErrors = errorsFor("note");
   const evidenceErrors = errorsFor("evidence");
+  if (result?.confirm) return <ConfirmPage prompt={result.confirm} cancelHref={paths.action(municipality.slug, current.id)} />;
   return (
     <>
       <p className="no-print">
@@ -138,6 +157,7 @@ export default function ActionPage() {
 
       <section className="card" aria-labelledby="evidence-heading">
         <h2 id="evidence-heading">{t.action.evidence}</h2>
+        <ErrorSummary errors={errorsFor("remove-evidence")} />
         {current.evidence.length === 0 ? (
           <p className="muted">{t.action.none}</p>
         ) : (
@@ -154,6 +174,18 @@ export default function ActionPage() {
                   </a>
                 )}{" "}
                 <span className="muted">{formatDate(e.date)}</span>
+                {canUpdate ? (
+                  <ConfirmForm
+                    text={evidenceRemoval({ title: e.title, kind: e.kind, fileName: e.fileName, sizeBytes: e.sizeBytes })}
+                    className="inline-form no-print"
+                  >
+                    <input type="hidden" name="intent" value="remove-evidence" />
+                    <input type="hidden" name="evidenceId" value={e.id} />
+                    <button type="submit" className="secondary small" aria-label={t.confirm.evidenceRemoveLabel(e.title)}>
+                      {t.confirm.evidenceRemove}
+                    </button>
+                  </ConfirmForm>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -164,12 +196,12 @@ export default function ActionPage() {
         <div className="lists no-print">
           <section className="card" aria-labelledby="status-heading">
             <h2 id="status-heading">{t.action.changeStatus}</h2>
-            {statusErrors[""] ? (
-              <p className="notice error" role="alert">
-                {statusErrors[""]}
-              </p>
-            ) : null}
-            <Form method="post" className="stacked">
+            <ConfirmForm
+              text={actionCancellation(current.title)}
+              when={(form) => new FormData(form).get("status") === "CANCELLED" && current.status !== "CANCELLED"}
+              className="stacked"
+            >
+              <ErrorSummary errors={statusErrors} idFor={(name) => name} />
               <input type="hidden" name="intent" value="status" />
               <input type="hidden" name="version" value={current.version} />
               <Field id="status" name="status" label={t.action.newStatus} error={statusErrors.status}>
@@ -187,11 +219,12 @@ export default function ActionPage() {
               <div>
                 <button type="submit">{t.action.changeStatus}</button>
               </div>
-            </Form>
+            </ConfirmForm>
           </section>
           <section className="card" aria-labelledby="note-heading">
             <h2 id="note-heading">{t.action.noteTitle}</h2>
             <Form method="post" className="stacked">
+              <ErrorSummary errors={noteErrors} idFor={(name) => name} />
               <input type="hidden" name="intent" value="note" />
               <SubmissionKey />
               <Field id="body" name="body" label={t.action.note} error={noteErrors.body}>
@@ -205,6 +238,7 @@ export default function ActionPage() {
           <section className="card" aria-labelledby="add-evidence-heading">
             <h2 id="add-evidence-heading">{t.action.evidenceTitle}</h2>
             <Form method="post" encType="multipart/form-data" className="stacked">
+              <ErrorSummary errors={evidenceErrors} idFor={(name) => (name === "title" ? "evidence-title" : name)} />
               <input type="hidden" name="intent" value="evidence" />
               <SubmissionKey />
               <fieldset>

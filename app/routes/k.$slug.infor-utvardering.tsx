@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AreaScoreChart } from "~/components/charts/area-score-chart.tsx";
 import { ProgressChart } from "~/components/charts/progress-chart.tsx";
@@ -108,6 +109,7 @@ export default function Readiness() {
             </p>
           ) : null}
           <Form method="post" className="form-grid" noValidate>
+            <ErrorSummary errors={saved?.errors ?? {}} fields={["nextEvaluationDate", "targetTotal"]} />
             <Field
               name="nextEvaluationDate"
               type="date"
@@ -139,6 +141,7 @@ export default function Readiness() {
             </p>
           ) : null}
           <Form method="post" className="form-grid" noValidate>
+            <ErrorSummary errors={saved?.errors ?? {}} fields={["nextFrameworkVersionId"]} skipFormError />
             <input type="hidden" name="intent" value="next-version" />
             <Field name="nextFrameworkVersionId" label={t.correspondence.versionField} error={saved?.errors.nextFrameworkVersionId}>
               {(control) => (
@@ -329,6 +332,7 @@ export default function Readiness() {
         ) : null}
         {canManage ? (
           <Form method="post" className="stacked" noValidate>
+            <ErrorSummary errors={saved?.errors ?? {}} fields={["weights"]} skipFormError />
             <input type="hidden" name="intent" value="weights" />
             {saved?.weightsSaved ? (
               <p className="notice" role="status">
@@ -338,7 +342,7 @@ export default function Readiness() {
             <fieldset aria-describedby={saved?.errors.weights ? "weights-error" : undefined}>
               <legend>{t.outcome.weightsChoice}</legend>
               <label>
-                <input type="radio" name="weights" value="default" defaultChecked={!result.weights.chosen} /> {t.outcome.weightsDefault}
+                <input type="radio" id="field-weights" name="weights" value="default" defaultChecked={!result.weights.chosen} /> {t.outcome.weightsDefault}
               </label>{" "}
               <label>
                 <input type="radio" name="weights" value="own" defaultChecked={result.weights.chosen} /> {t.outcome.weightsOwn}

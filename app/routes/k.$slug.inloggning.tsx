@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Field } from "~/components/ui/field.tsx";
@@ -59,11 +60,6 @@ export default function OidcSettingsPage() {
           {result.saved === "reset" ? t.oidc.savedReset : t.oidc.saved}
         </p>
       ) : null}
-      {errors[""] ? (
-        <p className="notice error" role="alert">
-          {errors[""]}
-        </p>
-      ) : null}
       <p>
         {t.oidc.redirectUri} <code>{redirectUri}</code>
       </p>
@@ -74,6 +70,7 @@ export default function OidcSettingsPage() {
       ) : null}
       {settings ? <p className="muted">{settings.worked ? t.oidc.worked : t.oidc.notWorked}</p> : null}
       <Form ref={form} method="post" className="stacked card" noValidate onSubmit={onSubmit}>
+        <ErrorSummary errors={errors} />
         <Field name="issuer" type="url" label={t.oidc.issuer} hint={t.oidc.issuerHint} required defaultValue={settings?.issuer ?? ""} error={errors.issuer} />
         <Field name="clientId" label={t.oidc.clientId} required defaultValue={settings?.clientId ?? ""} error={errors.clientId} />
         <Field
@@ -104,6 +101,7 @@ export default function OidcSettingsPage() {
           <label>
             <input
               type="checkbox"
+              id="field-passwordSignInDisabled"
               name="passwordSignInDisabled"
               aria-describedby={errors.passwordSignInDisabled ? "password-off-hint password-off-error" : "password-off-hint"}
               aria-invalid={errors.passwordSignInDisabled ? true : undefined}

@@ -1,7 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmForm, ConfirmPage } from "~/components/confirm-step.tsx";
 import { StatusBadge } from "~/components/status-badge.tsx";
 import { compareForOwner, daysLate } from "~/domain/actions/status.ts";
+import { calendarRenewal, type ConfirmPrompt } from "~/forms/confirm.ts";
+import { confirmationStep } from "~/http/confirm.server.ts";
 import { t } from "~/i18n/sv.ts";
 import { listOwnActions } from "~/models/action.server.ts";
 import { hasCalendarToken, renewCalendarToken } from "~/models/calendar.server.ts";
@@ -36,13 +39,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { url: null, digestSaved: true };
   }
   if (intent !== "calendar") return data({ url: null, digestSaved: false }, { status: 400 });
+  // Renewing ends the old address in every calendar that uses it: asked first (ADR 0043).
+  const confirm = (await hasCalendarToken(user.id)) ? confirmationStep(form, calendarRenewal()) : null;
+  if (confirm) return { url: null, digestSaved: false, confirm };
   const token = await renewCalendarToken(user.id);
-  return { url: `${publicUrl()}/kalender/${token}.ics`, digestSaved: false };
+  return { url: `${publicUrl()}/kalender/${token}.ics`, digestSaved: false, confirm: null as ConfirmPrompt | null };
 }
 
 export default function MyActions() {
   const { municipality, actions, hasCalendar, digest } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  if (result && "confirm" in result && result.confirm) return <ConfirmPage prompt={result.confirm} cancelHref={paths.mine(municipality.slug)} />;
   return (
     <>
       <h1>{t.mine.title}</h1>
@@ -118,12 +125,12 @@ export default function MyActions() {
         ) : hasCalendar ? (
           <p className="muted">{t.mine.calendarHidden}</p>
         ) : null}
-        <Form method="post">
+        <ConfirmForm text={calendarRenewal()} when={() => hasCalendar}>
           <input type="hidden" name="intent" value="calendar" />
           <button type="submit" className="secondary">
             {hasCalendar ? t.mine.calendarRenew : t.mine.calendarCreate}
           </button>
-        </Form>
+        </ConfirmForm>
       </section>
     </>
   );

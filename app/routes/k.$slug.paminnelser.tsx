@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field.tsx";
 import { stockholmDate } from "~/domain/dates.ts";
@@ -58,6 +59,7 @@ export default function ReminderPolicy() {
         </p>
       ) : null}
       <Form method="post" className="stacked card">
+        <ErrorSummary errors={errors} idFor={(name) => (name === "digestWeekday" ? name : `field-${name}`)} />
         <Field name="daysBefore" label={t.policy.daysBefore} hint={t.policy.daysBeforeHint} defaultValue={policy.daysBefore.join(", ")} error={errors.daysBefore} />
         <label>
           <input type="checkbox" name="onDeadlineDay" defaultChecked={policy.onDeadlineDay} /> {t.policy.onDeadlineDay}

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/ui/field.tsx";
@@ -81,11 +82,7 @@ export default function PlanImportColumns() {
       <h1>{t.planImport.columnsTitle}</h1>
       <p className="lead">{t.planImport.columnsIntro(fileName)}</p>
       <Form method="post" className="stacked card">
-        {errors[""] ? (
-          <p className="notice error" role="alert">
-            {errors[""]}
-          </p>
-        ) : null}
+        <ErrorSummary errors={errors} />
         {IMPORT_FIELDS.map((field) => (
           <Field key={field} name={field} label={t.planImport.fields[field]} hint={t.planImport.fieldHints[field]} error={errors[field]}>
             {(control) => (

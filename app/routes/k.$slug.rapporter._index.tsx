@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field.tsx";
 import { can } from "~/domain/access.ts";
@@ -63,12 +64,8 @@ export default function Reports() {
         <section className="card" aria-labelledby="save-heading">
           <h2 id="save-heading">{t.report.saveTitle}</h2>
           <p>{t.report.saveIntro}</p>
-          {errors[""] ? (
-            <p className="notice error" role="alert">
-              {errors[""]}
-            </p>
-          ) : null}
           <Form method="post" className="form-grid" noValidate>
+            <ErrorSummary errors={errors} />
             <SubmissionKey />
             <Field name="title" label={t.report.titleLabel} defaultValue={defaultTitle} maxLength={120} required error={errors.title} />
             <div>

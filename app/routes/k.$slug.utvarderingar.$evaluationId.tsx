@@ -1,12 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { ConfirmForm, ConfirmPage } from "~/components/confirm-step.tsx";
 import { EvaluationAreaSection } from "~/components/evaluation-area.tsx";
 import { can } from "~/domain/access.ts";
 import { oneScore, scoreDifference } from "~/domain/one-score.ts";
 import { scoreEvaluation } from "~/domain/scoring.ts";
 import { t } from "~/i18n/sv.ts";
-import { deleteEvaluation, EvaluationHasActionsError, getEvaluation } from "~/models/evaluation.server.ts";
+import { evaluationDeletion, type ConfirmPrompt } from "~/forms/confirm.ts";
+import { confirmationStep } from "~/http/confirm.server.ts";
+import { deleteEvaluation, evaluationDeletionFacts, EvaluationHasActionsError, getEvaluation } from "~/models/evaluation.server.ts";
 import { notFound, requireMunicipality } from "~/http/access.server.ts";
 import { formatDate, formatPoints } from "~/utils/format.ts";
 import { scoreDifferenceLine } from "~/utils/report-text.ts";
@@ -26,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!evaluation) throw notFound();
   const scored = scoreEvaluation(evaluation.areas, evaluation.statedTotal);
   const score = oneScore(scored);
+  const canManage = can({ isOperator: user.isOperator, role }, "evaluation:manage");
   return {
     differenceLine: scoreDifferenceLine(scoreDifference(score)),
     municipality,
@@ -46,22 +50,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       improvements: a.improvements.map((i) => i.text),
       goodExamples: a.goodExamples,
     })),
-    canManage: can({ isOperator: user.isOperator, role }, "evaluation:manage"),
+    canManage,
+    // What deleting would remove, or the actions that stop it (ADR 0043): for coordinators only.
+    deletion: canManage ? await evaluationDeletionFacts(municipality.id, evaluation.id) : null,
   };
 }
+
+type DeleteResult = { error?: string; confirm?: ConfirmPrompt };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, municipality } = await requireMunicipality(request, params.slug, "evaluation:manage");
   const id = idSchema.safeParse(params.evaluationId);
   if (!id.success) throw notFound();
   const form = await request.formData();
-  if (form.get("intent") !== "delete") return data({ error: t.errors.fixErrors }, { status: 400 });
+  if (form.get("intent") !== "delete") return data<DeleteResult>({ error: t.errors.fixErrors }, { status: 400 });
+  const facts = await evaluationDeletionFacts(municipality.id, id.data);
+  if (!facts) throw notFound();
+  if (facts.actionCount > 0) return data<DeleteResult>({ error: t.confirm.evaluationRefused(facts.year, facts.actionCount) }, { status: 409 });
+  const confirm = confirmationStep(form, evaluationDeletion(facts));
+  if (confirm) return data<DeleteResult>({ confirm });
   try {
     const deleted = await deleteEvaluation(municipality.id, id.data, user.id);
     if (!deleted) throw notFound();
   } catch (error) {
     if (error instanceof EvaluationHasActionsError) {
-      return data({ error: t.evaluation.deleteHasActions(error.actionCount) }, { status: 409 });
+      return data<DeleteResult>({ error: t.confirm.evaluationRefused(facts.year, error.actionCount) }, { status: 409 });
     }
     throw error;
   }
@@ -69,9 +82,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EvaluationPage() {
-  const { municipality, evaluation, scored, differenceLine, areas, canManage } = useLoaderData<typeof loader>();
+  const { municipality, evaluation, scored, differenceLine, areas, canManage, deletion } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
+  if (actionData?.confirm) {
+    return <ConfirmPage prompt={actionData.confirm} cancelHref={paths.evaluation(municipality.slug, evaluation.id)} />;
+  }
   return (
     <>
       <h1>{t.evaluation.title(evaluation.year)}</h1>
@@ -142,12 +158,28 @@ export default function EvaluationPage() {
               {actionData.error}
             </p>
           ) : null}
-          <Form method="post">
-            <input type="hidden" name="intent" value="delete" />
-            <button type="submit" className="danger">
-              {t.evaluation.deleteConfirm}
-            </button>
-          </Form>
+          {deletion && deletion.actionCount > 0 ? (
+            <>
+              {actionData?.error ? null : <p className="notice">{t.confirm.evaluationRefused(deletion.year, deletion.actionCount)}</p>}
+              <h3>{t.confirm.linkedActions}</h3>
+              <ul>
+                {deletion.actions.map((a) => (
+                  <li key={a.id}>
+                    <Link to={paths.action(municipality.slug, a.id)}>{a.title}</Link>
+                  </li>
+                ))}
+                {deletion.actionCount > deletion.actions.length ? <li>{t.confirm.moreActions(deletion.actionCount - deletion.actions.length)}</li> : null}
+              </ul>
+            </>
+          ) : deletion ? (
+            <ConfirmForm text={evaluationDeletion(deletion)}>
+              <input type="hidden" name="intent" value="delete" />
+              <p>{t.confirm.evaluationLoss(deletion.year, deletion.questions, deletion.improvements)}</p>
+              <button type="submit" className="danger">
+                {t.evaluation.delete}
+              </button>
+            </ConfirmForm>
+          ) : null}
         </section>
       ) : null}
     </>

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SiteHeader } from "~/components/site-header.tsx";
 import { Field } from "~/components/ui/field.tsx";
@@ -113,6 +114,7 @@ export default function Account() {
         <section className="card" aria-labelledby="account-name">
           <h2 id="account-name">{t.account.nameHeading}</h2>
           <Form method="post" action={paths.account()} className="stacked" noValidate onSubmit={rename.onSubmit}>
+            <ErrorSummary errors={rename.errors} skipFormError />
             <input type="hidden" name="intent" value="name" />
             <Field
               name="name"
@@ -133,6 +135,7 @@ export default function Account() {
         <section className="card" aria-labelledby="account-password">
           <h2 id="account-password">{t.account.passwordHeading}</h2>
           <Form method="post" action={paths.account()} className="stacked" noValidate onSubmit={password.onSubmit}>
+            <ErrorSummary errors={password.errors} skipFormError />
             <input type="hidden" name="intent" value="password" />
             <input type="text" name="username" autoComplete="username" defaultValue={user.email} hidden readOnly />
             <Field

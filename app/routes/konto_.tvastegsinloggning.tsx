@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SiteHeader } from "~/components/site-header.tsx";
 import { Field } from "~/components/ui/field.tsx";
@@ -104,6 +105,7 @@ export default function TwoStepSetup() {
             <p className="notice success">{t.twoStep.enabled}</p>
             <p>{t.twoStep.recoveryLeft(state.recoveryCodesLeft)}</p>
             <Form method="post" className="stacked card" noValidate onSubmit={disable.onSubmit}>
+              <ErrorSummary errors={disable.errors} />
               <h2>{t.twoStep.disableTitle}</h2>
               <p>{t.twoStep.disableIntro}</p>
               <input type="hidden" name="intent" value="disable" />
@@ -145,6 +147,7 @@ export default function TwoStepSetup() {
               </p>
               <p>{t.twoStep.step2}</p>
               <Form method="post" className="stacked" noValidate onSubmit={confirm.onSubmit}>
+                <ErrorSummary errors={confirm.errors} />
                 <input type="hidden" name="intent" value="confirm" />
                 <Field
                   name="code"

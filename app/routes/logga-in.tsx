@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/ui/field.tsx";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
@@ -103,6 +104,7 @@ export default function SignIn() {
         </Form>
       ) : null}
       <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
+        <ErrorSummary errors={errors} skipFormError />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <Field name="email" type="email" label={t.signIn.email} autoComplete="username" required error={errors.email} />
         <Field name="password" type="password" label={t.signIn.password} autoComplete="current-password" required error={errors.password} />

@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/ui/field.tsx";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
@@ -70,6 +71,7 @@ export default function SignInCode() {
         <>
           <p className="muted">{t.twoStep.signInIntro}</p>
           <Form method="post" className="stacked" noValidate onSubmit={onSubmit}>
+            <ErrorSummary errors={errors} skipFormError />
             <Field
               name="code"
               label={t.twoStep.signInCode}

@@ -30,7 +30,7 @@ export async function actionPage(municipalityId: string, actionId: string, viewe
       item: action.improvementItem.text,
       area: `${action.improvementItem.evaluationArea.frameworkArea.number}. ${action.improvementItem.evaluationArea.frameworkArea.name}`,
       effects: action.questions.map((q) => ({ code: q.question.code, text: q.question.text, effect: Number(q.expectedEffect) })),
-      evidence: action.evidence.map((e) => ({ id: e.id, kind: e.kind, title: e.title, url: e.url, fileName: e.storageKey ? storedFileName(e.fileName, e.storageKey) : null, date: isoDate(e.evidenceDate) })),
+      evidence: action.evidence.map((e) => ({ id: e.id, kind: e.kind, title: e.title, url: e.url, fileName: e.storageKey ? storedFileName(e.fileName, e.storageKey) : null, sizeBytes: e.sizeBytes, date: isoDate(e.evidenceDate) })),
     },
     timeline: buildTimeline({ audit, notes: action.notes, evidence: action.evidence, mails: action.mails }),
     canUpdate: canUpdateAction(viewer, viewer.userId, action.ownerId),

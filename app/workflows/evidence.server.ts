@@ -2,8 +2,8 @@ import type { z } from "zod";
 import type { evidenceSchema } from "~/forms/action.ts";
 import type { FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
-import { addEvidence } from "~/models/action.server.ts";
-import { MAX_EVIDENCE_BYTES, storedFileName, storeFile } from "~/platform/file-storage.server.ts";
+import { addEvidence, removeEvidence } from "~/models/action.server.ts";
+import { MAX_EVIDENCE_BYTES, removeStoredFile, storedFileName, storeFile } from "~/platform/file-storage.server.ts";
 import { readUploadForm } from "~/http/upload.server.ts";
 
 /**
@@ -60,4 +60,12 @@ export async function addEvidenceFromForm(
     addedById,
   );
   return { ok: true };
+}
+
+/** Removes evidence from an action and deletes its stored file; false when it was not there. */
+export async function removeEvidenceFromAction(municipalityId: string, actionId: string, evidenceId: string, actorId: string): Promise<boolean> {
+  const removed = await removeEvidence(municipalityId, actionId, evidenceId, actorId);
+  if (!removed) return false;
+  if (removed.storageKey) await removeStoredFile(removed.storageKey);
+  return true;
 }

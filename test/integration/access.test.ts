@@ -58,7 +58,7 @@ describe("tenancy", () => {
 describe("roles", () => {
   it("refuses a council viewer who tries to delete an evaluation", async () => {
     const http = await as(home.viewer.email);
-    const res = await http.post(`/k/${home.municipality.slug}/utvarderingar/${home.evaluationId}`, { intent: "delete" });
+    const res = await http.post(`/k/${home.municipality.slug}/utvarderingar/${home.evaluationId}`, { intent: "delete", confirmed: "yes" });
     expect(res.status).toBe(403);
     expect(await getDb().evaluation.count({ where: { id: home.evaluationId } })).toBe(1);
   });
@@ -81,7 +81,7 @@ describe("roles", () => {
   it("refuses a coordinator of one municipality to change users of another", async () => {
     const http = await as(home.coordinator.email);
     const res = await http.post(`/k/${other.municipality.slug}/anvandare`, {
-      intent: "remove",
+      intent: "remove", confirmed: "yes",
       userId: other.viewer.id,
     });
     expect(res.status).toBe(403);

@@ -116,7 +116,7 @@ describe("working on an action", () => {
     const action = await createTestAction(home, home.owner.id);
     const res = await as.owner!.post(`${base()}/atgarder/${action.id}`, { intent: "status", version: "1", status: "CANCELLED", reason: "" });
     expect(await res.text()).toContain("Ange ett skäl till att åtgärden avbryts.");
-    expect((await as.owner!.post(`${base()}/atgarder/${action.id}`, { intent: "status", version: "1", status: "CANCELLED", reason: "Ersatt" })).status).toBe(302);
+    expect((await as.owner!.post(`${base()}/atgarder/${action.id}`, { intent: "status", version: "1", status: "CANCELLED", reason: "Ersatt", confirmed: "yes" })).status).toBe(302);
     expect((await getDb().action.findUniqueOrThrow({ where: { id: action.id } })).cancelReason).toBe("Ersatt");
   });
 
@@ -271,7 +271,7 @@ describe("calendar feed", () => {
     expect(ics).toContain("BEGIN:VCALENDAR");
     expect(ics).toContain("SUMMARY:Slutdatum: Teståtgärd");
     expect(ics).not.toContain("Samtidigt".repeat(2));
-    const renewed = await (await as.owner!.post(`${base()}/mina-atgarder`, { intent: "calendar" })).text();
+    const renewed = await (await as.owner!.post(`${base()}/mina-atgarder`, { intent: "calendar", confirmed: "yes" })).text();
     const next = new URL(renewed.match(/value="(http[^"]+\.ics)"/)![1]!);
     expect(next.pathname).not.toBe(url.pathname);
     expect((await new HttpClient().get(url.pathname)).status).toBe(404);

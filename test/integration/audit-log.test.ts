@@ -68,7 +68,7 @@ describe("what the audit log records", () => {
     expect((await coordinatorA.post(`/k/${a.municipality.slug}/anvandare`, { intent: "invite", name: "=HYPERLINK(\"x\")", email, role: "VIEWER" })).status).toBe(200);
     const invited = await getDb().user.findUniqueOrThrow({ where: { email } });
     expect((await coordinatorA.post(`/k/${a.municipality.slug}/anvandare`, { intent: "change-role", userId: invited.id, role: "OWNER" })).status).toBe(200);
-    expect((await coordinatorA.post(`/k/${a.municipality.slug}/anvandare`, { intent: "remove", userId: invited.id })).status).toBe(200);
+    expect((await coordinatorA.post(`/k/${a.municipality.slug}/anvandare`, { intent: "remove", confirmed: "yes", userId: invited.id })).status).toBe(200);
     const rows = await getDb().auditEvent.findMany({ where: { municipalityId: a.municipality.id, entityId: invited.id }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => [r.event, r.entityType, r.actorId, r.oldValue, r.newValue])).toEqual([
       ["membership.invited", "User", a.coordinator.id, null, "VIEWER"],

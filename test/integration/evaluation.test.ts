@@ -77,14 +77,17 @@ describe("evaluations", () => {
     await http.signIn(tenant.coordinator.email, PASSWORD);
     const res = await http.post(`/k/${tenant.municipality.slug}/utvarderingar/${tenant.evaluationId}`, { intent: "delete" });
     expect(res.status).toBe(409);
-    expect(await res.text()).toContain("Utvärderingen kan inte tas bort: 1 åtgärder");
+    // The refusal names the year and the linked action (issue #14 item 6: a clear reason).
+    const refused = await res.text();
+    expect(refused).toMatch(/Utvärderingen \d{4} kan inte tas bort: 1 åtgärd är kopplad till dess förbättringsområden\./);
+    expect(refused).toContain("Inför visselblåsarfunktion");
   });
 
   it("lets a coordinator delete an evaluation without actions, with an audit entry", async () => {
     const tenant = await createTenant("deleteok");
     const http = new HttpClient();
     await http.signIn(tenant.coordinator.email, PASSWORD);
-    const res = await http.post(`/k/${tenant.municipality.slug}/utvarderingar/${tenant.evaluationId}`, { intent: "delete" });
+    const res = await http.post(`/k/${tenant.municipality.slug}/utvarderingar/${tenant.evaluationId}`, { intent: "delete", confirmed: "yes" });
     expect(res.status).toBe(302);
     expect(await getDb().evaluation.count({ where: { id: tenant.evaluationId } })).toBe(0);
     expect(await getDb().questionScore.count({ where: { evaluationId: tenant.evaluationId } })).toBe(0);

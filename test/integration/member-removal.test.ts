@@ -64,7 +64,7 @@ describe("removing a member who owns open actions", () => {
 
   it("refuses a removal without a new owner, naming how many open actions, and changes nothing", async () => {
     const before = await snapshot();
-    const res = await coordinator.post(confirmPage(), { intent: "remove", userId: leaver.id });
+    const res = await coordinator.post(confirmPage(), { intent: "remove", confirmed: "yes", userId: leaver.id });
     expect(res.status).toBe(409);
     expect(await res.text()).toContain("Personen äger 2 öppna åtgärder. Välj en ny ansvarig för alla innan personen tas bort.");
     expect(await snapshot()).toEqual(before);
@@ -73,23 +73,23 @@ describe("removing a member who owns open actions", () => {
   it("refuses a new owner from another municipality, a viewer, a removed person or the person themself, changing nothing", async () => {
     const removed = await createUserWithPassword({ email: `borta-${tenant.municipality.slug}@test.se`, name: "Redan Borta", password: PASSWORD });
     await addMembership(tenant.municipality.id, removed.id, "OWNER");
-    expect((await coordinator.post(usersPage(), { intent: "remove", userId: removed.id })).status).toBe(200);
+    expect((await coordinator.post(usersPage(), { intent: "remove", confirmed: "yes", userId: removed.id })).status).toBe(200);
     const before = await snapshot();
     for (const newOwnerId of [other.coordinator.id, tenant.viewer.id, removed.id, leaver.id]) {
-      const res = await coordinator.post(confirmPage(), { intent: "remove", userId: leaver.id, newOwnerId });
+      const res = await coordinator.post(confirmPage(), { intent: "remove", confirmed: "yes", userId: leaver.id, newOwnerId });
       expect(res.status).toBe(409);
       expect(await res.text()).toContain("Välj en samordnare eller ansvarig som är medlem i kommunen.");
     }
     // One valid choice per action and one refused: the valid one is not applied either (one transaction).
     const mixed = await coordinator.post(confirmPage(), {
-      intent: "remove",
+      intent: "remove", confirmed: "yes",
       userId: leaver.id,
       [`owner.${openA.id}`]: tenant.owner.id,
       [`owner.${openB.id}`]: other.owner.id,
     });
     expect(mixed.status).toBe(409);
     expect(await snapshot()).toEqual(before);
-    const garbage = await coordinator.post(confirmPage(), { intent: "remove", userId: leaver.id, newOwnerId: "inte-ett-id" });
+    const garbage = await coordinator.post(confirmPage(), { intent: "remove", confirmed: "yes", userId: leaver.id, newOwnerId: "inte-ett-id" });
     expect(garbage.status).toBe(400);
     expect(await snapshot()).toEqual(before);
   });
@@ -98,19 +98,19 @@ describe("removing a member who owns open actions", () => {
     const owner = new HttpClient();
     await owner.signIn(tenant.owner.email, PASSWORD);
     expect((await owner.get(confirmPage())).status).toBe(403);
-    expect((await owner.post(confirmPage(), { intent: "remove", userId: leaver.id, newOwnerId: tenant.owner.id })).status).toBe(403);
+    expect((await owner.post(confirmPage(), { intent: "remove", confirmed: "yes", userId: leaver.id, newOwnerId: tenant.owner.id })).status).toBe(403);
     const foreign = new HttpClient();
     await foreign.signIn(other.coordinator.email, PASSWORD);
-    expect((await foreign.post(confirmPage(), { intent: "remove", userId: leaver.id, newOwnerId: other.owner.id })).status).toBe(403);
+    expect((await foreign.post(confirmPage(), { intent: "remove", confirmed: "yes", userId: leaver.id, newOwnerId: other.owner.id })).status).toBe(403);
     // A person of another municipality is not removed through this one.
-    const res = await coordinator.post(usersPage(), { intent: "remove", userId: other.owner.id });
+    const res = await coordinator.post(usersPage(), { intent: "remove", confirmed: "yes", userId: other.owner.id });
     expect(res.status).toBe(409);
     expect(await getDb().membership.count({ where: { userId: other.owner.id } })).toBe(1);
   });
 
   it("hands each open action to its new owner and removes the member in one step; the history keeps their name", async () => {
     const res = await coordinator.post(confirmPage(), {
-      intent: "remove",
+      intent: "remove", confirmed: "yes",
       userId: leaver.id,
       newOwnerId: tenant.coordinator.id,
       [`owner.${openA.id}`]: tenant.owner.id,
@@ -167,7 +167,7 @@ describe("removing a member who owns open actions", () => {
     expect(preview.status).toBe(200);
     expect(await preview.text()).toContain("Kommunen måste ha minst en samordnare.");
     // The coordinator owns an open action now: even with a new owner named, the last coordinator stays.
-    const res = await http.post(usersPage(), { intent: "remove", userId: tenant.coordinator.id, newOwnerId: tenant.owner.id });
+    const res = await http.post(usersPage(), { intent: "remove", confirmed: "yes", userId: tenant.coordinator.id, newOwnerId: tenant.owner.id });
     expect(res.status).toBe(409);
     expect(await res.text()).toContain("Kommunen måste ha minst en samordnare.");
     expect(await getDb().membership.count({ where: { userId: tenant.coordinator.id, municipalityId: tenant.municipality.id } })).toBe(1);

@@ -74,13 +74,13 @@ describe("removed members", () => {
     );
 
     // The manager leaves: no escalation to them any more.
-    expect((await coordinator.post(page, { intent: "remove", userId: tenant.viewer.id })).status).toBe(200);
+    expect((await coordinator.post(page, { intent: "remove", confirmed: "yes", userId: tenant.viewer.id })).status).toBe(200);
     const afterManager = await computeDue(now, tenant.municipality.id);
     expect(afterManager.map((n) => n.recipient)).not.toContain(tenant.viewer.email);
 
     // Removing an owner of open actions without a new owner is refused (issue #12), so an action
     // still naming a former member comes only from data older than that rule: made here directly.
-    expect((await coordinator.post(page, { intent: "remove", userId: tenant.owner.id })).status).toBe(409);
+    expect((await coordinator.post(page, { intent: "remove", confirmed: "yes", userId: tenant.owner.id })).status).toBe(409);
     expect(await getDb().membership.count({ where: { municipalityId: tenant.municipality.id, userId: tenant.owner.id } })).toBe(1);
     await getDb().membership.deleteMany({ where: { municipalityId: tenant.municipality.id, userId: tenant.owner.id } });
     // The owner has left, the action still names them: nothing goes to them.

@@ -94,7 +94,7 @@ describe("user administration", () => {
     const extra = await createTenant("extra");
     // A person from elsewhere invited here, then removed: their other membership stays.
     await coordinator.post(usersPage(), { intent: "invite", name: "Gäst", email: extra.owner.email, role: "VIEWER" });
-    const res = await coordinator.post(usersPage(), { intent: "remove", userId: extra.owner.id });
+    const res = await coordinator.post(usersPage(), { intent: "remove", confirmed: "yes", userId: extra.owner.id });
     expect(res.status).toBe(200);
     expect(await getDb().membership.count({ where: { userId: extra.owner.id, municipalityId: tenant.municipality.id } })).toBe(0);
     expect(await getDb().membership.count({ where: { userId: extra.owner.id, municipalityId: extra.municipality.id } })).toBe(1);

@@ -66,6 +66,7 @@ const localized = (field: string | null, value: string | null): string => {
 /** The rest of a timeline line after "who did what", as one string. */
 function describeChange(entry: Pick<TimelineEntry, "kind" | "field" | "oldValue" | "newValue">): string {
   if (entry.kind === "note" || entry.kind === "evidence" || entry.kind === "mail" || entry.kind === "mail-kept") return `: ${entry.newValue ?? ""}`;
+  if (entry.kind === "evidence-removed") return `: ${entry.oldValue ?? ""}`;
   if (!entry.field) return "";
   const label = entry.kind === "status" ? "" : ` ${(t.action.fields[entry.field] ?? entry.field).toLowerCase()}`;
   return `${label}: ${localized(entry.field, entry.oldValue)} → ${localized(entry.field, entry.newValue)}`;
