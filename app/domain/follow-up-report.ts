@@ -29,6 +29,14 @@ export interface ReportAction {
   /** YYYY-MM-DD in Stockholm */
   completedAt: string | null;
   daysLate: number;
+  /**
+   * Issue #14, item 5: the committee that owned the action when the report was made, by id (for
+   * the filter) and by name as it read then, and the council decision behind the action. Absent
+   * in snapshots saved before; read them as null.
+   */
+  committeeId?: string | null;
+  committee?: string | null;
+  decisionReference?: string | null;
 }
 
 export interface ReportArea extends Figures {

@@ -33,6 +33,7 @@ export async function loadReadinessData(municipalityId: string) {
       include: {
         questions: { include: { question: { select: { code: true } } } },
         owner: { select: { name: true } },
+        committee: { select: { name: true } },
         improvementItem: { select: { text: true, evaluationArea: { select: { frameworkArea: { select: { number: true } } } } } },
         _count: { select: { evidence: true } },
       },
@@ -67,6 +68,9 @@ export async function loadReadinessData(municipalityId: string) {
         status: a.status,
         deadline: isoDate(a.deadline),
         completedAt: a.completedAt ? stockholmDate(a.completedAt) : null,
+        committeeId: a.committeeId,
+        committee: a.committee?.name ?? null,
+        decisionReference: a.decisionReference,
       }),
     ),
   };

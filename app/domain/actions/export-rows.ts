@@ -13,6 +13,9 @@ export interface ExportRow {
   priority: "LOW" | "MEDIUM" | "HIGH";
   questions: string;
   deadlineChanges: number;
+  /** Issue #14, item 5: the committee that owns the action and the council decision behind it ("" when none). */
+  committee: string;
+  decisionReference: string;
 }
 
 interface PlanForExport {
@@ -29,6 +32,8 @@ interface PlanForExport {
         priority: "LOW" | "MEDIUM" | "HIGH";
         deadlineChangeCount: number;
         effects: Array<{ code: string; expectedEffect: number }>;
+        committeeName?: string | null;
+        decisionReference?: string | null;
       }>;
     }>;
   }>;
@@ -48,6 +53,8 @@ export function exportRows(plan: PlanForExport, now: Date): ExportRow[] {
         priority: a.priority,
         questions: a.effects.map((e) => `${e.code} (+${String(e.expectedEffect).replace(".", ",")})`).join(", "),
         deadlineChanges: a.deadlineChangeCount,
+        committee: a.committeeName ?? "",
+        decisionReference: a.decisionReference ?? "",
       })),
     ),
   );

@@ -1,3 +1,4 @@
+import { matchesCommittee, parseCommitteeFilter, type CommitteeFilter } from "../committees.ts";
 import { isLate, STATUSES, type ActionStatus } from "./status.ts";
 
 /** Filtering and counting the plan for the plan page and the exports. Pure. */
@@ -8,12 +9,15 @@ export interface PlanFilters {
   area: number | null;
   late: boolean;
   noAction: boolean;
+  /** A committee's id, NO_COMMITTEE, or null for all (issue #14, item 5). */
+  committee: CommitteeFilter;
 }
 
 interface ActionLike {
   status: ActionStatus;
   deadline: string;
   ownerId: string | null;
+  committeeId?: string | null;
 }
 
 interface PlanLike<A extends ActionLike> {
@@ -47,8 +51,9 @@ export function filterPlan<A extends ActionLike, P extends PlanLike<A>>(plan: P,
   const actionMatches = (a: A) =>
     (filters.status === null || a.status === filters.status) &&
     (filters.ownerId === null || a.ownerId === filters.ownerId) &&
-    (!filters.late || isLate(a, now));
-  const actionFilterActive = filters.status !== null || filters.ownerId !== null || filters.late;
+    (!filters.late || isLate(a, now)) &&
+    matchesCommittee(a.committeeId, filters.committee);
+  const actionFilterActive = filters.status !== null || filters.ownerId !== null || filters.late || filters.committee !== null;
   const areas = plan.areas
     .filter((area) => filters.area === null || area.number === filters.area)
     .map((area) => ({
@@ -74,6 +79,7 @@ export function parseFilters(params: URLSearchParams): PlanFilters {
     area: Number.isInteger(area) && area >= 1 && area <= 8 ? area : null,
     late: params.get("sena") === "1",
     noAction: params.get("utan") === "1",
+    committee: parseCommitteeFilter(params),
   };
 }
 

@@ -66,7 +66,7 @@ const localized = (field: string | null, value: string | null): string => {
 function describeChange(entry: Pick<TimelineEntry, "kind" | "field" | "oldValue" | "newValue">): string {
   if (entry.kind === "note" || entry.kind === "evidence" || entry.kind === "mail") return `: ${entry.newValue ?? ""}`;
   if (!entry.field) return "";
-  const label = entry.kind === "status" ? "" : ` ${(t.action.fields[entry.field] ?? entry.field).toLowerCase()}`;
+  const label = entry.kind === "status" ? "" : ` ${(t.action.fields[entry.field] ?? t.committees.actionFields[entry.field] ?? entry.field).toLowerCase()}`;
   return `${label}: ${localized(entry.field, entry.oldValue)} → ${localized(entry.field, entry.newValue)}`;
 }
 
