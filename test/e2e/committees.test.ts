@@ -57,7 +57,7 @@ describe.skipIf(skipBrowser)("committees in Chromium", () => {
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: "Spara åtgärden" }).click();
     await page.getByText("Åtgärden är sparad.").waitFor();
-    await page.getByText("BUN 2026/77, § 12").waitFor();
+    await page.getByText("BUN 2026/77, § 12", { exact: true }).waitFor();
     await expectNoAxeViolations(page);
 
     await page.getByRole("link", { name: "Handlingsplan" }).first().click();
