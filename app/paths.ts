@@ -63,7 +63,7 @@ export const paths = {
   readinessTarget: (slug: string) => `/k/${slug}/infor-utvardering#target-heading`,
   reports: (slug: string) => `/k/${slug}/rapporter`,
   report: (slug: string, reportId: string, query?: string) => withQuery(`/k/${slug}/rapporter/${reportId}`, query),
-  reportFile: (slug: string, reportId: string, format: "pdf" | "excel") => `/k/${slug}/rapporter/${reportId}/${format}`,
+  reportFile: (slug: string, reportId: string, format: "pdf" | "excel", query?: string) => withQuery(`/k/${slug}/rapporter/${reportId}/${format}`, query),
   evaluations: (slug: string, query?: string) => withQuery(`/k/${slug}/utvarderingar`, query),
   newEvaluation: (slug: string) => `/k/${slug}/utvarderingar/ny`,
   evaluation: (slug: string, evaluationId: string, query?: string) => withQuery(`/k/${slug}/utvarderingar/${evaluationId}`, query),
@@ -111,7 +111,23 @@ export const paths = {
   planImport: (slug: string) => `/k/${slug}/plan/importera`,
   planImportColumns: (slug: string, importId: string) => `/k/${slug}/plan/importera/${importId}`,
   planImportPreview: (slug: string, importId: string) => `/k/${slug}/plan/importera/${importId}/granska`,
+  // Issue #14, item 5: the committees and departments a coordinator keeps.
+  committees: (slug: string, query?: string) => withQuery(`/k/${slug}/namnder`, query),
 };
+
+/**
+ * Issue #14, item 5: the plan, its exports and the follow-up report filtered by committee
+ * (`?namnd=<id>`, or `?namnd=ingen` for actions without one) and the plan grouped by committee
+ * (`?visning=namnd`).
+ */
+export const COMMITTEE_QUERY = { committee: "namnd", view: "visning" } as const;
+/** The filter value for actions without a committee. */
+export const NO_COMMITTEE = "ingen";
+/** The view value of the plan grouped by committee. */
+export const BY_COMMITTEE = "namnd";
+/** `?namnd=<id>` (or nothing), for a link or a download that keeps the committee filter. */
+export const committeeQuery = (committee: string | null) =>
+  committee ? `${COMMITTEE_QUERY.committee}=${encodeURIComponent(committee)}` : undefined;
 
 // Issue #13, item 4: correspondences between framework versions (a municipality's, and the shared ones).
 /** Query keys of the correspondence pages: the two versions (by key) and the old question being edited. */

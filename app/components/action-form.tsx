@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { effectField } from "~/forms/action.ts";
+import { DECISION_REFERENCE_MAX, effectField } from "~/forms/action.ts";
 import type { FieldErrors } from "~/forms/parse.ts";
 import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { FieldError } from "~/components/ui/field-error.tsx";
@@ -21,6 +21,9 @@ interface ActionFormProps {
   values: Record<string, string>;
   errors: FieldErrors;
   owners: Array<{ id: string; name: string }>;
+  /** The municipality's committees and departments, and where the list is kept (issue #14, item 5). */
+  committees: Array<{ id: string; name: string }>;
+  manageCommittees: string;
   questions: ActionFormQuestion[];
   editing: boolean;
   submitLabel: string;
@@ -29,7 +32,7 @@ interface ActionFormProps {
 
 
 /** Creating and editing an action (coordinators). */
-export function ActionForm({ values, errors, owners, questions, editing, submitLabel, cancelTo }: ActionFormProps) {
+export function ActionForm({ values, errors, owners, committees, manageCommittees, questions, editing, submitLabel, cancelTo }: ActionFormProps) {
   const attrs = (name: string) => ({
     id: name,
     name,
@@ -92,6 +95,35 @@ export function ActionForm({ values, errors, owners, questions, editing, submitL
           <label htmlFor="inviteName">{t.action.inviteName}</label>
           <input {...attrs("inviteName")} autoComplete="off" />
           <FieldError name="inviteName" errors={errors} />
+        </div>
+      </div>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor="committeeId">{t.committees.committee}</label>
+          <select {...attrs("committeeId")}>
+            <option value="">{t.committees.noCommittee}</option>
+            {committees.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <FieldError name="committeeId" errors={errors} />
+          <span className="hint">
+            <Link to={manageCommittees}>{t.committees.manageLink}</Link>
+          </span>
+        </div>
+        <div className="field">
+          <label htmlFor="decisionReference">{t.committees.decisionReference}</label>
+          <span className="hint" id="decisionReference-hint">
+            {t.committees.decisionReferenceHint}
+          </span>
+          <input
+            {...attrs("decisionReference")}
+            maxLength={DECISION_REFERENCE_MAX}
+            aria-describedby={errors.decisionReference ? "decisionReference-error decisionReference-hint" : "decisionReference-hint"}
+          />
+          <FieldError name="decisionReference" errors={errors} />
         </div>
       </div>
       {editing ? (

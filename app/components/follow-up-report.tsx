@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { AreaScoreChart } from "~/components/charts/area-score-chart.tsx";
 import { FigureCells, FigureHeadings } from "~/components/figures.tsx";
 import { ProgressChart } from "~/components/charts/progress-chart.tsx";
@@ -7,7 +7,8 @@ import { hasChanges, lateActions, type ReportAction, type ReportChanges, type Re
 import { t } from "~/i18n/sv.ts";
 import { formatDate, formatSignedPoints } from "~/utils/format.ts";
 import { changedActionGroups, ownerNote, summaryParagraphs } from "~/utils/report-text.ts";
-import { paths } from "~/paths.ts";
+import { committeeOf, type CommitteeFilter, type reportCommittees } from "~/domain/committees.ts";
+import { COMMITTEE_QUERY, NO_COMMITTEE, paths } from "~/paths.ts";
 import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 
@@ -84,6 +85,7 @@ export function FollowUpReportBody({ snapshot, changes, slug }: Props) {
                 <th scope="col">{r.action}</th>
                 <th scope="col">{r.areaName}</th>
                 <th scope="col">{r.owner}</th>
+                <th scope="col">{t.committees.reportColumn}</th>
                 <th scope="col">{r.deadline}</th>
                 <th scope="col" className="num">{r.daysLate}</th>
               </tr>
@@ -94,6 +96,7 @@ export function FollowUpReportBody({ snapshot, changes, slug }: Props) {
                   <td>{actionLink(a)}</td>
                   <td>{a.area}</td>
                   <td>{a.owner ?? r.noOwner}</td>
+                  <td>{committeeOf(a) ?? ""}</td>
                   <td>{formatDate(a.deadline)}</td>
                   <td className="num">{a.daysLate}</td>
                 </tr>
@@ -121,6 +124,45 @@ export function FollowUpReportBody({ snapshot, changes, slug }: Props) {
         <h2 id="changes-heading">{r.changesTitle}</h2>
         {changes === null ? <p>{r.firstReport}</p> : <Changes changes={changes} actionLink={actionLink} />}
       </section>
+    </>
+  );
+}
+
+/**
+ * Issue #14, item 5: the report narrowed to one committee, as a plain GET form, and what the
+ * narrowing means. The choices are the committees the report's actions name, as recorded then.
+ */
+export function ReportCommitteeFilter({
+  committee,
+}: {
+  committee: { filter: CommitteeFilter; name: string | null; choices: ReturnType<typeof reportCommittees> };
+}) {
+  const c = t.committees;
+  const { choices, filter, name } = committee;
+  if (choices.committees.length === 0 && filter === null) return null;
+  return (
+    <>
+      <Form method="get" className="card inline-form no-print" aria-labelledby="committee-filter-heading">
+        <h2 id="committee-filter-heading" className="visually-hidden">
+          {c.reportFilterTitle}
+        </h2>
+        <label htmlFor="report-committee">{c.reportFilter}</label>
+        <select id="report-committee" name={COMMITTEE_QUERY.committee} defaultValue={filter ?? ""}>
+          <option value="">{c.reportAll}</option>
+          {choices.committees.map((entry) => (
+            <option key={entry.id} value={entry.id}>
+              {entry.name}
+            </option>
+          ))}
+          {choices.withoutCommittee ? <option value={NO_COMMITTEE}>{c.noCommittee}</option> : null}
+        </select>
+        <button type="submit">{c.reportShow}</button>
+      </Form>
+      {filter !== null ? (
+        <p className="notice" role="status">
+          {filter === NO_COMMITTEE ? c.reportFilteredNone : c.reportFiltered(name ?? "")}
+        </p>
+      ) : null}
     </>
   );
 }

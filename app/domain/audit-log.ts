@@ -22,7 +22,7 @@ export const KIND_RULES: Record<AuditKind, KindRule> = {
     events: ["municipality.settings-changed", "oidc.configured", "municipality.created", "municipality.deactivated", "municipality.reactivated", "correspondence.changed"],
   },
   account: { events: ["password.changed", "password.reset", "totp.enabled", "totp.disabled", "user.erased"] },
-  plan: { entityTypes: ["Action", "Evaluation"] },
+  plan: { entityTypes: ["Action", "Evaluation", "Committee"] },
 };
 
 /**

@@ -32,6 +32,14 @@ export interface ReportAction {
   daysLate: number;
   /** Whether the action has evidence; a done action without it is "klar, underlag saknas". Absent in reports saved before. */
   hasEvidence?: boolean;
+  /**
+   * Issue #14, item 5: the committee that owned the action when the report was made, by id (for
+   * the filter) and by name as it read then, and the council decision behind the action. Absent
+   * in snapshots saved before; read them as null.
+   */
+  committeeId?: string | null;
+  committee?: string | null;
+  decisionReference?: string | null;
 }
 
 export interface ReportArea extends Figures {

@@ -11,6 +11,9 @@ const isoDate = requiredDate(e.deadline);
 /** The version the form was loaded with (optimistic locking); a hidden field. */
 const version = wholeNumber(t.errors.fixErrors, 0, 2_147_483_647);
 
+/** The longest decision reference (diarienummer, paragraf) an action keeps. */
+export const DECISION_REFERENCE_MAX = 100;
+
 export const effectField = (questionId: string) => `effect.${questionId}`;
 
 export const actionBaseSchema = z.object({
@@ -31,6 +34,21 @@ export const actionBaseSchema = z.object({
   priority: z.enum(["LOW", "MEDIUM", "HIGH"], { error: e.priority }),
   deadlineReason: z.string().trim().max(1000).default("").refine(multiLine, controlCharacters),
   version: version.default(0),
+  // Issue #14, item 5: the committee that owns the action (checked against the municipality's
+  // list on the server) and the council decision behind it.
+  committeeId: z
+    .string()
+    .trim()
+    .default("")
+    .transform((s) => (s === "" ? null : s))
+    .pipe(z.uuid({ error: t.committees.errors.unknown }).nullable()),
+  decisionReference: z
+    .string()
+    .trim()
+    .max(DECISION_REFERENCE_MAX, { error: t.committees.errors.decisionReference })
+    .default("")
+    .refine(singleLine, controlCharacters)
+    .transform((s) => (s === "" ? null : s.replace(/\s+/g, " "))),
 });
 
 export type ActionForm = z.infer<typeof actionBaseSchema> & { effects: Array<{ questionId: string; expectedEffect: number }> };

@@ -5,6 +5,7 @@ import { checkStatusChange, type ActionStatus, type StatusChangeError } from "~/
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { lockCommitteeForAction } from "./committee.server.ts";
 import { withdrawPendingReminders } from "./mail.server.ts";
 
 /** Actions of the improvement plan. Every function takes the municipality id. */
@@ -19,6 +20,9 @@ export interface ActionInput {
   deadline: string;
   priority: Priority;
   effects: Array<{ questionId: string; expectedEffect: number }>;
+  /** Issue #14, item 5: the committee that owns the action (this municipality's) and the decision behind it. */
+  committeeId?: string | null;
+  decisionReference?: string | null;
 }
 
 export class ActionConflictError extends Error {
@@ -28,7 +32,7 @@ export class ActionConflictError extends Error {
 }
 export class ActionRuleError extends Error {
   constructor(
-    public readonly code: StatusChangeError | "deadline-reason-required" | "owner-not-member" | "effect-too-large" | "question-not-in-evaluation",
+    public readonly code: StatusChangeError | "deadline-reason-required" | "owner-not-member" | "effect-too-large" | "question-not-in-evaluation" | "committee-unknown",
     public readonly detail?: string,
   ) {
     super(code);
@@ -84,6 +88,9 @@ async function assertInput(tx: Prisma.TransactionClient, municipalityId: string,
       SELECT id FROM "Membership" WHERE "municipalityId" = ${municipalityId}::uuid AND "userId" = ${input.ownerId}::uuid FOR SHARE`;
     if (member.length === 0) throw new ActionRuleError("owner-not-member");
   }
+  // A committee id from another municipality (or one removed meanwhile) is refused.
+  const committee = input.committeeId ? await lockCommitteeForAction(tx, municipalityId, input.committeeId) : null;
+  if (input.committeeId && !committee) throw new ActionRuleError("committee-unknown");
   const context = await questionsForItem(municipalityId, improvementItemId);
   if (!context) throw new ActionRuleError("question-not-in-evaluation");
   for (const effect of input.effects) {
@@ -91,6 +98,7 @@ async function assertInput(tx: Prisma.TransactionClient, municipalityId: string,
     if (!q) throw new ActionRuleError("question-not-in-evaluation", effect.questionId);
     if (checkEffect(effect.expectedEffect, q.maxPoints, q.currentPoints)) throw new ActionRuleError("effect-too-large", q.code);
   }
+  return { committeeName: committee?.name ?? null };
 }
 
 export async function createAction(municipalityId: string, improvementItemId: string, input: ActionInput, actorId: string) {
@@ -105,6 +113,8 @@ export async function createAction(municipalityId: string, improvementItemId: st
         ownerId: input.ownerId,
         deadline: dateValue(input.deadline),
         priority: input.priority,
+        committeeId: input.committeeId ?? null,
+        decisionReference: input.decisionReference ?? null,
         questions: { create: input.effects.map((e) => ({ questionId: e.questionId, expectedEffect: e.expectedEffect })) },
       },
     });
@@ -117,7 +127,11 @@ async function lockAction(tx: Prisma.TransactionClient, municipalityId: string, 
   await tx.$queryRaw`SELECT id FROM "Action" WHERE id = ${actionId}::uuid FOR UPDATE`;
   const action = await tx.action.findFirst({
     where: { id: actionId, municipalityId },
-    include: { questions: { include: { question: { select: { code: true } } } }, owner: { select: { name: true } } },
+    include: {
+      questions: { include: { question: { select: { code: true } } } },
+      owner: { select: { name: true } },
+      committee: { select: { name: true } },
+    },
   });
   if (!action) return null;
   if (action.version !== expectedVersion) throw new ActionConflictError(action.version);
@@ -136,7 +150,7 @@ export async function updateAction(
   return getDb().$transaction(async (tx) => {
     const action = await lockAction(tx, municipalityId, actionId, expectedVersion);
     if (!action) return null;
-    await assertInput(tx, municipalityId, action.improvementItemId, input);
+    const { committeeName } = await assertInput(tx, municipalityId, action.improvementItemId, input);
     const deadlineChanged = isoDate(action.deadline) !== input.deadline;
     if (deadlineChanged && !deadlineReason?.trim()) throw new ActionRuleError("deadline-reason-required");
     const owners = input.ownerId ? await tx.user.findUnique({ where: { id: input.ownerId }, select: { name: true } }) : null;
@@ -153,6 +167,8 @@ export async function updateAction(
         deadline: isoDate(action.deadline),
         priority: action.priority,
         effects: effects(action.questions),
+        committee: action.committee?.name ?? null,
+        decisionReference: action.decisionReference,
       },
       {
         title: input.title,
@@ -161,6 +177,8 @@ export async function updateAction(
         deadline: input.deadline,
         priority: input.priority,
         effects: effects(input.effects),
+        committee: committeeName,
+        decisionReference: input.decisionReference ?? null,
       },
     );
     await tx.action.update({
@@ -171,6 +189,8 @@ export async function updateAction(
         ownerId: input.ownerId,
         deadline: dateValue(input.deadline),
         priority: input.priority,
+        committeeId: input.committeeId ?? null,
+        decisionReference: input.decisionReference ?? null,
         version: { increment: 1 },
         deadlineChangeCount: deadlineChanged ? { increment: 1 } : undefined,
       },
@@ -299,6 +319,7 @@ export async function getActionDetail(municipalityId: string, actionId: string) 
     where: { id: actionId, municipalityId },
     include: {
       owner: { select: { id: true, name: true, email: true } },
+      committee: { select: { id: true, name: true } },
       improvementItem: {
         include: { evaluationArea: { include: { frameworkArea: true, evaluation: { select: { id: true, year: true } } } } },
       },
@@ -327,6 +348,9 @@ export interface PlanAction {
   ownerName: string | null;
   deadlineChangeCount: number;
   effects: Array<{ code: string; expectedEffect: number }>;
+  committeeId: string | null;
+  committeeName: string | null;
+  decisionReference: string | null;
 }
 
 export interface Plan {
@@ -354,7 +378,11 @@ export async function getPlan(municipalityId: string, evaluationId?: string): Pr
               actions: {
                 where: { municipalityId },
                 orderBy: { deadline: "asc" },
-                include: { owner: { select: { name: true } }, questions: { include: { question: { select: { code: true } } } } },
+                include: {
+                  owner: { select: { name: true } },
+                  committee: { select: { name: true } },
+                  questions: { include: { question: { select: { code: true } } } },
+                },
               },
             },
           },
@@ -384,6 +412,9 @@ export async function getPlan(municipalityId: string, evaluationId?: string): Pr
             ownerName: a.owner?.name ?? null,
             deadlineChangeCount: a.deadlineChangeCount,
             effects: a.questions.map((q) => ({ code: q.question.code, expectedEffect: Number(q.expectedEffect) })),
+            committeeId: a.committeeId,
+            committeeName: a.committee?.name ?? null,
+            decisionReference: a.decisionReference,
           })),
         })),
       })),

@@ -57,6 +57,7 @@ export async function loadReadinessData(municipalityId: string) {
       include: {
         questions: { include: { question: { select: { code: true } } } },
         owner: { select: { name: true } },
+        committee: { select: { name: true } },
         improvementItem: { select: { text: true, evaluationArea: { select: { frameworkArea: { select: { number: true } } } } } },
         _count: { select: { evidence: true } },
       },
@@ -93,6 +94,9 @@ export async function loadReadinessData(municipalityId: string) {
         deadline: isoDate(a.deadline),
         completedAt: a.completedAt ? stockholmDate(a.completedAt) : null,
         hasEvidence: a._count.evidence > 0,
+        committeeId: a.committeeId,
+        committee: a.committee?.name ?? null,
+        decisionReference: a.decisionReference,
       }),
     ),
   };

@@ -17,6 +17,9 @@ const columns = [
   { header: heading.priority, key: "priority", width: 10 },
   { header: heading.questions, key: "questions", width: 30 },
   { header: heading.deadlineChanges, key: "deadlineChanges", width: 16 },
+  // Issue #14, item 5: appended, so the columns before keep their places.
+  { header: t.committees.exportCommittee, key: "committee", width: 30 },
+  { header: t.committees.exportDecisionReference, key: "decisionReference", width: 22 },
 ] as const;
 
 const display = (row: ExportRow) => ({

@@ -1,6 +1,7 @@
 import PDFDocument from "pdfkit";
 import { CHART_COLORS } from "~/components/charts/colors.ts";
 import { readinessSeries } from "~/components/charts/readiness-series.ts";
+import { committeeOf } from "~/domain/committees.ts";
 import { hasChanges, lateActions, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
 import type { ProgressSeries } from "~/domain/progress-over-time.ts";
 import { t } from "~/i18n/sv.ts";
@@ -94,9 +95,9 @@ export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChang
   else
     table(
       doc,
-      [r.action, r.areaName, r.owner, r.deadline, r.daysLate],
-      late.map((a) => [a.title, String(a.area), a.owner ?? r.noOwner, formatDate(a.deadline), String(a.daysLate)]),
-      [[190, "l"], [45, "r"], [110, "l"], [95, "l"], ["*", "r"]],
+      [r.action, r.areaName, r.owner, t.committees.reportColumn, r.deadline, r.daysLate],
+      late.map((a) => [a.title, String(a.area), a.owner ?? r.noOwner, committeeOf(a) ?? "", formatDate(a.deadline), String(a.daysLate)]),
+      [[150, "l"], [40, "r"], [90, "l"], [95, "l"], [70, "l"], ["*", "r"]],
     );
 
   heading(doc, r.projectionTitle, 230);

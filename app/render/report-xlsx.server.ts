@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { STATUSES } from "~/domain/actions/status.ts";
+import { committeeOf } from "~/domain/committees.ts";
 import { lateActions, type ReportAction, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
 import { t } from "~/i18n/sv.ts";
 import { formatDate, pointsNumberFormat } from "~/utils/format.ts";
@@ -38,6 +39,9 @@ const actionColumns = [
   { header: t.report.status, key: "status", width: 14 },
   { header: t.report.deadline, key: "deadline", width: 12, date: true },
   { header: t.report.daysLate, key: "daysLate", width: 14 },
+  // Issue #14, item 5: appended, so the columns before keep their places.
+  { header: t.committees.exportCommittee, key: "committee", width: 30 },
+  { header: t.committees.exportDecisionReference, key: "decisionReference", width: 22 },
 ];
 
 const actionRow = (a: ReportAction) => ({
@@ -47,6 +51,8 @@ const actionRow = (a: ReportAction) => ({
   status: statusLabel(a),
   deadline: asDate(a.deadline),
   daysLate: a.daysLate,
+  committee: committeeOf(a) ?? "",
+  decisionReference: a.decisionReference ?? "",
 });
 
 export async function reportToXlsx(snapshot: ReportSnapshot, changes: ReportChanges | null, meta: { title: string; byline: string }) {

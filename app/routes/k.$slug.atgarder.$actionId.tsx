@@ -123,6 +123,10 @@ export default function ActionPage() {
         </dd>
         <dt>{t.action.owner}</dt>
         <dd>{current.owner?.name ?? t.plan.unassigned}</dd>
+        <dt>{t.committees.committee}</dt>
+        <dd>{current.committee ?? t.committees.noCommittee}</dd>
+        <dt>{t.committees.decisionReference}</dt>
+        <dd>{current.decisionReference ?? t.committees.noDecisionReference}</dd>
         <dt>{t.action.deadline}</dt>
         <dd>
           {formatDate(current.deadline)}

@@ -9,7 +9,7 @@ import { t } from "~/i18n/sv.ts";
 import { ActionConflictError, ActionRuleError, getActionDetail, updateAction } from "~/models/action.server.ts";
 import { notFound, requireMunicipality } from "~/http/access.server.ts";
 import { notifyAssignment } from "~/workflows/action-mail.server.ts";
-import { actionFormContext, resolveOwner, ruleMessage } from "~/workflows/action-plan.server.ts";
+import { actionFormContext, resolveOwner, ruleField, ruleMessage } from "~/workflows/action-plan.server.ts";
 import { notice, paths } from "~/paths.ts";
 
 export const meta: MetaFunction = () => [{ title: `${t.action.edit} – ${t.app.name}` }];
@@ -35,6 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     deadline: isoDate(a.deadline),
     priority: a.priority,
     version: String(a.version),
+    committeeId: a.committeeId ?? "",
+    decisionReference: a.decisionReference ?? "",
   };
   for (const q of a.questions) values[effectField(q.questionId)] = String(Number(q.expectedEffect)).replace(".", ",");
   return { municipality, actionId: a.id, title: a.title, form, values };
@@ -62,10 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ values, errors: { "": t.action.conflict } as FieldErrors }, { status: 409 });
     }
     if (error instanceof ActionRuleError) {
-      const errors: FieldErrors =
-        error.code === "deadline-reason-required"
-          ? { deadlineReason: t.action.errors["deadline-reason-required"] }
-          : { "": ruleMessage(error) };
+      const errors: FieldErrors = { [ruleField(error)]: ruleMessage(error) };
       return data({ values, errors }, { status: 400 });
     }
     throw error;
@@ -85,6 +84,8 @@ export default function EditAction() {
         values={result?.values ?? values}
         errors={result?.errors ?? {}}
         owners={form.owners}
+        committees={form.committees}
+        manageCommittees={paths.committees(municipality.slug)}
         questions={form.questions}
         editing
         submitLabel={t.action.save}

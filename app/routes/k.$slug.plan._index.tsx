@@ -3,13 +3,15 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { StatusBadge } from "~/components/status-badge.tsx";
 import { can } from "~/domain/access.ts";
 import { countPlan, filterPlan, ownerChoices, parseFilters } from "~/domain/actions/plan-view.ts";
+import { groupByCommittee } from "~/domain/committees.ts";
 import { daysLate, STATUSES } from "~/domain/actions/status.ts";
 import { t } from "~/i18n/sv.ts";
 import { getPlan } from "~/models/action.server.ts";
+import { committeeChoices } from "~/models/committee.server.ts";
 import { listMembers } from "~/models/user.server.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { formatDate } from "~/utils/format.ts";
-import { paths, PLAN_QUERY } from "~/paths.ts";
+import { BY_COMMITTEE, COMMITTEE_QUERY, NO_COMMITTEE, paths, PLAN_QUERY } from "~/paths.ts";
 import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t.plan.title} – ${t.app.name}` }];
@@ -28,9 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       items: area.items.map((item) => ({ ...item, actions: item.actions.map((a) => ({ ...a, daysLate: daysLate(a, now) })) })),
     })),
   };
+  const byCommittee = url.searchParams.get(COMMITTEE_QUERY.view) === BY_COMMITTEE;
   return {
     municipality,
     plan: withLateness,
+    // Issue #14, item 5: the committee filter's choices and the plan grouped by committee.
+    committees: await committeeChoices(municipality.id),
+    groups: byCommittee ? groupByCommittee(withLateness) : null,
     counts: countPlan(plan, now),
     withoutAction: plan.areas.flatMap((a) => a.items.filter((i) => i.actions.length === 0).map((i) => ({ ...i, area: a.number }))),
     owners: ownerChoices(await listMembers(municipality.id), plan),
@@ -41,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PlanPage() {
-  const { municipality, plan, counts, withoutAction, owners, areas, canManage, printView } = useLoaderData<typeof loader>();
+  const { municipality, plan, counts, withoutAction, owners, areas, committees, groups, canManage, printView } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   if (!plan.evaluation) {
     return (
@@ -71,6 +77,7 @@ export default function PlanPage() {
             </a>
             <Link to={`?${new URLSearchParams({ ...Object.fromEntries(params), utskrift: "1" })}`}>{t.plan.print}</Link>
             {canManage ? <Link to={paths.planImport(municipality.slug)}>{t.planImport.link}</Link> : null}
+            {canManage ? <Link to={paths.committees(municipality.slug)}>{t.committees.link}</Link> : null}
           </p>
           <Form method="get" className="card filters no-print" aria-labelledby="filter-heading">
             <h2 id="filter-heading">{t.plan.filters}</h2>
@@ -106,6 +113,25 @@ export default function PlanPage() {
                       {a.number}. {a.name}
                     </option>
                   ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor={COMMITTEE_QUERY.committee}>{t.committees.filter}</label>
+                <select id={COMMITTEE_QUERY.committee} name={COMMITTEE_QUERY.committee} defaultValue={params.get(COMMITTEE_QUERY.committee) ?? ""}>
+                  <option value="">{t.plan.all}</option>
+                  {committees.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                  <option value={NO_COMMITTEE}>{t.committees.noCommittee}</option>
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor={COMMITTEE_QUERY.view}>{t.committees.view}</label>
+                <select id={COMMITTEE_QUERY.view} name={COMMITTEE_QUERY.view} defaultValue={params.get(COMMITTEE_QUERY.view) ?? ""}>
+                  <option value="">{t.committees.viewByArea}</option>
+                  <option value={BY_COMMITTEE}>{t.committees.viewByCommittee}</option>
                 </select>
               </div>
             </div>
@@ -150,8 +176,48 @@ export default function PlanPage() {
           </section>
         </>
       ) : null}
-      {plan.areas.length === 0 ? <p className="notice">{t.plan.noMatch}</p> : null}
-      {plan.areas.map((area) => (
+      {plan.areas.length === 0 || groups?.length === 0 ? <p className="notice">{t.plan.noMatch}</p> : null}
+      {groups?.map((group) => {
+        const headingId = `plan-committee-${group.committeeId ?? NO_COMMITTEE}`;
+        return (
+          <section key={group.committeeId ?? NO_COMMITTEE} className="card" aria-labelledby={headingId}>
+            <h2 id={headingId}>
+              {group.name ?? t.committees.noCommittee} <span className="muted">({t.committees.groupCount(group.actions.length)})</span>
+            </h2>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t.action.title}</th>
+                  <th scope="col">{t.plan.area}</th>
+                  <th scope="col">{t.plan.owner}</th>
+                  <th scope="col">{t.committees.decisionReference}</th>
+                  <th scope="col">{t.plan.deadline}</th>
+                  <th scope="col">{t.plan.status}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {group.actions.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <Link to={paths.action(municipality.slug, a.id)}>{a.title}</Link>
+                    </td>
+                    <td>
+                      {a.area}. {a.areaName}
+                    </td>
+                    <td>{a.ownerName ?? t.plan.unassigned}</td>
+                    <td>{a.decisionReference ?? ""}</td>
+                    <td>{formatDate(a.deadline)}</td>
+                    <td>
+                      <StatusBadge status={a.status} daysLate={a.daysLate} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        );
+      })}
+      {groups ? null : plan.areas.map((area) => (
         <section key={area.number} className="card" aria-labelledby={`plan-area-${area.number}`}>
           <h2 id={`plan-area-${area.number}`}>{t.evaluation.areaHeading(area.number, area.name)}</h2>
           {area.goodExamples.length ? (
@@ -171,6 +237,7 @@ export default function PlanPage() {
                     <tr>
                       <th scope="col">{t.action.title}</th>
                       <th scope="col">{t.plan.owner}</th>
+                      <th scope="col">{t.committees.committee}</th>
                       <th scope="col">{t.plan.deadline}</th>
                       <th scope="col">{t.plan.status}</th>
                     </tr>
@@ -182,6 +249,7 @@ export default function PlanPage() {
                           <Link to={paths.action(municipality.slug, a.id)}>{a.title}</Link>
                         </td>
                         <td>{a.ownerName ?? t.plan.unassigned}</td>
+                        <td>{a.committeeName ?? ""}</td>
                         <td>{formatDate(a.deadline)}</td>
                         <td>
                           <StatusBadge status={a.status} daysLate={a.daysLate} />

@@ -8,7 +8,7 @@ import { type FieldErrors, textValues } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { ActionRuleError, createAction } from "~/models/action.server.ts";
 import { notFound, requireMunicipality } from "~/http/access.server.ts";
-import { actionFormContext, resolveOwner, ruleMessage } from "~/workflows/action-plan.server.ts";
+import { actionFormContext, resolveOwner, ruleField, ruleMessage } from "~/workflows/action-plan.server.ts";
 import { notifyAssignment } from "~/workflows/action-mail.server.ts";
 import { newSubmissionKey, oncePerSubmission } from "~/http/submission.server.ts";
 import { notice, paths, QUERY } from "~/paths.ts";
@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw redirect(paths.action(municipality.slug, created.id, notice("created")));
     } catch (error) {
       if (error instanceof ActionRuleError) {
-        return data({ values, errors: { "": ruleMessage(error) } as FieldErrors }, { status: 400 });
+        return data({ values, errors: { [ruleField(error)]: ruleMessage(error) } as FieldErrors }, { status: 400 });
       }
       throw error;
     }
@@ -77,6 +77,8 @@ export default function NewAction() {
         values={result?.values ?? values}
         errors={result?.errors ?? {}}
         owners={form.owners}
+        committees={form.committees}
+        manageCommittees={paths.committees(municipality.slug)}
         questions={form.questions}
         editing={false}
         submitLabel={t.action.save}

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FollowUpReportBody } from "~/components/follow-up-report.tsx";
+import { FollowUpReportBody, ReportCommitteeFilter } from "~/components/follow-up-report.tsx";
 import { t } from "~/i18n/sv.ts";
 import { reportHeading } from "~/workflows/follow-up-report.server.ts";
 import { requireReport } from "~/workflows/report-access.server.ts";
-import { paths, QUERY } from "~/paths.ts";
+import { committeeQuery, paths, QUERY } from "~/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? t.report.reportTitle} – ${t.app.name}` }];
 
@@ -17,11 +17,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     saved: view.saved !== null,
     snapshot: view.snapshot,
     changes: view.changes,
+    committee: view.committee,
   };
 }
 
 export default function ReportPage() {
-  const { municipality, reportId, title, byline, saved, snapshot, changes } = useLoaderData<typeof loader>();
+  const { municipality, reportId, title, byline, saved, snapshot, changes, committee } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <article className="report">
@@ -37,14 +38,15 @@ export default function ReportPage() {
       <p className="lead">{byline}</p>
       {!saved ? <p className="notice no-print">{t.report.currentIntro}</p> : null}
       <p className="inline-form no-print">
-        <a href={paths.reportFile(municipality.slug, reportId, "pdf")} className="button secondary" download>
+        <a href={paths.reportFile(municipality.slug, reportId, "pdf", committeeQuery(committee.filter))} className="button secondary" download>
           {t.report.downloadPdf}
         </a>
-        <a href={paths.reportFile(municipality.slug, reportId, "excel")} download>
+        <a href={paths.reportFile(municipality.slug, reportId, "excel", committeeQuery(committee.filter))} download>
           {t.report.downloadXlsx}
         </a>
         <span className="muted">{t.report.printHint}</span>
       </p>
+      <ReportCommitteeFilter committee={committee} />
       <FollowUpReportBody snapshot={snapshot} changes={changes} slug={municipality.slug} />
     </article>
   );

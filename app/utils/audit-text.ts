@@ -3,11 +3,11 @@ import { t } from "~/i18n/sv.ts";
 /** How the audit log names its events, fields and values, the same on the page and in CSV. */
 
 export function auditEventLabel(event: string): string {
-  return t.auditLog.events[event] ?? event;
+  return t.auditLog.events[event] ?? t.committees.auditEvents[event] ?? event;
 }
 
 export function auditFieldLabel(field: string): string {
-  return t.auditLog.fields[field] ?? field;
+  return t.auditLog.fields[field] ?? t.committees.auditFields[field] ?? field;
 }
 
 const roleNames: Record<string, string> = t.roles;

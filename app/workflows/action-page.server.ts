@@ -27,6 +27,8 @@ export async function actionPage(municipalityId: string, actionId: string, viewe
       cancelReason: action.cancelReason,
       deadlineChangeCount: action.deadlineChangeCount,
       owner: action.owner ? { name: action.owner.name, email: action.owner.email } : null,
+      committee: action.committee?.name ?? null,
+      decisionReference: action.decisionReference,
       item: action.improvementItem.text,
       area: `${action.improvementItem.evaluationArea.frameworkArea.number}. ${action.improvementItem.evaluationArea.frameworkArea.name}`,
       effects: action.questions.map((q) => ({ code: q.question.code, text: q.question.text, effect: Number(q.expectedEffect) })),

@@ -2,6 +2,7 @@ import { suggestQuestions } from "~/domain/actions/suggest.ts";
 import type { ActionForm } from "~/forms/action.ts";
 import { t } from "~/i18n/sv.ts";
 import { questionsForItem, type ActionRuleError } from "~/models/action.server.ts";
+import { committeeChoices } from "~/models/committee.server.ts";
 import { listMembers, normaliseEmail } from "~/models/user.server.ts";
 import { invitePerson } from "./invitations.server.ts";
 
@@ -17,7 +18,7 @@ export async function actionFormContext(municipalityId: string, improvementItemI
     ...context.questions.filter((q) => !suggested.has(q.code)),
   ].map((q) => ({ ...q, suggested: suggested.has(q.code) }));
   const owners = (await listMembers(municipalityId)).filter((m) => m.role !== "VIEWER").map((m) => ({ id: m.id, name: m.name }));
-  return { ...context, questions, owners };
+  return { ...context, questions, owners, committees: await committeeChoices(municipalityId) };
 }
 
 /**
@@ -37,7 +38,15 @@ export async function resolveOwner(
   return invited.userId;
 }
 
+/** The field a refused rule belongs next to ("" for the form as a whole). */
+export function ruleField(error: ActionRuleError): string {
+  if (error.code === "committee-unknown") return "committeeId";
+  if (error.code === "deadline-reason-required") return "deadlineReason";
+  return "";
+}
+
 /** A refused action rule, in Swedish. */
 export function ruleMessage(error: ActionRuleError): string {
+  if (error.code === "committee-unknown") return t.committees.errors.unknown;
   return error.code === "effect-too-large" ? t.action.errors["effect-too-large"](error.detail ?? "") : t.action.errors[error.code];
 }

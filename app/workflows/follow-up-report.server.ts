@@ -1,4 +1,5 @@
-import { compareReports, CURRENT_REPORT, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
+import { changesWithin, filterReport, reportCommittees, reportFilterFor, type CommitteeFilter } from "~/domain/committees.ts";
+import { CURRENT_REPORT, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
 import { t } from "~/i18n/sv.ts";
 import { formatDate } from "~/utils/format.ts";
 import { getLatestReport, getReport } from "~/models/follow-up-report.server.ts";
@@ -9,25 +10,42 @@ export interface ReportForView {
   snapshot: ReportSnapshot;
   /** Null for the first report (nothing to compare with). */
   changes: ReportChanges | null;
+  /**
+   * Issue #14, item 5: the committee the report is narrowed to (null: all), its name as the
+   * snapshot recorded it, and the committees the report's actions name, for the filter's choices.
+   */
+  committee: { filter: CommitteeFilter; name: string | null; choices: ReturnType<typeof reportCommittees> };
+}
+
+/** The report narrowed to one committee, and what changed since the one before among its actions. */
+function narrowed(snapshot: ReportSnapshot, previous: ReportSnapshot | null, requested: CommitteeFilter) {
+  const { filter, name } = reportFilterFor(snapshot, requested);
+  return {
+    snapshot: filterReport(snapshot, filter),
+    changes: previous ? changesWithin(previous, snapshot, filter) : null, committee: { filter, name, choices: reportCommittees(snapshot) } };
 }
 
 /**
  * A saved report compared with the one before it, or (for CURRENT_REPORT) the report as it
  * would read if saved at `now`, compared with the latest saved. Null when there is none.
  */
-export async function reportForView(municipalityId: string, reportId: string, now: Date): Promise<ReportForView | null> {
+export async function reportForView(
+  municipalityId: string,
+  reportId: string,
+  now: Date,
+  committee: CommitteeFilter = null,
+): Promise<ReportForView | null> {
   if (reportId === CURRENT_REPORT) {
     const [snapshot, latest] = await Promise.all([currentReport(municipalityId, now), getLatestReport(municipalityId)]);
     if (!snapshot) return null;
-    return { saved: null, snapshot, changes: latest ? compareReports(latest.snapshot, snapshot) : null };
+    return { saved: null, ...narrowed(snapshot, latest?.snapshot ?? null, committee) };
   }
   const found = await getReport(municipalityId, reportId);
   if (!found) return null;
   const { report, previous } = found;
   return {
     saved: { id: report.id, title: report.title, createdAt: report.createdAt, createdBy: report.createdBy?.name ?? null },
-    snapshot: report.snapshot,
-    changes: previous ? compareReports(previous.snapshot, report.snapshot) : null,
+    ...narrowed(report.snapshot, previous?.snapshot ?? null, committee),
   };
 }
 
@@ -44,5 +62,7 @@ export function reportHeading(view: ReportForView): { title: string; byline: str
     const at = formatDate(saved.createdAt);
     parts.push(saved.createdBy ? t.report.madeBy(saved.createdBy, at) : t.report.madeAt(at));
   }
+  // A report narrowed to one committee says so wherever it is read (page, PDF, Excel).
+  if (view.committee.filter !== null) parts.push(t.committees.reportByline(view.committee.name));
   return { title: saved?.title ?? t.report.current, byline: parts.join(" · ") };
 }

@@ -3,6 +3,7 @@ import { effectCap } from "~/domain/actions/effects.ts";
 import type { ActionStatus } from "~/domain/actions/status.ts";
 import { suggestQuestions } from "~/domain/actions/suggest.ts";
 import { addEvidence, addNote, changeStatus, createAction, getPlan, questionsForItem, type Priority } from "~/models/action.server.ts";
+import { committeeChoices, createCommittee } from "~/models/committee.server.ts";
 
 /**
  * A realistic plan for the demo municipality: actions for most improvement items, owned by the
@@ -24,6 +25,9 @@ const plan: Array<{ status: ActionStatus; days: number; priority: Priority; unow
   { status: "IN_PROGRESS", days: 240, priority: "MEDIUM" },
 ];
 
+/** The committees and departments of the demo (issue #14, item 5); every fourth action has none. */
+const COMMITTEES = ["Kommunstyrelsen", "Barn- och utbildningsnämnden", "Socialnämnden", "Samhällsbyggnadsförvaltningen"];
+
 function addDays(now: Date, days: number): string {
   return stockholmDate(new Date(now.getTime() + days * 86_400_000));
 }
@@ -35,6 +39,9 @@ export async function seedDemoPlan(
 ) {
   const { areas } = await getPlan(municipality.id);
   const items = areas.flatMap((a) => a.items);
+  for (const name of COMMITTEES) await createCommittee(municipality.id, name, people.coordinatorId);
+  const committees = await committeeChoices(municipality.id);
+  const committeeIdOf = new Map(committees.map((c) => [c.name, c.id]));
   let n = 0;
   // Leave every fifth item without an action, so the "no action yet" list has something to show.
   for (const [index, item] of items.entries()) {
@@ -46,6 +53,9 @@ export async function seedDemoPlan(
     const cap = effectCap(question.maxPoints, question.currentPoints);
     const shape = plan[n % plan.length]!;
     const ownerId = people.ownerIds[n % people.ownerIds.length]!;
+    const committeeName = n % 4 === 3 ? null : COMMITTEES[n % COMMITTEES.length]!;
+    // A fictional council decision on every other action that has a committee.
+    const decisionReference = committeeName && n % 2 === 0 ? `KS ${2025 + (n % 2)}/${100 + n * 7}, § ${20 + n}` : null;
     n++;
     const action = await createAction(
       municipality.id,
@@ -57,6 +67,8 @@ export async function seedDemoPlan(
         deadline: addDays(now, shape.days),
         priority: shape.priority,
         effects: [{ questionId: question.id, expectedEffect: Math.min(cap, 3) }],
+        committeeId: committeeName ? (committeeIdOf.get(committeeName) ?? null) : null,
+        decisionReference,
       },
       people.coordinatorId,
     );

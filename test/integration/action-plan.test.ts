@@ -245,14 +245,14 @@ describe("browsing and exporting the plan", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("Handlingsplan")!;
-    expect(sheet.getRow(1).values).toEqual([undefined, "Område", "Förbättringsområde", "Åtgärd", "Ansvarig", "Slutdatum", "Status", "Dagar försenad", "Prioritet", "Delfrågor (förväntad effekt)", "Ändrade slutdatum"]);
+    expect(sheet.getRow(1).values).toEqual([undefined, "Område", "Förbättringsområde", "Åtgärd", "Ansvarig", "Slutdatum", "Status", "Dagar försenad", "Prioritet", "Delfrågor (förväntad effekt)", "Ändrade slutdatum", "Nämnd/förvaltning", "Diarienummer, paragraf"]);
     const actions = await getDb().action.count({ where: { municipalityId: home.municipality.id } });
     expect(sheet.actualRowCount).toBe(actions + 1);
     expect(sheet.getRow(2).getCell(5).value).toBeInstanceOf(Date);
     expect(sheet.autoFilter).toBeTruthy();
     const csv = await (await as.viewer!.get(`${base()}/plan.csv?status=DONE`)).text();
     const lines = csv.replace(/^\uFEFF/, "").trim().split("\n");
-    expect(lines[0]).toBe("Område;Förbättringsområde;Åtgärd;Ansvarig;Slutdatum;Status;Dagar försenad;Prioritet;Delfrågor (förväntad effekt);Ändrade slutdatum");
+    expect(lines[0]).toBe("Område;Förbättringsområde;Åtgärd;Ansvarig;Slutdatum;Status;Dagar försenad;Prioritet;Delfrågor (förväntad effekt);Ändrade slutdatum;Nämnd/förvaltning;Diarienummer, paragraf");
     const done = await getDb().action.count({ where: { municipalityId: home.municipality.id, status: "DONE" } });
     expect(lines).toHaveLength(done + 1);
     expect(lines.slice(1).every((l) => l.includes(";Klar;"))).toBe(true);

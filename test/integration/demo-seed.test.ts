@@ -24,6 +24,13 @@ describe("the demo data", () => {
     expect(done.every((a) => a.completedAt !== null)).toBe(true);
     expect(done.filter((a) => a.completedAt! < reportDay)).toHaveLength(done.length - 2);
 
+    // Issue #14, item 5: committees own most actions, some with a council decision.
+    const committees = await getDb().committee.findMany({ where: { municipalityId: tenant.municipality.id }, include: { _count: { select: { actions: true } } } });
+    expect(committees.map((c) => c.name)).toEqual(expect.arrayContaining(["Kommunstyrelsen", "Socialnämnden"]));
+    expect(committees.filter((c) => c._count.actions > 0).length).toBeGreaterThanOrEqual(3);
+    expect(await getDb().action.count({ where: { municipalityId: tenant.municipality.id, committeeId: null } })).toBeGreaterThan(0);
+    expect(await getDb().action.count({ where: { municipalityId: tenant.municipality.id, decisionReference: { startsWith: "KS " } } })).toBeGreaterThan(0);
+
     const reports = await listReports(tenant.municipality.id);
     expect(reports).toHaveLength(1);
     expect(reports[0]!.asOf.toISOString().slice(0, 10)).toBe(stockholmDate(reportDay));

@@ -14,6 +14,9 @@ export interface ExportRow {
   priority: "LOW" | "MEDIUM" | "HIGH";
   questions: string;
   deadlineChanges: number;
+  /** Issue #14, item 5: the committee that owns the action and the council decision behind it ("" when none). */
+  committee: string;
+  decisionReference: string;
 }
 
 interface PlanForExport {
@@ -30,6 +33,8 @@ interface PlanForExport {
         priority: "LOW" | "MEDIUM" | "HIGH";
         deadlineChangeCount: number;
         effects: Array<{ code: string; expectedEffect: number }>;
+        committeeName?: string | null;
+        decisionReference?: string | null;
       }>;
     }>;
   }>;
@@ -49,6 +54,8 @@ export function exportRows(plan: PlanForExport, now: Date): ExportRow[] {
         priority: a.priority,
         questions: a.effects.map((e) => `${e.code} (${formatSignedPoints(e.expectedEffect)})`).join(", "),
         deadlineChanges: a.deadlineChangeCount,
+        committee: a.committeeName ?? "",
+        decisionReference: a.decisionReference ?? "",
       })),
     ),
   );

@@ -1,4 +1,5 @@
 import { PLAN_QUERY } from "~/paths.ts";
+import { matchesCommittee, parseCommitteeFilter, type CommitteeFilter } from "../committees.ts";
 import { isLate, isOpen, STATUSES, type ActionStatus } from "./status.ts";
 
 /** Filtering and counting the plan for the plan page and the exports. Pure. */
@@ -11,12 +12,15 @@ export interface PlanFilters {
   noAction: boolean;
   /** Only open (not started or in progress) actions without an owner. */
   withoutOwner: boolean;
+  /** A committee's id, NO_COMMITTEE, or null for all (issue #14, item 5). */
+  committee: CommitteeFilter;
 }
 
 interface ActionLike {
   status: ActionStatus;
   deadline: string;
   ownerId: string | null;
+  committeeId?: string | null;
 }
 
 interface PlanLike<A extends ActionLike> {
@@ -51,8 +55,10 @@ export function filterPlan<A extends ActionLike, P extends PlanLike<A>>(plan: P,
     (filters.status === null || a.status === filters.status) &&
     (filters.ownerId === null || a.ownerId === filters.ownerId) &&
     (!filters.late || isLate(a, now)) &&
-    (!filters.withoutOwner || (a.ownerId === null && isOpen(a.status)));
-  const actionFilterActive = filters.status !== null || filters.ownerId !== null || filters.late || filters.withoutOwner;
+    (!filters.withoutOwner || (a.ownerId === null && isOpen(a.status))) &&
+    matchesCommittee(a.committeeId, filters.committee);
+  const actionFilterActive =
+    filters.status !== null || filters.ownerId !== null || filters.late || filters.withoutOwner || filters.committee !== null;
   const areas = plan.areas
     .filter((area) => filters.area === null || area.number === filters.area)
     .map((area) => ({
@@ -79,6 +85,7 @@ export function parseFilters(params: URLSearchParams): PlanFilters {
     late: params.get(PLAN_QUERY.late) === "1",
     noAction: params.get(PLAN_QUERY.noAction) === "1",
     withoutOwner: params.get(PLAN_QUERY.withoutOwner) === "1",
+    committee: parseCommitteeFilter(params),
   };
 }
 

@@ -68,7 +68,7 @@ function describeChange(entry: Pick<TimelineEntry, "kind" | "field" | "oldValue"
   if (entry.kind === "note" || entry.kind === "evidence" || entry.kind === "mail" || entry.kind === "mail-kept") return `: ${entry.newValue ?? ""}`;
   if (entry.kind === "evidence-removed") return `: ${entry.oldValue ?? ""}`;
   if (!entry.field) return "";
-  const label = entry.kind === "status" ? "" : ` ${(t.action.fields[entry.field] ?? entry.field).toLowerCase()}`;
+  const label = entry.kind === "status" ? "" : ` ${(t.action.fields[entry.field] ?? t.committees.actionFields[entry.field] ?? entry.field).toLowerCase()}`;
   return `${label}: ${localized(entry.field, entry.oldValue)} → ${localized(entry.field, entry.newValue)}`;
 }
 
