@@ -644,6 +644,12 @@ export const sv = {
       "sweep-pending-mail": "Genomgång av e-post som inte skickats",
       "reminders-tick": "Påminnelser och eskaleringar",
     } as Record<string, string>,
+    /** The queues by their Swedish names (the technical name stays in the retry form). */
+    queueNames: {
+      mail: "E-post",
+      maintenance: "Underhåll",
+      reminders: "Påminnelser",
+    } as Record<string, string>,
     schedulerPresent: (next: string | null) => (next ? `Finns, nästa körning ${next}` : "Finns"),
     schedulerAbsent: "Saknas",
   },
