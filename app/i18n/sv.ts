@@ -579,7 +579,7 @@ export const sv = {
     saved: "Inställningarna är sparade.",
     weekdays: ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"],
     errors: {
-      daysBefore: "Ange högst fem dagar, vart och ett ett antal mellan 1 och 365, åtskilda med kommatecken.",
+      daysBefore: "Ange högst fem dagar (antal dagar före slutdatum, 1–365), åtskilda med kommatecken.",
       days: "Ange ett antal dagar mellan 1 och 365.",
       weekday: "Välj en veckodag.",
       date: "Ange datumet som ÅÅÅÅ-MM-DD, eller lämna tomt.",
