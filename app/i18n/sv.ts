@@ -356,7 +356,7 @@ export const sv = {
     saveChanges: "Spara ändringarna",
     updated: "Ändringarna är sparade.",
     itemHasActions: (text: string) =>
-      `Förbättringsområdet "${text}" har åtgärder och kan inte tas bort. Ta bort eller flytta åtgärderna först.`,
+      `Förbättringsområdet ”${text}” har åtgärder och kan inte tas bort. Ta bort eller flytta åtgärderna först.`,
     errors: {
       year: "Ange ett årtal mellan 1990 och 2100.",
       points: (max: number) => `Ange poäng mellan 0 och ${fmt(max)} (högst två decimaler).`,
@@ -393,7 +393,7 @@ export const sv = {
     allCovered: "Alla förbättringsområden har minst en åtgärd.",
     noMatch: "Inga åtgärder matchar filtret.",
     newAction: "Ny åtgärd",
-    newActionFor: (item: string) => `Ny åtgärd för "${item}"`,
+    newActionFor: (item: string) => `Ny åtgärd för ”${item}”`,
     noActions: "Ingen åtgärd ännu.",
     deadline: "Slutdatum",
     late: (days: number) => `Försenad ${days} ${days === 1 ? "dag" : "dagar"}`,
@@ -526,7 +526,7 @@ export const sv = {
   reminders: {
     subject: {
       before: (title: string) => `Påminnelse: ${title}`,
-      "due-today": (title: string) => `Idag är slutdatum för ${title}`,
+      "due-today": (title: string) => `I dag är slutdatum för ${title}`,
       late: (title: string) => `Försenad åtgärd: ${title}`,
       escalation: (title: string) => `Försenad åtgärd behöver uppmärksamhet: ${title}`,
       "escalation-manager": (title: string) => `Försenad åtgärd hos din medarbetare: ${title}`,
@@ -536,7 +536,7 @@ export const sv = {
     },
     body: {
       before: (deadline: string) => `Slutdatum för åtgärden är ${deadline}.`,
-      "due-today": (deadline: string) => `Idag, ${deadline}, är slutdatum för åtgärden. Uppdatera gärna status.`,
+      "due-today": (deadline: string) => `I dag, ${deadline}, är slutdatum för åtgärden. Uppdatera gärna status.`,
       late: (deadline: string) => `Åtgärden skulle ha varit klar ${deadline}. Uppdatera status eller be samordnaren om nytt slutdatum.`,
       escalation: (deadline: string, owner: string) => `Åtgärden skulle ha varit klar ${deadline} och är fortfarande inte klar. Ansvarig: ${owner}.`,
       "escalation-manager": (deadline: string, owner: string) => `Åtgärden skulle ha varit klar ${deadline}. Ansvarig är ${owner}.`,
@@ -544,7 +544,7 @@ export const sv = {
     },
     kindLabel: {
       before: "Påminnelse",
-      "due-today": "Slutdatum idag",
+      "due-today": "Slutdatum i dag",
       late: "Försenad",
       escalation: "Eskalering",
       "escalation-manager": "Eskalering till chef",
@@ -580,7 +580,7 @@ export const sv = {
     saved: "Inställningarna är sparade.",
     weekdays: ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"],
     errors: {
-      daysBefore: "Ange högst fem antal dagar mellan 1 och 365, åtskilda med kommatecken.",
+      daysBefore: "Ange högst fem dagar (antal dagar före slutdatum, 1–365), åtskilda med kommatecken.",
       days: "Ange ett antal dagar mellan 1 och 365.",
       weekday: "Välj en veckodag.",
       date: "Ange datumet som ÅÅÅÅ-MM-DD, eller lämna tomt.",
@@ -645,13 +645,19 @@ export const sv = {
       "sweep-pending-mail": "Genomgång av e-post som inte skickats",
       "reminders-tick": "Påminnelser och eskaleringar",
     } as Record<string, string>,
+    /** The queues by their Swedish names (the technical name stays in the retry form). */
+    queueNames: {
+      mail: "E-post",
+      maintenance: "Underhåll",
+      reminders: "Påminnelser",
+    } as Record<string, string>,
     schedulerPresent: (next: string | null) => (next ? `Finns, nästa körning ${next}` : "Finns"),
     schedulerAbsent: "Saknas",
   },
   mail: {
     assignedSubject: (title: string) => `Ny åtgärd att ansvara för: ${title}`,
     assigned: (name: string, title: string, deadline: string, link: string) =>
-      `Hej ${name}!\n\nDu är ansvarig för åtgärden "${title}" i Kompassplan, med slutdatum ${deadline}.\n\nSe åtgärden här:\n${link}\n\nVänliga hälsningar\nKompassplan`,
+      `Hej ${name}!\n\nDu är ansvarig för åtgärden ”${title}” i Kompassplan, med slutdatum ${deadline}.\n\nSe åtgärden här:\n${link}\n\nVänliga hälsningar\nKompassplan`,
   },
   readiness: {
     flags: "Flaggor",
@@ -734,7 +740,7 @@ export const sv = {
     reportTitle: "Uppföljningsrapport",
     defaultTitle: (date: string) => `Uppföljningsrapport ${date}`,
     current: "Läget just nu (inte sparat)",
-    currentIntro: "Så här ser rapporten ut om den sparas idag.",
+    currentIntro: "Så här ser rapporten ut om den sparas i dag.",
     openCurrent: "Visa läget just nu",
     saveTitle: "Spara en ny rapport",
     saveIntro: "Spara läget som en rapport till kommunstyrelsen. Den kan sedan läsas på skärmen, skrivas ut och laddas ner som PDF och Excel.",
@@ -966,7 +972,7 @@ export const sv = {
     currentRequired: "Ange ditt nuvarande lösenord.",
     currentWrong: "Det nuvarande lösenordet stämmer inte.",
     throttled: (seconds: number) => `För många felaktiga försök. Vänta ${seconds} sekunder och försök igen.`,
-    noPassword: "Kontot har inget lösenord. Använd länken i din inbjudan eller \"Glömt lösenordet?\" på inloggningssidan.",
+    noPassword: "Kontot har inget lösenord. Använd länken i din inbjudan eller ”Glömt lösenordet?” på inloggningssidan.",
     newPassword: "Nytt lösenord",
     newPasswordHint: "Minst 10 tecken.",
     passwordTooShort: "Lösenordet måste vara minst 10 tecken.",

@@ -441,7 +441,8 @@ export async function listOwnActions(municipalityId: string, userId: string) {
 /** Every open action with an owner across municipalities the user belongs to (for the calendar). */
 export async function listDeadlinesForCalendar(userId: string) {
   return getDb().action.findMany({
-    where: { ownerId: userId, municipality: { memberships: { some: { userId } } } },
+    // Finished and cancelled actions leave the feed: their deadlines no longer ask anything.
+    where: { ownerId: userId, status: { notIn: ["DONE", "CANCELLED"] }, municipality: { memberships: { some: { userId } } } },
     include: { municipality: { select: { slug: true, name: true } } },
     orderBy: { deadline: "asc" },
   });

@@ -80,7 +80,7 @@ export default function Operations() {
           <tbody>
             {health.queues.map((q) => (
               <tr key={q.name}>
-                <th scope="row">{q.name}</th>
+                <th scope="row">{t.operations.queueNames[q.name] ?? q.name}</th>
                 {(["waiting", "active", "delayed", "failed", "completed"] as const).map((k) => (
                   <td key={k} className="num">
                     {q.counts[k] ?? 0}
@@ -124,7 +124,7 @@ export default function Operations() {
                 <td>
                   <code>{s.id}</code>
                 </td>
-                <td>{s.queue}</td>
+                <td>{t.operations.queueNames[s.queue] ?? s.queue}</td>
                 <td>
                   {s.present
                     ? t.operations.schedulerPresent(s.next ? formatDateTime(s.next) : null)
@@ -142,9 +142,9 @@ export default function Operations() {
         {health.queues
           .filter((q) => q.failed.length > 0)
           .map((q) => (
-            <TableFrame key={q.name} label={q.name}>
+            <TableFrame key={q.name} label={t.operations.queueNames[q.name] ?? q.name}>
             <table>
-              <caption>{q.name}</caption>
+              <caption>{t.operations.queueNames[q.name] ?? q.name}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t.operations.job}</th>

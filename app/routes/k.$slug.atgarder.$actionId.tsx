@@ -10,7 +10,6 @@ import { canUpdateAction } from "~/domain/access.ts";
 import { STATUSES } from "~/domain/actions/status.ts";
 import { timelineText } from "~/domain/actions/timeline.ts";
 import { notice, paths, QUERY } from "~/paths.ts";
-import { TIME_ZONE } from "~/domain/dates.ts";
 import { evidenceSchema, noteSchema, removeEvidenceSchema, statusSchema } from "~/forms/action.ts";
 import { actionCancellation, evidenceRemoval, type ConfirmPrompt } from "~/forms/confirm.ts";
 import { confirmationStep } from "~/http/confirm.server.ts";
@@ -21,7 +20,7 @@ import { discardBody, forbidden, notFound, requireMunicipalityForUpload, require
 import { actionPage, changeStatusFromForm } from "~/workflows/action-page.server.ts";
 import { addEvidenceFromForm, readEvidenceUpload, removeEvidenceFromAction } from "~/workflows/evidence.server.ts";
 import { newSubmissionKey, oncePerSubmission } from "~/http/submission.server.ts";
-import { formatDate, formatPoints } from "~/utils/format.ts";
+import { formatDate, formatPoints, formatWrittenDateTime } from "~/utils/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.action.title ?? t.action.title} – ${t.app.name}` },
@@ -271,7 +270,7 @@ export default function ActionPage() {
         <ol className="timeline">
           {timeline.map((entry, i) => (
             <li key={i}>
-              <time dateTime={entry.at}>{new Date(entry.at).toLocaleString("sv-SE", { timeZone: TIME_ZONE })}</time>{" "}
+              <time dateTime={entry.at}>{formatWrittenDateTime(entry.at)}</time>{" "}
               <strong>{entry.who}</strong> {timelineText(entry)}
               {entry.reason ? <div className="muted">{t.action.because(entry.reason)}</div> : null}
             </li>

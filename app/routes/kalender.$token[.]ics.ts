@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import ical from "ical-generator";
-import { isoDate, TIME_ZONE } from "~/domain/dates.ts";
+import { isoDate } from "~/domain/dates.ts";
 import { t } from "~/i18n/sv.ts";
 import { listDeadlinesForCalendar } from "~/models/action.server.ts";
 import { findUserByCalendarToken } from "~/models/calendar.server.ts";
@@ -11,7 +11,9 @@ import { paths } from "~/paths.ts";
 export async function loader({ params }: LoaderFunctionArgs) {
   const user = await findUserByCalendarToken(params.token ?? "");
   if (!user) return new Response(t.mine.calendarInvalid, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const calendar = ical({ name: `${t.app.name} – ${user.name}`, timezone: TIME_ZONE, prodId: { company: "Kompassplan", product: "Kompassplan", language: "SV" } });
+  // No calendar time zone: the events are whole days, and with one set ical-generator wrote
+  // DTSTAMP as UTC digits without the Z that says so (read as local time by clients).
+  const calendar = ical({ name: `${t.app.name} – ${user.name}`, prodId: { company: "Kompassplan", product: "Kompassplan", language: "SV" } });
   for (const action of await listDeadlinesForCalendar(user.id)) {
     const day = isoDate(action.deadline);
     calendar.createEvent({

@@ -88,6 +88,14 @@ export function formatDateTime(value: Date | string): string {
   return dateTimeFormat.format(typeof value === "string" ? new Date(value) : value);
 }
 
+const timeFormat = new Intl.DateTimeFormat("sv-SE", { hour: "2-digit", minute: "2-digit", timeZone: TIME_ZONE });
+
+/** An instant written out as the rest of the product writes dates: "3 december 2026 14:05", Stockholm time. */
+export function formatWrittenDateTime(value: Date | string): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  return Number.isNaN(date.getTime()) ? String(value) : `${dateFormat.format(date)} ${timeFormat.format(date)}`;
+}
+
 const monthFormat = new Intl.DateTimeFormat("sv-SE", { month: "short", year: "numeric", timeZone: "UTC" });
 
 /** "2026-11" → "nov. 2026". */

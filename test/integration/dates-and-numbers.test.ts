@@ -119,7 +119,7 @@ describe("numbers in every form", () => {
     }
     const policy = await formWith(p.policy, "lateEveryDays");
     await expectRefused(p.policy, policy, { lateEveryDays: "0x10" }, "lateEveryDays", "Ange ett antal dagar mellan 1 och 365.");
-    await expectRefused(p.policy, policy, { daysBefore: "0x10" }, "daysBefore", "Ange högst fem antal dagar mellan 1 och 365, åtskilda med kommatecken.");
+    await expectRefused(p.policy, policy, { daysBefore: "0x10" }, "daysBefore", "Ange högst fem dagar (antal dagar före slutdatum, 1–365), åtskilda med kommatecken.");
     await expectRefused(p.policy, policy, { graceDays: "1e1" }, "graceDays", "Ange ett antal dagar mellan 1 och 365.");
 
     const evaluation = await formWith(p.editEvaluation, "year");

@@ -257,12 +257,14 @@ describe("the Drift page", () => {
       expect(html).toContain(`${overdue} e-postmeddelanden har väntat mer än 30 minuter på att skickas`);
       expect(html).toContain("Det äldsta skapades 2001-01-01 09:00");
       // No worker has created the schedulers of this server's queues.
-      expect(html).toContain(`${MAINTENANCE_JOBS.sweepMail}</code></td><td>${QUEUES.maintenance}</td><td>Saknas`);
+      // Queues are named in Swedish (issue #14): "Underhåll", not the technical "maintenance".
+      expect(html).toContain(`${MAINTENANCE_JOBS.sweepMail}</code></td><td>Underhåll</td><td>Saknas`);
+      for (const name of ["E-post", "Underhåll", "Påminnelser"]) expect(html).toContain(`<th scope="row">${name}</th>`);
 
       await ensureSchedulers(queues, schedulerSpecs({ reminderEveryMs: 3_600_000, sweepEveryMs: 3_600_000 }));
       const after = await (await http.get("/drift")).text();
       expect(after).not.toContain("Saknas");
-      expect(after).toContain(`${MAINTENANCE_JOBS.sweepMail}</code></td><td>${QUEUES.maintenance}</td><td>Finns, nästa körning `);
+      expect(after).toContain(`${MAINTENANCE_JOBS.sweepMail}</code></td><td>Underhåll</td><td>Finns, nästa körning `);
 
       await getDb().mailMessage.updateMany({ where: { id: { in: ids } }, data: { status: "CANCELLED" } });
       const none = await getDb().mailMessage.count({ where: { status: "PENDING", createdAt: { lt: new Date(Date.now() - 30 * 60_000) } } });

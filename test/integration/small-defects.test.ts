@@ -144,3 +144,24 @@ describe("the outbox", () => {
     expect(html).not.toContain("SMTP_URL");
   });
 });
+
+describe("the calendar feed", () => {
+  it("stamps events in UTC (Z) and leaves out finished and cancelled actions", async () => {
+    const tenant = await createTenant("smafel-kalender");
+    const owner = await signedIn(tenant.owner.email);
+    await createTestAction(tenant, tenant.owner.id, "2027-05-01", "Öppen åtgärd");
+    const done = await createTestAction(tenant, tenant.owner.id, "2027-05-02", "Klar åtgärd");
+    const cancelled = await createTestAction(tenant, tenant.owner.id, "2027-05-03", "Avbruten åtgärd");
+    await getDb().action.update({ where: { id: done.id }, data: { status: "DONE", completedAt: new Date() } });
+    await getDb().action.update({ where: { id: cancelled.id }, data: { status: "CANCELLED" } });
+    const page = await (await owner.post(`/k/${tenant.municipality.slug}/mina-atgarder`, { intent: "calendar" })).text();
+    const feed = new URL(page.match(/value="(http[^"]+\.ics)"/)![1]!);
+    const ics = await (await new HttpClient().get(feed.pathname)).text();
+    expect(ics).toContain("SUMMARY:Slutdatum: Öppen åtgärd");
+    expect(ics).not.toContain("Klar åtgärd");
+    expect(ics).not.toContain("Avbruten åtgärd");
+    const stamps = ics.match(/^DTSTAMP:.*$/gm) ?? [];
+    expect(stamps.length).toBeGreaterThan(0);
+    for (const stamp of stamps) expect(stamp.trim()).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAgainstTarget, formatDate, formatIsoDate, formatMonth, formatPoints, formatSignedPoints, pointsNumberFormat } from "~/utils/format.ts";
+import { formatAgainstTarget, formatDate, formatIsoDate, formatMonth, formatPoints, formatSignedPoints, formatWrittenDateTime, pointsNumberFormat } from "~/utils/format.ts";
 
 describe("Swedish formatting", () => {
   it("prints points with a decimal comma and at most one decimal, integers without decimals", () => {
@@ -63,5 +63,12 @@ describe("Swedish formatting", () => {
     expect(formatDate("+275761-01-01")).toBe("+275761-01-01");
     expect(formatIsoDate("not a date")).toBe("not a date");
     expect(formatMonth("2026-11")).toBe("nov. 2026");
+  });
+});
+
+describe("the action history's dates", () => {
+  it("are written out as elsewhere, in Stockholm time", () => {
+    expect(formatWrittenDateTime("2026-12-03T13:05:00.000Z")).toBe("3 december 2026 14:05");
+    expect(formatWrittenDateTime(new Date("2026-06-30T22:30:00Z"))).toBe("1 juli 2026 00:30");
   });
 });

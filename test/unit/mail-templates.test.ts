@@ -7,7 +7,7 @@ describe("the assignment mail", () => {
   it("names the owner, the action, its deadline and the link", () => {
     expect(assignmentMail({ ownerName: "Anna", title: "Ny etikpolicy", deadline: "2027-03-01", link })).toEqual({
       subject: "Ny åtgärd att ansvara för: Ny etikpolicy",
-      text: `Hej Anna!\n\nDu är ansvarig för åtgärden "Ny etikpolicy" i Kompassplan, med slutdatum 2027-03-01.\n\nSe åtgärden här:\n${link}\n\nVänliga hälsningar\nKompassplan`,
+      text: `Hej Anna!\n\nDu är ansvarig för åtgärden ”Ny etikpolicy” i Kompassplan, med slutdatum 2027-03-01.\n\nSe åtgärden här:\n${link}\n\nVänliga hälsningar\nKompassplan`,
     });
   });
 });
@@ -43,7 +43,7 @@ describe("reminder mails", () => {
 
   it("before, due today and silence each have their own subject and sentence", () => {
     expect(reminderMail({ kind: "before", ...action, ownerName: null }).text).toContain("Slutdatum för åtgärden är 16 december 2026.");
-    expect(reminderMail({ kind: "due-today", ...action, ownerName: null }).subject).toBe("Idag är slutdatum för Ny etikpolicy");
+    expect(reminderMail({ kind: "due-today", ...action, ownerName: null }).subject).toBe("I dag är slutdatum för Ny etikpolicy");
     const silence = reminderMail({ kind: "silence", ...action, ownerName: null });
     expect(silence.subject).toBe("Hur går det med Ny etikpolicy?");
     expect(silence.text).toContain("Inget nytt har skrivits om åtgärden på länge.");
