@@ -1,4 +1,5 @@
 import { daysLateOn, STATUSES, type ActionStatus } from "./actions/status.ts";
+import type { LatestStatus } from "./actions/status-note.ts";
 import type { Figures, Projection } from "./projection.ts";
 import { roundPoints } from "./points.ts";
 import { progressOverTime, type ProgressSeries } from "./progress-over-time.ts";
@@ -29,6 +30,8 @@ export interface ReportAction {
   /** YYYY-MM-DD in Stockholm */
   completedAt: string | null;
   daysLate: number;
+  /** The latest status text (lägesbeskrivning) when the report was made; absent in reports saved before it existed. */
+  latestStatus?: LatestStatus | null;
 }
 
 export interface ReportArea extends Figures {
@@ -109,6 +112,14 @@ export function buildReport(input: ReportInput, today: string): ReportSnapshot {
     actions,
     progress: progressOverTime(actions, { today, evaluationDate: input.nextEvaluationDate }),
   };
+}
+
+/** The action's latest status text, also for reports saved before status texts existed. */
+export const statusOf = (a: ReportAction): LatestStatus | null => a.latestStatus ?? null;
+
+/** Actions that have a status text, in the report's order (area, deadline). */
+export function actionsWithStatus(report: ReportSnapshot): ReportAction[] {
+  return report.actions.filter((a) => statusOf(a) !== null);
 }
 
 /** Late actions, most late first: the list the council asks about. */

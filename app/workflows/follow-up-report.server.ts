@@ -4,9 +4,17 @@ import { formatDate } from "~/utils/format.ts";
 import { getLatestReport, getReport } from "~/models/follow-up-report.server.ts";
 import { currentReport } from "./readiness.server.ts";
 
+export interface ReportHeading {
+  title: string;
+  byline: string;
+  coverText: string;
+}
+
 export interface ReportForView {
   saved: { id: string; title: string; createdAt: Date; createdBy: string | null } | null;
   snapshot: ReportSnapshot;
+  /** The cover text to the council (sammanfattning till nämnden); empty when none is written (always for the unsaved report). */
+  coverText: string;
   /** Null for the first report (nothing to compare with). */
   changes: ReportChanges | null;
 }
@@ -19,7 +27,7 @@ export async function reportForView(municipalityId: string, reportId: string, no
   if (reportId === CURRENT_REPORT) {
     const [snapshot, latest] = await Promise.all([currentReport(municipalityId, now), getLatestReport(municipalityId)]);
     if (!snapshot) return null;
-    return { saved: null, snapshot, changes: latest ? compareReports(latest.snapshot, snapshot) : null };
+    return { saved: null, snapshot, coverText: "", changes: latest ? compareReports(latest.snapshot, snapshot) : null };
   }
   const found = await getReport(municipalityId, reportId);
   if (!found) return null;
@@ -27,6 +35,7 @@ export async function reportForView(municipalityId: string, reportId: string, no
   return {
     saved: { id: report.id, title: report.title, createdAt: report.createdAt, createdBy: report.createdBy?.name ?? null },
     snapshot: report.snapshot,
+    coverText: report.coverText,
     changes: previous ? compareReports(previous.snapshot, report.snapshot) : null,
   };
 }
@@ -36,13 +45,13 @@ export function reportFileName(snapshot: ReportSnapshot, extension: string): str
   return `${t.report.reportTitle} ${snapshot.municipality} ${snapshot.asOf}.${extension}`;
 }
 
-/** The heading and the line under it, the same on the page and in the downloads. */
-export function reportHeading(view: ReportForView): { title: string; byline: string } {
+/** The heading, the line under it and the cover text: the same on the page and in the downloads. */
+export function reportHeading(view: ReportForView): ReportHeading {
   const { saved, snapshot } = view;
   const parts = [snapshot.municipality, t.report.asOf(formatDate(snapshot.asOf))];
   if (saved) {
     const at = formatDate(saved.createdAt);
     parts.push(saved.createdBy ? t.report.madeBy(saved.createdBy, at) : t.report.madeAt(at));
   }
-  return { title: saved?.title ?? t.report.current, byline: parts.join(" · ") };
+  return { title: saved?.title ?? t.report.current, byline: parts.join(" · "), coverText: view.coverText };
 }
