@@ -3,11 +3,22 @@ import { AreaScoreChart } from "~/components/charts/area-score-chart.tsx";
 import { FigureCells, FigureHeadings } from "~/components/figures.tsx";
 import { ProgressChart } from "~/components/charts/progress-chart.tsx";
 import { readinessSeries } from "~/components/charts/readiness-series.ts";
-import { hasChanges, lateActions, type ReportAction, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
+import { actionsWithStatus, hasChanges, lateActions, statusOf, type ReportAction, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
 import { t } from "~/i18n/sv.ts";
 import { formatDate, formatSignedPoints } from "~/utils/format.ts";
 import { changedActionGroups, summaryParagraphs } from "~/utils/report-text.ts";
 import { paths } from "~/paths.ts";
+
+/** The latest status text beside an action, with its date; a dash when there is none. */
+function StatusNote({ action }: { action: ReportAction }) {
+  const status = statusOf(action);
+  if (!status) return <>{t.councilReport.noStatus}</>;
+  return (
+    <>
+      <time dateTime={status.date}>{formatDate(status.date)}</time>: {status.text}
+    </>
+  );
+}
 
 
 interface Props {
@@ -22,6 +33,7 @@ export function FollowUpReportBody({ snapshot, changes, slug }: Props) {
   const r = t.report;
   const c = snapshot.counts;
   const late = lateActions(snapshot);
+  const withStatus = actionsWithStatus(snapshot);
   const actionLink = (a: Pick<ReportAction, "id" | "title">) => <Link to={paths.action(slug, a.id)}>{a.title}</Link>;
   return (
     <>
@@ -82,6 +94,7 @@ export function FollowUpReportBody({ snapshot, changes, slug }: Props) {
                 <th scope="col">{r.owner}</th>
                 <th scope="col">{r.deadline}</th>
                 <th scope="col" className="num">{r.daysLate}</th>
+                <th scope="col">{t.councilReport.statusColumn}</th>
               </tr>
             </thead>
             <tbody>
@@ -92,6 +105,41 @@ export function FollowUpReportBody({ snapshot, changes, slug }: Props) {
                   <td>{a.owner ?? r.noOwner}</td>
                   <td>{formatDate(a.deadline)}</td>
                   <td className="num">{a.daysLate}</td>
+                  <td>
+                    <StatusNote action={a} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="statuses-heading">
+        <h2 id="statuses-heading">{t.councilReport.statusesTitle}</h2>
+        {withStatus.length === 0 ? (
+          <p>{t.councilReport.noStatuses}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{r.action}</th>
+                <th scope="col">{r.areaName}</th>
+                <th scope="col">{r.owner}</th>
+                <th scope="col">{r.status}</th>
+                <th scope="col">{t.councilReport.statusColumn}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {withStatus.map((a) => (
+                <tr key={a.id}>
+                  <td>{actionLink(a)}</td>
+                  <td>{a.area}</td>
+                  <td>{a.owner ?? r.noOwner}</td>
+                  <td>{t.statuses[a.status]}</td>
+                  <td>
+                    <StatusNote action={a} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -4,6 +4,7 @@ import { lateActions, type ReportAction, type ReportChanges, type ReportSnapshot
 import { t } from "~/i18n/sv.ts";
 import { formatDate } from "~/utils/format.ts";
 import { changedActionGroups, summaryParagraphs } from "~/utils/report-text.ts";
+import { coverParagraphs, statusCell } from "~/utils/report-tables.ts";
 
 /**
  * The follow-up report as a workbook: the summary, the figures per area, late actions, what
@@ -28,6 +29,7 @@ const actionColumns = [
   { header: t.report.status, key: "status", width: 14 },
   { header: t.report.deadline, key: "deadline", width: 12, date: true },
   { header: t.report.daysLate, key: "daysLate", width: 14 },
+  { header: t.councilReport.statusColumn, key: "latestStatus", width: 60 },
 ];
 
 const actionRow = (a: ReportAction) => ({
@@ -37,9 +39,10 @@ const actionRow = (a: ReportAction) => ({
   status: t.statuses[a.status],
   deadline: asDate(a.deadline),
   daysLate: a.daysLate,
+  latestStatus: statusCell(a),
 });
 
-export async function reportToXlsx(snapshot: ReportSnapshot, changes: ReportChanges | null, meta: { title: string; byline: string }) {
+export async function reportToXlsx(snapshot: ReportSnapshot, changes: ReportChanges | null, meta: { title: string; byline: string; coverText?: string }) {
   const r = t.report;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = t.app.name;
@@ -50,6 +53,12 @@ export async function reportToXlsx(snapshot: ReportSnapshot, changes: ReportChan
   summary.addRow([meta.title]).font = { bold: true, size: 14 };
   summary.addRow([meta.byline]);
   summary.addRow([]);
+  const cover = coverParagraphs(meta.coverText ?? "");
+  if (cover.length > 0) {
+    summary.addRow([t.councilReport.coverTitle]).font = { bold: true, size: 12 };
+    for (const p of cover) summary.addRow([p]).alignment = { wrapText: true };
+    summary.addRow([]);
+  }
   for (const p of summaryParagraphs(snapshot)) summary.addRow([p]).alignment = { wrapText: true };
   summary.addRow([]);
   for (const s of STATUSES) summary.addRow([`${t.statuses[s]}: ${snapshot.counts.byStatus[s]}`]);

@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const ruleText = (id: string) => LIKELIHOOD_RULES.find((r) => r.id === id)?.text ?? id;
 
 export default function Readiness() {
-  const { municipality, result, where, sandbox, previous, canManage, progress, fit } = useLoaderData<typeof loader>();
+  const { municipality, result, where, sandbox, previous, canManage, progress, fit, statuses } = useLoaderData<typeof loader>();
   const saved = useActionData<typeof action>();
   if (!result || !progress) {
     return (
@@ -373,6 +373,11 @@ export default function Readiness() {
                         <Link to={paths.action(municipality.slug, c.actionId)}>
                           {t.readiness.contribution(c.title, formatPoints(c.effect), c.weight, ruleText(c.rule))}
                         </Link>
+                        {statuses[c.actionId] ? (
+                          <div className="muted">
+                            {t.councilReport.statusDated(formatDate(statuses[c.actionId]!.date), statuses[c.actionId]!.text)}
+                          </div>
+                        ) : null}
                       </li>
                     ))}
                   </ul>

@@ -8,10 +8,10 @@ export const reportIdSchema = z.union([z.literal(CURRENT_REPORT), z.uuid()]);
 
 /** The report a page or download asks for, after the access check; 404 when there is none. */
 export async function requireReport(request: Request, params: { slug?: string; reportId?: string }) {
-  const { municipality } = await requireMunicipality(request, params.slug);
+  const { user, municipality, role } = await requireMunicipality(request, params.slug);
   const id = reportIdSchema.safeParse(params.reportId);
   if (!id.success) throw notFound();
   const view = await reportForView(municipality.id, id.data, new Date());
   if (!view) throw notFound();
-  return { municipality, reportId: id.data, view };
+  return { user, role, municipality, reportId: id.data, view };
 }

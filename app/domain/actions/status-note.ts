@@ -16,6 +16,9 @@ export const STATUS_NOTE_MAX = 1000;
  */
 export const STATUS_NOTE_STALE_DAYS = 30;
 
+/** The id of the action page's status text section: reminder mails link straight to it. */
+export const STATUS_NOTE_ANCHOR = "lagesbeskrivning";
+
 /** How many characters of the latest status the plan shows (it is a compact list). */
 export const PLAN_STATUS_CHARS = 140;
 
