@@ -3,13 +3,24 @@ import { AreaScoreChart } from "~/components/charts/area-score-chart.tsx";
 import { FigureCells, FigureHeadings } from "~/components/figures.tsx";
 import { ProgressChart } from "~/components/charts/progress-chart.tsx";
 import { readinessSeries } from "~/components/charts/readiness-series.ts";
-import { hasChanges, lateActions, type ReportAction, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
+import { actionsWithStatus, hasChanges, lateActions, statusOf, type ReportAction, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
 import { t } from "~/i18n/sv.ts";
 import { formatDate, formatSignedPoints } from "~/utils/format.ts";
 import { changedActionGroups, ownerNote, summaryParagraphs } from "~/utils/report-text.ts";
 import { committeeOf, type CommitteeFilter, type reportCommittees } from "~/domain/committees.ts";
 import { COMMITTEE_QUERY, NO_COMMITTEE, paths } from "~/paths.ts";
 import { TableFrame } from "~/components/ui/table-frame.tsx";
+
+/** The latest status text beside an action, with its date; a dash when there is none. */
+function StatusNote({ action }: { action: ReportAction }) {
+  const status = statusOf(action);
+  if (!status) return <>{t.councilReport.noStatus}</>;
+  return (
+    <>
+      <time dateTime={status.date}>{formatDate(status.date)}</time>: {status.text}
+    </>
+  );
+}
 
 
 interface Props {
@@ -24,6 +35,7 @@ export function FollowUpReportBody({ snapshot, changes, slug }: Props) {
   const r = t.report;
   const c = snapshot.counts;
   const late = lateActions(snapshot);
+  const withStatus = actionsWithStatus(snapshot);
   const actionLink = (a: Pick<ReportAction, "id" | "title">) => <Link to={paths.action(slug, a.id)}>{a.title}</Link>;
   return (
     <>
@@ -88,6 +100,7 @@ export function FollowUpReportBody({ snapshot, changes, slug }: Props) {
                 <th scope="col">{t.committees.reportColumn}</th>
                 <th scope="col">{r.deadline}</th>
                 <th scope="col" className="num">{r.daysLate}</th>
+                <th scope="col">{t.councilReport.statusColumn}</th>
               </tr>
             </thead>
             <tbody>
@@ -99,6 +112,43 @@ export function FollowUpReportBody({ snapshot, changes, slug }: Props) {
                   <td>{committeeOf(a) ?? ""}</td>
                   <td>{formatDate(a.deadline)}</td>
                   <td className="num">{a.daysLate}</td>
+                  <td>
+                    <StatusNote action={a} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          </TableFrame>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="statuses-heading">
+        <h2 id="statuses-heading">{t.councilReport.statusesTitle}</h2>
+        {withStatus.length === 0 ? (
+          <p>{t.councilReport.noStatuses}</p>
+        ) : (
+          <TableFrame label={t.councilReport.statusesTitle}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{r.action}</th>
+                <th scope="col">{r.areaName}</th>
+                <th scope="col">{r.owner}</th>
+                <th scope="col">{r.status}</th>
+                <th scope="col">{t.councilReport.statusColumn}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {withStatus.map((a) => (
+                <tr key={a.id}>
+                  <td>{actionLink(a)}</td>
+                  <td>{a.area}</td>
+                  <td>{a.owner ?? r.noOwner}</td>
+                  <td>{t.statuses[a.status]}</td>
+                  <td>
+                    <StatusNote action={a} />
+                  </td>
                 </tr>
               ))}
             </tbody>

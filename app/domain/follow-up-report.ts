@@ -1,5 +1,6 @@
 import { daysLateOn, STATUSES, type ActionStatus } from "./actions/status.ts";
 import type { OneScore } from "./one-score.ts";
+import type { LatestStatus } from "./actions/status-note.ts";
 import type { Figures, Projection } from "./projection.ts";
 import { roundPoints } from "./points.ts";
 import { progressOverTime, type ProgressSeries } from "./progress-over-time.ts";
@@ -40,6 +41,8 @@ export interface ReportAction {
   committeeId?: string | null;
   committee?: string | null;
   decisionReference?: string | null;
+  /** The latest status text (lägesbeskrivning) when the report was made; absent in reports saved before it existed. */
+  latestStatus?: LatestStatus | null;
 }
 
 export interface ReportArea extends Figures {
@@ -129,6 +132,14 @@ export function buildReport(input: ReportInput, today: string): ReportSnapshot {
     actions,
     progress: progressOverTime(actions, { today, evaluationDate: input.nextEvaluationDate }),
   };
+}
+
+/** The action's latest status text, also for reports saved before status texts existed. */
+export const statusOf = (a: ReportAction): LatestStatus | null => a.latestStatus ?? null;
+
+/** Actions that have a status text, in the report's order (area, deadline). */
+export function actionsWithStatus(report: ReportSnapshot): ReportAction[] {
+  return report.actions.filter((a) => statusOf(a) !== null);
 }
 
 /** Late actions, most late first: the list the council asks about. */

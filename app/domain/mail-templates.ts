@@ -32,6 +32,11 @@ export interface ActionReminderData {
   /** The action's owner; null when nobody owns it. */
   ownerName: string | null;
   link: string;
+  /**
+   * The action page's status text field, when the mail goes to the owner and the latest status
+   * text is older than STATUS_NOTE_STALE_DAYS (or missing): the mail asks for a new one.
+   */
+  statusRequestLink?: string | null;
 }
 
 export interface DigestData {
@@ -94,6 +99,7 @@ export function reminderMail(data: ReminderMailData): MailContent {
           ? t.reminders.body.silence()
           : t.reminders.body[data.kind](deadline);
     lines.push(data.title, body, "", t.reminders.open, data.link);
+    if (data.statusRequestLink) lines.push("", t.councilReport.reminderRequest(data.statusRequestLink));
   }
   lines.push("", t.reminders.signOff);
   return { subject, text: lines.join("\n") };

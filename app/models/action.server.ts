@@ -7,6 +7,8 @@ import { getDb } from "~/platform/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { lockCommitteeForAction } from "./committee.server.ts";
 import { withdrawPendingReminders } from "./mail.server.ts";
+import { latestStatuses } from "./status-note.server.ts";
+import type { LatestStatus } from "~/domain/actions/status-note.ts";
 
 /** Actions of the improvement plan. Every function takes the municipality id. */
 
@@ -351,6 +353,8 @@ export interface PlanAction {
   committeeId: string | null;
   committeeName: string | null;
   decisionReference: string | null;
+  /** The latest status text (lägesbeskrivning), or null. */
+  latestStatus: LatestStatus | null;
 }
 
 export interface Plan {
@@ -365,31 +369,7 @@ export interface Plan {
 
 /** The plan of the latest evaluation (or the one given): areas → improvement items → actions. */
 export async function getPlan(municipalityId: string, evaluationId?: string): Promise<Plan> {
-  const evaluation = await getDb().evaluation.findFirst({
-    where: { municipalityId, ...(evaluationId ? { id: evaluationId } : {}) },
-    orderBy: [{ year: "desc" }, { createdAt: "desc" }],
-    include: {
-      areas: {
-        include: {
-          frameworkArea: true,
-          improvements: {
-            orderBy: { sortOrder: "asc" },
-            include: {
-              actions: {
-                where: { municipalityId },
-                orderBy: { deadline: "asc" },
-                include: {
-                  owner: { select: { name: true } },
-                  committee: { select: { name: true } },
-                  questions: { include: { question: { select: { code: true } } } },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  });
+  const [evaluation, statuses] = await Promise.all([loadPlanEvaluation(municipalityId, evaluationId), latestStatuses(municipalityId)]);
   if (!evaluation) return { evaluation: null, areas: [] };
   return {
     evaluation: { id: evaluation.id, year: evaluation.year },
@@ -415,10 +395,39 @@ export async function getPlan(municipalityId: string, evaluationId?: string): Pr
             committeeId: a.committeeId,
             committeeName: a.committee?.name ?? null,
             decisionReference: a.decisionReference,
+            latestStatus: statuses.get(a.id) ?? null,
           })),
         })),
       })),
   };
+}
+
+async function loadPlanEvaluation(municipalityId: string, evaluationId?: string) {
+  return getDb().evaluation.findFirst({
+    where: { municipalityId, ...(evaluationId ? { id: evaluationId } : {}) },
+    orderBy: [{ year: "desc" }, { createdAt: "desc" }],
+    include: {
+      areas: {
+        include: {
+          frameworkArea: true,
+          improvements: {
+            orderBy: { sortOrder: "asc" },
+            include: {
+              actions: {
+                where: { municipalityId },
+                orderBy: { deadline: "asc" },
+                include: {
+                  owner: { select: { name: true } },
+                  committee: { select: { name: true } },
+                  questions: { include: { question: { select: { code: true } } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
 }
 
 /** The user's own actions in this municipality. */

@@ -1,5 +1,6 @@
 import type { ReportSnapshot } from "~/domain/follow-up-report.ts";
 import { getDb } from "~/platform/db.server.ts";
+import { recordAudit } from "./audit.server.ts";
 
 /** Saved follow-up reports. Every query takes the municipality id. */
 
@@ -7,6 +8,7 @@ const summary = {
   id: true,
   title: true,
   asOf: true,
+  coverText: true,
   createdAt: true,
   createdBy: { select: { name: true } },
 } as const;
@@ -16,11 +18,40 @@ export async function listReports(municipalityId: string, take?: number) {
   return getDb().followUpReport.findMany({ where: { municipalityId }, orderBy: { createdAt: "desc" }, select: summary, ...(take ? { take } : {}) });
 }
 
-/** Stores a report; `createdAt` is only given by the demo seed, which dates a report in the past. */
-export async function saveReport(municipalityId: string, userId: string, title: string, snapshot: ReportSnapshot, createdAt?: Date) {
+/**
+ * Stores a report with its cover text (sammanfattning till nämnden); `createdAt` is only given
+ * by the demo seed, which dates a report in the past.
+ */
+export async function saveReport(municipalityId: string, userId: string, title: string, snapshot: ReportSnapshot, createdAt?: Date, coverText = "") {
   return getDb().followUpReport.create({
-    data: { municipalityId, createdById: userId, title, asOf: new Date(`${snapshot.asOf}T00:00:00Z`), snapshot: snapshot as object, ...(createdAt ? { createdAt } : {}) },
+    data: {
+      municipalityId,
+      createdById: userId,
+      title,
+      asOf: new Date(`${snapshot.asOf}T00:00:00Z`),
+      snapshot: snapshot as object,
+      coverText,
+      ...(createdAt ? { createdAt } : {}),
+    },
     select: { id: true },
+  });
+}
+
+/**
+ * Changes a saved report's cover text and records the change (old and new text) in the audit
+ * log, in one transaction. False when the municipality has no such report.
+ */
+export async function changeCoverText(municipalityId: string, reportId: string, coverText: string, actorId: string): Promise<boolean> {
+  return getDb().$transaction(async (tx) => {
+    const report = await tx.followUpReport.findFirst({ where: { id: reportId, municipalityId }, select: { coverText: true } });
+    if (!report) return false;
+    if (report.coverText === coverText) return true;
+    await tx.followUpReport.update({ where: { id: reportId }, data: { coverText } });
+    await recordAudit(
+      { municipalityId, actorId, entityType: "FollowUpReport", entityId: reportId, event: "report.cover-text-changed", field: "coverText", oldValue: report.coverText, newValue: coverText },
+      tx,
+    );
+    return true;
   });
 }
 

@@ -107,7 +107,16 @@ export async function loadReminderMailData(ids: { actionIds: string[]; recipient
   const [actions, recipients, municipalities, planActions] = await Promise.all([
     db.action.findMany({
       where: { id: { in: ids.actionIds } },
-      select: { id: true, title: true, deadline: true, owner: { select: { name: true } }, municipality: { select: { slug: true } } },
+      select: {
+        id: true,
+        title: true,
+        deadline: true,
+        ownerId: true,
+        owner: { select: { name: true } },
+        municipality: { select: { slug: true } },
+        // The latest status text's time: the owner's reminder asks for a new one when it is old.
+        statusNotes: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } },
+      },
     }),
     db.user.findMany({ where: { id: { in: ids.recipientIds } }, select: { id: true, name: true } }),
     db.municipality.findMany({ where: { id: { in: ids.municipalityIds } }, select: { id: true, slug: true, name: true, nextEvaluationDate: true } }),

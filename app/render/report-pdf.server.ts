@@ -1,13 +1,13 @@
 import PDFDocument from "pdfkit";
 import { CHART_COLORS } from "~/components/charts/colors.ts";
 import { readinessSeries } from "~/components/charts/readiness-series.ts";
-import { committeeOf } from "~/domain/committees.ts";
-import { hasChanges, lateActions, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
+import { hasChanges, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
 import type { ProgressSeries } from "~/domain/progress-over-time.ts";
 import { t } from "~/i18n/sv.ts";
 import { formatDate, formatMonth, formatPoints, formatSignedPoints } from "~/utils/format.ts";
 import { changedActionGroups, summaryParagraphs, withOwner } from "~/utils/report-text.ts";
 import { PDF_FONTS, giveSharedFonts } from "./pdf-fonts.server.ts";
+import { coverParagraphs, lateTable, statusTable } from "~/utils/report-tables.ts";
 
 /**
  * The follow-up report as an A4 PDF made on the server with pdfkit: the same sections, numbers
@@ -36,7 +36,7 @@ const roots = new WeakMap<Doc, PDFKit.PDFStructureElement>();
 const rootOf = (doc: Doc) => roots.get(doc)!;
 const tagged = (doc: Doc, structType = "P"): PDFKit.Mixins.TextOptions => ({ structParent: rootOf(doc), structType });
 
-export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChanges | null, meta: { title: string; byline: string }) {
+export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChanges | null, meta: { title: string; byline: string; coverText?: string }) {
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: MARGIN, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
@@ -61,6 +61,12 @@ export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChang
 
   doc.fillColor(INK).font(BOLD).fontSize(20).text(meta.title, tagged(doc, "H1"));
   doc.moveDown(0.2).font(BODY).fontSize(10).fillColor(MUTED).text(meta.byline, tagged(doc)).fillColor(INK);
+
+  const cover = coverParagraphs(meta.coverText ?? "");
+  if (cover.length > 0) {
+    heading(doc, t.councilReport.coverTitle);
+    for (const p of cover) doc.font(BODY).fontSize(10).text(p, tagged(doc)).moveDown(0.4);
+  }
 
   heading(doc, r.summaryTitle);
   for (const p of summaryParagraphs(snapshot)) doc.font(BODY).fontSize(10).text(p, tagged(doc)).moveDown(0.4);
@@ -90,15 +96,14 @@ export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChang
   );
 
   heading(doc, r.lateTitle);
-  const late = lateActions(snapshot);
-  if (late.length === 0) doc.font(BODY).fontSize(10).text(r.noLate, tagged(doc));
-  else
-    table(
-      doc,
-      [r.action, r.areaName, r.owner, t.committees.reportColumn, r.deadline, r.daysLate],
-      late.map((a) => [a.title, String(a.area), a.owner ?? r.noOwner, committeeOf(a) ?? "", formatDate(a.deadline), String(a.daysLate)]),
-      [[150, "l"], [40, "r"], [90, "l"], [95, "l"], [70, "l"], ["*", "r"]],
-    );
+  const late = lateTable(snapshot);
+  if (late.rows.length === 0) doc.font(BODY).fontSize(10).text(r.noLate, tagged(doc));
+  else table(doc, late.head, late.rows, [[110, "l"], [35, "r"], [75, "l"], [80, "l"], [62, "l"], [38, "r"], ["*", "l"]]);
+
+  heading(doc, t.councilReport.statusesTitle);
+  const statuses = statusTable(snapshot);
+  if (statuses.rows.length === 0) doc.font(BODY).fontSize(10).text(t.councilReport.noStatuses, tagged(doc));
+  else table(doc, statuses.head, statuses.rows, [[140, "l"], [40, "r"], [85, "l"], [60, "l"], ["*", "l"]]);
 
   heading(doc, r.projectionTitle, 230);
   areaChart(doc, snapshot);

@@ -5,6 +5,7 @@ import { lateActions, type ReportAction, type ReportChanges, type ReportSnapshot
 import { t } from "~/i18n/sv.ts";
 import { formatDate, pointsNumberFormat } from "~/utils/format.ts";
 import { changedActionGroups, statusLabel, summaryParagraphs } from "~/utils/report-text.ts";
+import { coverParagraphs, statusCell } from "~/utils/report-tables.ts";
 
 /**
  * The follow-up report as a workbook: the summary, the figures per area, late actions, what
@@ -42,6 +43,7 @@ const actionColumns = [
   // Issue #14, item 5: appended, so the columns before keep their places.
   { header: t.committees.exportCommittee, key: "committee", width: 30 },
   { header: t.committees.exportDecisionReference, key: "decisionReference", width: 22 },
+  { header: t.councilReport.statusColumn, key: "latestStatus", width: 60 },
 ];
 
 const actionRow = (a: ReportAction) => ({
@@ -53,9 +55,10 @@ const actionRow = (a: ReportAction) => ({
   daysLate: a.daysLate,
   committee: committeeOf(a) ?? "",
   decisionReference: a.decisionReference ?? "",
+  latestStatus: statusCell(a),
 });
 
-export async function reportToXlsx(snapshot: ReportSnapshot, changes: ReportChanges | null, meta: { title: string; byline: string }) {
+export async function reportToXlsx(snapshot: ReportSnapshot, changes: ReportChanges | null, meta: { title: string; byline: string; coverText?: string }) {
   const r = t.report;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = t.app.name;
@@ -66,6 +69,12 @@ export async function reportToXlsx(snapshot: ReportSnapshot, changes: ReportChan
   summary.addRow([meta.title]).font = { bold: true, size: 14 };
   summary.addRow([meta.byline]);
   summary.addRow([]);
+  const cover = coverParagraphs(meta.coverText ?? "");
+  if (cover.length > 0) {
+    summary.addRow([t.councilReport.coverTitle]).font = { bold: true, size: 12 };
+    for (const p of cover) summary.addRow([p]).alignment = { wrapText: true };
+    summary.addRow([]);
+  }
   for (const p of summaryParagraphs(snapshot)) summary.addRow([p]).alignment = { wrapText: true };
   summary.addRow([]);
   for (const s of STATUSES) summary.addRow([`${t.statuses[s]}: ${snapshot.counts.byStatus[s]}`]);

@@ -16,6 +16,9 @@ import { confirmationStep } from "~/http/confirm.server.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { addNote, findActionEvidence, getActionSummary } from "~/models/action.server.ts";
+import { addStatusNote } from "~/models/status-note.server.ts";
+import { statusNoteSchema } from "~/forms/status-note.ts";
+import { STATUS_NOTE_ANCHOR, STATUS_NOTE_MAX } from "~/domain/actions/status-note.ts";
 import { discardBody, forbidden, notFound, requireMunicipalityForUpload, requireMunicipality } from "~/http/access.server.ts";
 import { actionPage, changeStatusFromForm } from "~/workflows/action-page.server.ts";
 import { addEvidenceFromForm, readEvidenceUpload, removeEvidenceFromAction } from "~/workflows/evidence.server.ts";
@@ -64,6 +67,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
 
+  if (intent === "status-note") {
+    return oncePerSubmission(request, form, user.id, async () => {
+      const parsed = parseForm(statusNoteSchema, form);
+      if (!parsed.ok) return data<Result>({ intent, errors: parsed.errors }, { status: 400 });
+      await addStatusNote(municipality.id, summary.id, parsed.data.text, user.id);
+      throw redirect(`${back}${notice("saved")}#${STATUS_NOTE_ANCHOR}`);
+    });
+  }
+
   if (intent === "status") {
     const parsed = parseForm(statusSchema, form);
     if (!parsed.ok) return data<Result>({ intent, errors: parsed.errors }, { status: 400 });
@@ -99,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ActionPage() {
-  const { municipality, action: current, timeline, canUpdate, canManage, today } = useLoaderData<typeof loader>();
+  const { municipality, action: current, latestStatus, timeline, canUpdate, canManage, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errorsFor = (intent: string): FieldErrors => (result?.intent === intent ? result.errors : {});
@@ -107,6 +119,7 @@ export default function ActionPage() {
   const noteErrors = errorsFor("note");
   const evidenceErrors = errorsFor("evidence");
   if (result?.confirm) return <ConfirmPage prompt={result.confirm} cancelHref={paths.action(municipality.slug, current.id)} />;
+  const statusNoteErrors = errorsFor("status-note");
   return (
     <>
       <p className="no-print">
@@ -157,6 +170,33 @@ export default function ActionPage() {
           </Link>
         </p>
       ) : null}
+
+      <section className="card" id={STATUS_NOTE_ANCHOR} aria-labelledby="status-note-heading">
+        <h2 id="status-note-heading">{t.councilReport.statusTitle}</h2>
+        {latestStatus ? (
+          <>
+            <p className="muted">{t.councilReport.statusLatest(formatDate(latestStatus.date), latestStatus.author)}</p>
+            <p className="description" data-testid="latest-status">
+              {latestStatus.text}
+            </p>
+          </>
+        ) : (
+          <p className="muted">{t.councilReport.statusNone}</p>
+        )}
+        {canUpdate ? (
+          <Form method="post" className="stacked no-print" noValidate>
+            <input type="hidden" name="intent" value="status-note" />
+            <SubmissionKey />
+            <p>{t.councilReport.statusIntro}</p>
+            <Field id="status-note-text" name="text" label={t.councilReport.statusField} hint={t.councilReport.statusHint} error={statusNoteErrors.text}>
+              {(control) => <textarea {...control} rows={4} maxLength={STATUS_NOTE_MAX} />}
+            </Field>
+            <div>
+              <button type="submit">{t.councilReport.statusSave}</button>
+            </div>
+          </Form>
+        ) : null}
+      </section>
 
       <section className="card" aria-labelledby="evidence-heading">
         <h2 id="evidence-heading">{t.action.evidence}</h2>

@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const ruleText = (id: string) => LIKELIHOOD_RULES.find((r) => r.id === id)?.text ?? id;
 
 export default function Readiness() {
-  const { municipality, result, scoreDifference, where, sandbox, previous, canManage, progress, fit } = useLoaderData<typeof loader>();
+  const { municipality, result, scoreDifference, where, sandbox, previous, canManage, progress, fit, statuses } = useLoaderData<typeof loader>();
   const saved = useActionData<typeof action>();
   if (!result || !progress) {
     return (
@@ -424,6 +424,11 @@ export default function Readiness() {
                         </Link>
                         {c.rule === "done" ? " " : null}
                         {c.rule === "done" ? <span className="badge late">{t.numbers.doneWithoutEvidence}</span> : null}
+                        {statuses[c.actionId] ? (
+                          <div className="muted">
+                            {t.councilReport.statusDated(formatDate(statuses[c.actionId]!.date), statuses[c.actionId]!.text)}
+                          </div>
+                        ) : null}
                       </li>
                     ))}
                   </ul>

@@ -5,6 +5,7 @@ import { can } from "~/domain/access.ts";
 import { countPlan, filterPlan, ownerChoices, parseFilters } from "~/domain/actions/plan-view.ts";
 import { groupByCommittee } from "~/domain/committees.ts";
 import { daysLate, STATUSES } from "~/domain/actions/status.ts";
+import { compactStatus } from "~/domain/actions/status-note.ts";
 import { t } from "~/i18n/sv.ts";
 import { getPlan } from "~/models/action.server.ts";
 import { committeeChoices } from "~/models/committee.server.ts";
@@ -247,6 +248,12 @@ export default function PlanPage() {
                       <tr key={a.id}>
                         <td>
                           <Link to={paths.action(municipality.slug, a.id)}>{a.title}</Link>
+                          {a.latestStatus ? (
+                            <span className="muted plan-status">
+                              <br />
+                              {t.councilReport.statusDated(formatDate(a.latestStatus.date), compactStatus(a.latestStatus.text))}
+                            </span>
+                          ) : null}
                         </td>
                         <td>{a.ownerName ?? t.plan.unassigned}</td>
                         <td>{a.committeeName ?? ""}</td>

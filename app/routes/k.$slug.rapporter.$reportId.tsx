@@ -1,29 +1,52 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
 import { FollowUpReportBody, ReportCommitteeFilter } from "~/components/follow-up-report.tsx";
+import { Field } from "~/components/ui/field.tsx";
+import { can } from "~/domain/access.ts";
+import { COVER_TEXT_MAX, coverTextSchema } from "~/forms/follow-up-report.ts";
+import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
+import { changeCoverText } from "~/models/follow-up-report.server.ts";
+import { notFound, requireMunicipality } from "~/http/access.server.ts";
 import { reportHeading } from "~/workflows/follow-up-report.server.ts";
 import { requireReport } from "~/workflows/report-access.server.ts";
-import { committeeQuery, paths, QUERY } from "~/paths.ts";
+import { coverParagraphs } from "~/utils/report-tables.ts";
+import { committeeQuery, notice, paths, QUERY } from "~/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? t.report.reportTitle} – ${t.app.name}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { municipality, reportId, view } = await requireReport(request, params);
+  const { user, role, municipality, reportId, view } = await requireReport(request, params);
   return {
     municipality,
     reportId,
     ...reportHeading(view),
     saved: view.saved !== null,
+    canEditCover: view.saved !== null && can({ isOperator: user.isOperator, role }, "actions:manage"),
     snapshot: view.snapshot,
     changes: view.changes,
     committee: view.committee,
   };
 }
 
+/** Only a saved report's cover text can be changed, by the coordinator; the figures stay as saved. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, municipality } = await requireMunicipality(request, params.slug, "actions:manage");
+  const id = z.uuid().safeParse(params.reportId);
+  if (!id.success) throw notFound();
+  const form = await request.formData();
+  const parsed = parseForm(coverTextSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, coverText: String(form.get("coverText") ?? "") }, { status: 400 });
+  if (!(await changeCoverText(municipality.id, id.data, parsed.data.coverText, user.id))) throw notFound();
+  return redirect(paths.report(municipality.slug, id.data, notice("saved")));
+}
+
 export default function ReportPage() {
-  const { municipality, reportId, title, byline, saved, snapshot, changes, committee } = useLoaderData<typeof loader>();
+  const { municipality, reportId, title, byline, coverText, saved, canEditCover, snapshot, changes, committee } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const cover = coverParagraphs(coverText);
   return (
     <article className="report">
       <p className="no-print">
@@ -44,9 +67,34 @@ export default function ReportPage() {
         <a href={paths.reportFile(municipality.slug, reportId, "excel", committeeQuery(committee.filter))} download>
           {t.report.downloadXlsx}
         </a>
+        <a href={paths.reportFile(municipality.slug, reportId, "word")} download>
+          {t.councilReport.downloadWord}
+        </a>
         <span className="muted">{t.report.printHint}</span>
       </p>
       <ReportCommitteeFilter committee={committee} />
+      {cover.length > 0 ? (
+        <section className="card" aria-labelledby="cover-heading">
+          <h2 id="cover-heading">{t.councilReport.coverTitle}</h2>
+          {cover.map((p, i) => (
+            <p key={i}>{p}</p>
+          ))}
+        </section>
+      ) : null}
+      {canEditCover ? (
+        <details className="card no-print" open={result !== undefined}>
+          <summary>{t.councilReport.coverEditTitle}</summary>
+          <p className="muted">{t.councilReport.coverEditIntro}</p>
+          <Form method="post" className="stacked" noValidate>
+            <Field name="coverText" label={t.councilReport.coverField} hint={t.councilReport.coverHint} error={result?.errors.coverText}>
+              {(control) => <textarea {...control} rows={8} maxLength={COVER_TEXT_MAX} defaultValue={result?.coverText ?? coverText} />}
+            </Field>
+            <div>
+              <button type="submit">{t.councilReport.coverSave}</button>
+            </div>
+          </Form>
+        </details>
+      ) : null}
       <FollowUpReportBody snapshot={snapshot} changes={changes} slug={municipality.slug} />
     </article>
   );

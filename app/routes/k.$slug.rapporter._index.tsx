@@ -5,7 +5,7 @@ import { Field } from "~/components/ui/field.tsx";
 import { can } from "~/domain/access.ts";
 import { stockholmDate } from "~/domain/dates.ts";
 import { CURRENT_REPORT } from "~/domain/follow-up-report.ts";
-import { saveReportSchema } from "~/forms/follow-up-report.ts";
+import { COVER_TEXT_MAX, saveReportSchema } from "~/forms/follow-up-report.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { listEvaluations } from "~/models/evaluation.server.ts";
@@ -37,10 +37,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   return oncePerSubmission(request, form, user.id, async () => {
     const parsed = parseForm(saveReportSchema, form);
-    if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors }, { status: 400 });
+    const values = { title: String(form.get("title") ?? ""), coverText: String(form.get("coverText") ?? "") };
+    if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, values }, { status: 400 });
     const snapshot = await currentReport(municipality.id, new Date());
-    if (!snapshot) return data({ errors: { "": t.report.errors.noEvaluation } as FieldErrors }, { status: 400 });
-    const saved = await saveReport(municipality.id, user.id, parsed.data.title, snapshot);
+    if (!snapshot) return data({ errors: { "": t.report.errors.noEvaluation } as FieldErrors, values }, { status: 400 });
+    const saved = await saveReport(municipality.id, user.id, parsed.data.title, snapshot, undefined, parsed.data.coverText);
     return redirect(paths.report(municipality.slug, saved.id, notice("saved")));
   });
 }
@@ -67,7 +68,10 @@ export default function Reports() {
           <Form method="post" className="form-grid" noValidate>
             <ErrorSummary errors={errors} />
             <SubmissionKey />
-            <Field name="title" label={t.report.titleLabel} defaultValue={defaultTitle} maxLength={120} required error={errors.title} />
+            <Field name="title" label={t.report.titleLabel} defaultValue={result?.values.title ?? defaultTitle} maxLength={120} required error={errors.title} />
+            <Field name="coverText" label={t.councilReport.coverField} hint={t.councilReport.coverHint} error={errors.coverText}>
+              {(control) => <textarea {...control} rows={8} maxLength={COVER_TEXT_MAX} defaultValue={result?.values.coverText ?? ""} />}
+            </Field>
             <div>
               <button type="submit">{t.report.save}</button>
             </div>

@@ -8,10 +8,12 @@ import type { FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { ActionConflictError, ActionRuleError, changeStatus, getActionDetail } from "~/models/action.server.ts";
 import { storedFileName } from "~/platform/file-storage.server.ts";
+import { latestStatus } from "~/domain/actions/status-note.ts";
+import { listStatusNotes } from "~/models/status-note.server.ts";
 
 /** What the action page shows of one action at `now`, for the viewer; null when the municipality has no such action. */
 export async function actionPage(municipalityId: string, actionId: string, viewer: Principal & { userId: string }, now: Date) {
-  const detail = await getActionDetail(municipalityId, actionId);
+  const [detail, statusNotes] = await Promise.all([getActionDetail(municipalityId, actionId), listStatusNotes(municipalityId, actionId)]);
   if (!detail) return null;
   const { action, audit } = detail;
   return {
@@ -34,7 +36,8 @@ export async function actionPage(municipalityId: string, actionId: string, viewe
       effects: action.questions.map((q) => ({ code: q.question.code, text: q.question.text, effect: Number(q.expectedEffect) })),
       evidence: action.evidence.map((e) => ({ id: e.id, kind: e.kind, title: e.title, url: e.url, fileName: e.storageKey ? storedFileName(e.fileName, e.storageKey) : null, sizeBytes: e.sizeBytes, date: isoDate(e.evidenceDate) })),
     },
-    timeline: buildTimeline({ audit, notes: action.notes, evidence: action.evidence, mails: action.mails }),
+    latestStatus: latestStatus(statusNotes),
+    timeline: buildTimeline({ audit, notes: action.notes, evidence: action.evidence, mails: action.mails, statusNotes }),
     canUpdate: canUpdateAction(viewer, viewer.userId, action.ownerId),
     canManage: can(viewer, "actions:manage"),
     today: stockholmDate(now),

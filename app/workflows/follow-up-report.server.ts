@@ -5,9 +5,17 @@ import { formatDate } from "~/utils/format.ts";
 import { getLatestReport, getReport } from "~/models/follow-up-report.server.ts";
 import { currentReport } from "./readiness.server.ts";
 
+export interface ReportHeading {
+  title: string;
+  byline: string;
+  coverText: string;
+}
+
 export interface ReportForView {
   saved: { id: string; title: string; createdAt: Date; createdBy: string | null } | null;
   snapshot: ReportSnapshot;
+  /** The cover text to the council (sammanfattning till nämnden); empty when none is written (always for the unsaved report). */
+  coverText: string;
   /** Null for the first report (nothing to compare with). */
   changes: ReportChanges | null;
   /**
@@ -38,13 +46,14 @@ export async function reportForView(
   if (reportId === CURRENT_REPORT) {
     const [snapshot, latest] = await Promise.all([currentReport(municipalityId, now), getLatestReport(municipalityId)]);
     if (!snapshot) return null;
-    return { saved: null, ...narrowed(snapshot, latest?.snapshot ?? null, committee) };
+    return { saved: null, coverText: "", ...narrowed(snapshot, latest?.snapshot ?? null, committee) };
   }
   const found = await getReport(municipalityId, reportId);
   if (!found) return null;
   const { report, previous } = found;
   return {
     saved: { id: report.id, title: report.title, createdAt: report.createdAt, createdBy: report.createdBy?.name ?? null },
+    coverText: report.coverText,
     ...narrowed(report.snapshot, previous?.snapshot ?? null, committee),
   };
 }
@@ -54,8 +63,8 @@ export function reportFileName(snapshot: ReportSnapshot, extension: string): str
   return `${t.report.reportTitle} ${snapshot.municipality} ${snapshot.asOf}.${extension}`;
 }
 
-/** The heading and the line under it, the same on the page and in the downloads. */
-export function reportHeading(view: ReportForView): { title: string; byline: string } {
+/** The heading, the line under it and the cover text: the same on the page and in the downloads. */
+export function reportHeading(view: ReportForView): ReportHeading {
   const { saved, snapshot } = view;
   const parts = [snapshot.municipality, t.report.asOf(formatDate(snapshot.asOf))];
   if (saved) {
@@ -64,5 +73,5 @@ export function reportHeading(view: ReportForView): { title: string; byline: str
   }
   // A report narrowed to one committee says so wherever it is read (page, PDF, Excel).
   if (view.committee.filter !== null) parts.push(t.committees.reportByline(view.committee.name));
-  return { title: saved?.title ?? t.report.current, byline: parts.join(" · ") };
+  return { title: saved?.title ?? t.report.current, byline: parts.join(" · "), coverText: view.coverText };
 }

@@ -6,6 +6,7 @@ import { projectionFromScore, scoreDifference } from "~/domain/one-score.ts";
 import { project, whereArePoints } from "~/domain/projection.ts";
 import { applyWhatIf, parseWhatIf } from "~/domain/what-if.ts";
 import { scoreDifferenceLine } from "~/utils/report-text.ts";
+import { latestStatuses } from "~/models/status-note.server.ts";
 import { previousEvaluationAreas } from "./readiness.server.ts";
 import { readinessInNextVersion } from "./readiness-version.server.ts";
 
@@ -17,8 +18,12 @@ import { readinessInNextVersion } from "./readiness-version.server.ts";
  * `result` is null.
  */
 export async function readinessPage(municipalityId: string, searchParams: URLSearchParams, now: Date) {
-  const [found, previousAreas] = await Promise.all([readinessInNextVersion(municipalityId, now), previousEvaluationAreas(municipalityId)]);
-  if (!found) return { result: null, scoreDifference: null, where: [], sandbox: null, previous: null, progress: null };
+  const [found, previousAreas, latest] = await Promise.all([
+    readinessInNextVersion(municipalityId, now),
+    previousEvaluationAreas(municipalityId),
+    latestStatuses(municipalityId),
+  ]);
+  if (!found) return { result: null, scoreDifference: null, where: [], sandbox: null, previous: null, progress: null, statuses: {} };
   const { areaNames: _names, planActions, ...result } = found;
   // In another version the areas are not the same: the previous evaluation's are not drawn beside them.
   const previous = found.nextVersion.moved ? null : previousAreas;
@@ -47,5 +52,7 @@ export async function readinessPage(municipalityId: string, searchParams: URLSea
     sandbox: sandbox ? { total: sandbox, off: whatIf ? [...whatIf.off] : [], effects: whatIf ? Object.fromEntries(whatIf.effects) : {} } : null,
     previous,
     progress: progressOverTime(planActions, { today: stockholmDate(now), evaluationDate: result.nextEvaluationDate }),
+    /** Each action's latest status text (lägesbeskrivning), by action id, shown beside its contribution. */
+    statuses: Object.fromEntries(latest),
   };
 }

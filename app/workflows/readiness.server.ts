@@ -5,6 +5,7 @@ import { project } from "~/domain/projection.ts";
 import { scoreEvaluation } from "~/domain/scoring.ts";
 import { getLatestEvaluations } from "~/models/evaluation.server.ts";
 import { loadReadinessData } from "~/models/readiness.server.ts";
+import { latestStatuses } from "~/models/status-note.server.ts";
 import { weightsFor } from "./likelihood-weights.server.ts";
 
 /** The evaluation before the latest, as points per area (for the charts), or null. */
@@ -32,7 +33,11 @@ export async function readinessFor(municipalityId: string, now: Date) {
 
 /** The follow-up report as it reads at `now`, built from the same projection. */
 export async function currentReport(municipalityId: string, now: Date) {
-  const [readiness, previousEvaluation] = await Promise.all([readinessFor(municipalityId, now), previousEvaluationAreas(municipalityId)]);
+  const [readiness, previousEvaluation, statuses] = await Promise.all([
+    readinessFor(municipalityId, now),
+    previousEvaluationAreas(municipalityId),
+    latestStatuses(municipalityId),
+  ]);
   if (!readiness) return null;
   return buildReport(
     {
@@ -44,7 +49,7 @@ export async function currentReport(municipalityId: string, now: Date) {
       areaNames: readiness.areaNames,
       projection: readiness.projection,
       score: readiness.score,
-      actions: readiness.planActions,
+      actions: readiness.planActions.map((a) => ({ ...a, latestStatus: statuses.get(a.id) ?? null })),
       itemsWithoutAction: readiness.itemsWithoutAction,
     },
     stockholmDate(now),

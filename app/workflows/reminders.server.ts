@@ -1,7 +1,8 @@
 import { TZDate } from "@date-fns/tz";
 import { isLate } from "~/domain/actions/status.ts";
 import { dueNotifications, type DueNotification } from "~/domain/reminder-policy.ts";
-import { isoDate, TIME_ZONE } from "~/domain/dates.ts";
+import { isoDate, stockholmDate, TIME_ZONE } from "~/domain/dates.ts";
+import { STATUS_NOTE_ANCHOR, statusNoteDue } from "~/domain/actions/status-note.ts";
 import { reminderMail, type MailContent } from "~/domain/mail-templates.ts";
 import { storedIdentities, storeMails } from "~/models/mail.server.ts";
 import { loadPolicyData, loadReminderMailData } from "~/models/reminders.server.ts";
@@ -83,6 +84,8 @@ async function renderAll(due: DueNotification[], now: Date): Promise<Map<string,
       });
     } else {
       const a = data.actions.get(n.actionId!)!;
+      const latest = a.statusNotes[0]?.createdAt;
+      const asksForStatus = n.recipientId === a.ownerId && statusNoteDue(latest ? stockholmDate(latest) : null, stockholmDate(now));
       mail = reminderMail({
         kind: n.kind,
         recipientName,
@@ -90,6 +93,7 @@ async function renderAll(due: DueNotification[], now: Date): Promise<Map<string,
         deadline: a.deadline,
         ownerName: a.owner?.name ?? null,
         link: link(a.id),
+        statusRequestLink: asksForStatus ? `${link(a.id)}#${STATUS_NOTE_ANCHOR}` : null,
       });
     }
     rendered.set(n.identity, mail);

@@ -12,10 +12,10 @@ export const reportIdSchema = z.union([z.literal(CURRENT_REPORT), z.uuid()]);
  * `?namnd=<id>` (or `?namnd=ingen`) narrows it to one committee's actions (issue #14, item 5).
  */
 export async function requireReport(request: Request, params: { slug?: string; reportId?: string }) {
-  const { municipality } = await requireMunicipality(request, params.slug);
+  const { user, municipality, role } = await requireMunicipality(request, params.slug);
   const id = reportIdSchema.safeParse(params.reportId);
   if (!id.success) throw notFound();
   const view = await reportForView(municipality.id, id.data, new Date(), parseCommitteeFilter(new URL(request.url).searchParams));
   if (!view) throw notFound();
-  return { municipality, reportId: id.data, view };
+  return { user, role, municipality, reportId: id.data, view };
 }

@@ -28,10 +28,12 @@ export interface TimelineSources {
   evidence: ReadonlyArray<{ createdAt: Date; addedBy: { name: string } | null; title: string }>;
   /** `status` KEPT: kept in the outbox, never sent (no mail server). */
   mails: ReadonlyArray<{ createdAt: Date; sentAt: Date | null; kind: string | null; recipient: string; status?: string }>;
+  /** Status texts (lägesbeskrivningar), each kept in the history with its date and author. */
+  statusNotes?: ReadonlyArray<{ createdAt: Date; author: string | null; text: string }>;
 }
 
 /** Changes, notes, evidence and sent mail in one list, oldest first (ties keep that order). */
-export function buildTimeline({ audit, notes, evidence, mails }: TimelineSources): TimelineEntry[] {
+export function buildTimeline({ audit, notes, evidence, mails, statusNotes = [] }: TimelineSources): TimelineEntry[] {
   return [
     ...audit.map((a) => ({
       at: a.createdAt.toISOString(),
@@ -43,6 +45,7 @@ export function buildTimeline({ audit, notes, evidence, mails }: TimelineSources
       reason: a.reason,
     })),
     ...notes.map((n) => ({ at: n.createdAt.toISOString(), who: n.author?.name ?? "–", kind: "note", field: null, oldValue: null, newValue: n.body, reason: null })),
+    ...statusNotes.map((n) => ({ at: n.createdAt.toISOString(), who: n.author ?? "–", kind: "status-note", field: null, oldValue: null, newValue: n.text, reason: null })),
     ...evidence.map((e) => ({ at: e.createdAt.toISOString(), who: e.addedBy?.name ?? "–", kind: "evidence", field: null, oldValue: null, newValue: e.title, reason: null })),
     ...mails.map((m) => ({
       at: (m.sentAt ?? m.createdAt).toISOString(),
@@ -65,7 +68,7 @@ const localized = (field: string | null, value: string | null): string => {
 
 /** The rest of a timeline line after "who did what", as one string. */
 function describeChange(entry: Pick<TimelineEntry, "kind" | "field" | "oldValue" | "newValue">): string {
-  if (entry.kind === "note" || entry.kind === "evidence" || entry.kind === "mail" || entry.kind === "mail-kept") return `: ${entry.newValue ?? ""}`;
+  if (entry.kind === "note" || entry.kind === "status-note" || entry.kind === "evidence" || entry.kind === "mail" || entry.kind === "mail-kept") return `: ${entry.newValue ?? ""}`;
   if (entry.kind === "evidence-removed") return `: ${entry.oldValue ?? ""}`;
   if (!entry.field) return "";
   const label = entry.kind === "status" ? "" : ` ${(t.action.fields[entry.field] ?? t.committees.actionFields[entry.field] ?? entry.field).toLowerCase()}`;
@@ -74,5 +77,6 @@ function describeChange(entry: Pick<TimelineEntry, "kind" | "field" | "oldValue"
 
 /** What a timeline line says after the person's name, in Swedish. */
 export function timelineText(entry: Pick<TimelineEntry, "kind" | "field" | "oldValue" | "newValue">): string {
-  return `${t.action.events[entry.kind] ?? entry.kind}${describeChange(entry)}`;
+  const event = entry.kind === "status-note" ? t.councilReport.timelineEvent : (t.action.events[entry.kind] ?? entry.kind);
+  return `${event}${describeChange(entry)}`;
 }
