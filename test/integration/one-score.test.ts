@@ -8,7 +8,8 @@ import { getDb } from "~/platform/db.server.ts";
 import { setEvaluationTarget } from "~/models/municipality.server.ts";
 import { extractReportText } from "~/platform/report-file.server.ts";
 import { sharedReports } from "../helpers/catalog.ts";
-import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
+import { createEvaluation } from "~/models/evaluation.server.ts";
+import { createTenant, demoEvaluation, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
 import { createTestAction } from "../helpers/plan.ts";
 import type { ReadinessOutput } from "../helpers/readiness-command.ts";
@@ -66,6 +67,8 @@ function explainedOnce(text: string, where: string) {
 
 beforeAll(async () => {
   tenant = await createTenant("ettpoang");
+  // Jämförelse compares from two evaluations: an earlier one with the same points.
+  await createEvaluation(tenant.municipality.id, demoEvaluation({ year: 2009 }), tenant.coordinator.id);
   base = `/k/${tenant.municipality.slug}`;
   await setEvaluationTarget(tenant.municipality.id, { nextEvaluationDate: "2030-06-30", targetTotal: 650 });
   await createTestAction(tenant, tenant.owner.id, "2029-05-01", "Öppen åtgärd");
