@@ -47,6 +47,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** An action's title as a link, with its latest status text (lägesbeskrivning) under it. */
+function ActionTitle({ slug, action }: { slug: string; action: { id: string; title: string; latestStatus: { date: string; text: string } | null } }) {
+  return (
+    <>
+      <Link to={paths.action(slug, action.id)}>{action.title}</Link>
+      {action.latestStatus ? (
+        <span className="muted plan-status">
+          <br />
+          {t.councilReport.statusDated(formatDate(action.latestStatus.date), compactStatus(action.latestStatus.text))}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 export default function PlanPage() {
   const { municipality, plan, counts, withoutAction, owners, areas, committees, groups, canManage, printView } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
@@ -185,6 +200,7 @@ export default function PlanPage() {
             <h2 id={headingId}>
               {group.name ?? t.committees.noCommittee} <span className="muted">({t.committees.groupCount(group.actions.length)})</span>
             </h2>
+            <TableFrame label={group.name ?? t.committees.noCommittee}>
             <table>
               <thead>
                 <tr>
@@ -200,7 +216,7 @@ export default function PlanPage() {
                 {group.actions.map((a) => (
                   <tr key={a.id}>
                     <td>
-                      <Link to={paths.action(municipality.slug, a.id)}>{a.title}</Link>
+                      <ActionTitle slug={municipality.slug} action={a} />
                     </td>
                     <td>
                       {a.area}. {a.areaName}
@@ -215,6 +231,7 @@ export default function PlanPage() {
                 ))}
               </tbody>
             </table>
+            </TableFrame>
           </section>
         );
       })}
@@ -247,13 +264,7 @@ export default function PlanPage() {
                     {item.actions.map((a) => (
                       <tr key={a.id}>
                         <td>
-                          <Link to={paths.action(municipality.slug, a.id)}>{a.title}</Link>
-                          {a.latestStatus ? (
-                            <span className="muted plan-status">
-                              <br />
-                              {t.councilReport.statusDated(formatDate(a.latestStatus.date), compactStatus(a.latestStatus.text))}
-                            </span>
-                          ) : null}
+                          <ActionTitle slug={municipality.slug} action={a} />
                         </td>
                         <td>{a.ownerName ?? t.plan.unassigned}</td>
                         <td>{a.committeeName ?? ""}</td>
