@@ -20,7 +20,11 @@ const unique = () => randomBytes(4).toString("hex");
 const fromIp = () => ({ "X-Forwarded-For": `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
 const resetLinkIn = (text: string) => text.match(/\/aterstall-losenord\/[A-Za-z0-9_-]{43}/)?.[0] ?? null;
 /** The page's answer: its status notice or error, without the form around it. */
-const answerOf = (html: string) => html.match(/<p class="notice (?:success|error)" role="(?:status|alert)">([\s\S]*?)<\/p>/)?.[1] ?? null;
+// The page's answer: a notice, or (a refusal, issue #14 item 7) the form's own error in the error summary at the form's top.
+const answerOf = (html: string) =>
+  html.match(/<p class="notice (?:success|error)" role="(?:status|alert)">([\s\S]*?)<\/p>/)?.[1] ??
+  html.match(/<div class="error-summary notice error" role="alert"[^>]*><h2[^>]*>[^<]*<\/h2><p>([\s\S]*?)<\/p>/)?.[1] ??
+  null;
 
 let municipality: { id: string; slug: string };
 const emails: string[] = [];

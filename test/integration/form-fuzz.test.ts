@@ -4,12 +4,15 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_DATE, MIN_DATE } from "~/domain/dates.ts";
 import { questionsForItem } from "~/models/action.server.ts";
+import { createCommittee } from "~/models/committee.server.ts";
+import { saveReport } from "~/models/follow-up-report.server.ts";
 import { createFrameworkVersion } from "~/models/framework-admin.server.ts";
 import { createMunicipality } from "~/models/municipality.server.ts";
 import { storeOperatorLink } from "~/models/operator-setup.server.ts";
 import { createUserWithPassword, inviteMember } from "~/models/user.server.ts";
 import { createPlanImport } from "~/models/plan-import.server.ts";
 import { getDb } from "~/platform/db.server.ts";
+import { currentReport } from "~/workflows/readiness.server.ts";
 import { dbState } from "../helpers/db-state.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { formBody, htmlForms, type HtmlForm } from "../helpers/html-forms.ts";
@@ -53,6 +56,7 @@ let operatorToken: string;
 let frameworkKey: string;
 let oldQuestionId: string;
 let planImportId: string;
+let reportId: string;
 
 interface Target {
   /** The route module (file name under app/routes) whose action the form posts to. */
@@ -77,6 +81,8 @@ const targets: Target[] = [
     fill: () => ({ body: "En anteckning", title: "Ett underlag", url: "https://example.se/beslut", kind: "LINK", evidenceDate: "2026-10-01", reason: "Skäl" }),
   },
   { route: "k.$slug.rapporter._index.tsx", who: "coordinator", page: () => `${base}/rapporter` },
+  { route: "k.$slug.rapporter.$reportId.tsx", who: "coordinator", page: () => `${base}/rapporter/${reportId}` },
+  { route: "k.$slug.namnder.tsx", who: "coordinator", page: () => `${base}/namnder`, fill: () => ({ name: "Fuzzförvaltningen" }) },
   { route: "k.$slug.utvarderingar.$evaluationId.tsx", who: "coordinator", page: () => `${base}/utvarderingar/${tenant.evaluationId}` },
   { route: "k.$slug.utvarderingar.$evaluationId_.redigera.tsx", who: "coordinator", page: () => `${base}/utvarderingar/${tenant.evaluationId}/redigera` },
   {
@@ -219,6 +225,9 @@ beforeAll(async () => {
       mapping: { title: 0, item: 1, question: null, ownerEmail: null, deadline: 2, status: null, note: null },
     })
   ).id;
+  // A committee (so its rename and remove forms are on the page) and a saved report (its cover text form), issue #14 item 5.
+  await createCommittee(tenant.municipality.id, "Fuzznämnden", tenant.coordinator.id);
+  reportId = (await saveReport(tenant.municipality.id, tenant.coordinator.id, "Fuzzrapport", (await currentReport(tenant.municipality.id, new Date()))!)).id;
   for (const [who, email] of [["coordinator", tenant.coordinator.email], ["owner", tenant.owner.email], ["operator", operator.email]] as const) {
     as[who] = new HttpClient();
     expect((await as[who].signIn(email, PASSWORD)).status, who).toBe(302);
