@@ -70,7 +70,7 @@ function action(over: Partial<ReportAction>): ReportAction {
     area: 1,
     item: "1.1",
     owner: "Anna Ägare",
-    status: "in_progress",
+    status: "IN_PROGRESS",
     deadline: "2026-10-01",
     completedAt: null,
     daysLate: 0,
