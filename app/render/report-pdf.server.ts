@@ -98,7 +98,8 @@ export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChang
   heading(doc, r.lateTitle);
   const late = lateTable(snapshot);
   if (late.rows.length === 0) doc.font(BODY).fontSize(10).text(r.noLate, tagged(doc));
-  else table(doc, late.head, late.rows, [[110, "l"], [35, "r"], [75, "l"], [80, "l"], [62, "l"], [38, "r"], ["*", "l"]]);
+  // Seven columns on A4: the owner and the narrow number headings ("Område", "Dagar försenad") get room to wrap between words only.
+  else table(doc, late.head, late.rows, [[100, "l"], [36, "r"], [95, "l"], [72, "l"], [58, "l"], [44, "r"], ["*", "l"]]);
 
   heading(doc, t.councilReport.statusesTitle);
   const statuses = statusTable(snapshot);

@@ -72,7 +72,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = parseForm(statusNoteSchema, form);
       if (!parsed.ok) return data<Result>({ intent, errors: parsed.errors }, { status: 400 });
       await addStatusNote(municipality.id, summary.id, parsed.data.text, user.id);
-      throw redirect(`${back}${notice("saved")}#${STATUS_NOTE_ANCHOR}`);
+      // The saved notice names the status text and stands in its section, where the anchor leads.
+      throw redirect(`${back}?${QUERY.saved}=${STATUS_NOTE_ANCHOR}#${STATUS_NOTE_ANCHOR}`);
     });
   }
 
@@ -127,7 +128,7 @@ export default function ActionPage() {
       </p>
       <h1>{current.title}</h1>
       {params.get(QUERY.created) ? <p className="notice success" role="status">{t.action.created}</p> : null}
-      {params.get(QUERY.saved) ? <p className="notice success" role="status">{t.action.saved}</p> : null}
+      {params.get(QUERY.saved) && params.get(QUERY.saved) !== STATUS_NOTE_ANCHOR ? <p className="notice success" role="status">{t.action.saved}</p> : null}
       <dl className="facts">
         <dt>{t.action.item}</dt>
         <dd>
@@ -173,6 +174,11 @@ export default function ActionPage() {
 
       <section className="card" id={STATUS_NOTE_ANCHOR} aria-labelledby="status-note-heading">
         <h2 id="status-note-heading">{t.councilReport.statusTitle}</h2>
+        {params.get(QUERY.saved) === STATUS_NOTE_ANCHOR ? (
+          <p className="notice success" role="status">
+            {t.councilReport.statusSaved}
+          </p>
+        ) : null}
         {latestStatus ? (
           <>
             <p className="muted">{t.councilReport.statusLatest(formatDate(latestStatus.date), latestStatus.author)}</p>
@@ -185,6 +191,7 @@ export default function ActionPage() {
         )}
         {canUpdate ? (
           <Form method="post" className="stacked no-print" noValidate>
+            <ErrorSummary errors={statusNoteErrors} idFor={() => "status-note-text"} />
             <input type="hidden" name="intent" value="status-note" />
             <SubmissionKey />
             <p>{t.councilReport.statusIntro}</p>

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { FollowUpReportBody, ReportCommitteeFilter } from "~/components/follow-up-report.tsx";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { can } from "~/domain/access.ts";
 import { COVER_TEXT_MAX, coverTextSchema } from "~/forms/follow-up-report.ts";
@@ -12,7 +13,7 @@ import { notFound, requireMunicipality } from "~/http/access.server.ts";
 import { reportHeading } from "~/workflows/follow-up-report.server.ts";
 import { requireReport } from "~/workflows/report-access.server.ts";
 import { coverParagraphs } from "~/utils/report-tables.ts";
-import { committeeQuery, notice, paths, QUERY } from "~/paths.ts";
+import { committeeQuery, paths, QUERY } from "~/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? t.report.reportTitle} – ${t.app.name}` }];
 
@@ -30,6 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The saved notice's value after a cover text change, so the page says what was saved. */
+const COVER_SAVED = "sammanfattning";
+
 /** Only a saved report's cover text can be changed, by the coordinator; the figures stay as saved. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, municipality } = await requireMunicipality(request, params.slug, "actions:manage");
@@ -39,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(coverTextSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors as FieldErrors, coverText: String(form.get("coverText") ?? "") }, { status: 400 });
   if (!(await changeCoverText(municipality.id, id.data, parsed.data.coverText, user.id))) throw notFound();
-  return redirect(paths.report(municipality.slug, id.data, notice("saved")));
+  return redirect(paths.report(municipality.slug, id.data, `?${QUERY.saved}=${COVER_SAVED}`));
 }
 
 export default function ReportPage() {
@@ -54,7 +58,7 @@ export default function ReportPage() {
       </p>
       {params.get(QUERY.saved) ? (
         <p className="notice success no-print" role="status">
-          {t.report.saved}
+          {params.get(QUERY.saved) === COVER_SAVED ? t.councilReport.coverSaved : t.report.saved}
         </p>
       ) : null}
       <h1>{title}</h1>
@@ -67,7 +71,7 @@ export default function ReportPage() {
         <a href={paths.reportFile(municipality.slug, reportId, "excel", committeeQuery(committee.filter))} download>
           {t.report.downloadXlsx}
         </a>
-        <a href={paths.reportFile(municipality.slug, reportId, "word")} download>
+        <a href={paths.reportFile(municipality.slug, reportId, "word", committeeQuery(committee.filter))} download>
           {t.councilReport.downloadWord}
         </a>
         <span className="muted">{t.report.printHint}</span>
@@ -86,6 +90,7 @@ export default function ReportPage() {
           <summary>{t.councilReport.coverEditTitle}</summary>
           <p className="muted">{t.councilReport.coverEditIntro}</p>
           <Form method="post" className="stacked" noValidate>
+            <ErrorSummary errors={result?.errors ?? {}} />
             <Field name="coverText" label={t.councilReport.coverField} hint={t.councilReport.coverHint} error={result?.errors.coverText}>
               {(control) => <textarea {...control} rows={8} maxLength={COVER_TEXT_MAX} defaultValue={result?.coverText ?? coverText} />}
             </Field>

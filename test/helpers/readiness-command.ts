@@ -1,6 +1,6 @@
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import path from "node:path";
-import { expect } from "vitest";
+import { promisify } from "node:util";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -12,13 +12,18 @@ export interface ReadinessOutput {
   total: Four;
 }
 
-/** Runs `npm run readiness -- --municipality SLUG --json` as a user would and parses its output. */
-export function readinessCommand(slug: string): ReadinessOutput {
-  const out = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["app/cli/readiness.ts", "--municipality", slug, "--json"], {
+/**
+ * Runs `npm run readiness -- --municipality SLUG --json` as a user would and parses its output.
+ * Asynchronous on purpose: spawnSync blocked the test while the server closed idle keep-alive
+ * sockets, and the next request then met a closed socket ("fetch failed: other side closed").
+ * A failing command rejects with its stderr.
+ */
+export async function readinessCommand(slug: string): Promise<ReadinessOutput> {
+  const { stdout } = await promisify(execFile)(path.join(root, "node_modules/.bin/tsx"), ["app/cli/readiness.ts", "--municipality", slug, "--json"], {
     cwd: root,
-    encoding: "utf8",
     env: process.env,
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
   });
-  expect(out.status, out.stderr).toBe(0);
-  return JSON.parse(out.stdout) as ReadinessOutput;
+  return JSON.parse(stdout) as ReadinessOutput;
 }

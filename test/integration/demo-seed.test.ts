@@ -34,12 +34,25 @@ describe("the demo data", () => {
     const reports = await listReports(tenant.municipality.id);
     expect(reports).toHaveLength(1);
     expect(reports[0]!.asOf.toISOString().slice(0, 10)).toBe(stockholmDate(reportDay));
+    // Issue #14, item 4 (ADR 0042): status texts on open actions, dated in the past, and a cover text.
+    const notes = await getDb().actionStatusNote.findMany({ where: { municipalityId: tenant.municipality.id }, include: { action: true } });
+    expect(new Set(notes.map((n) => n.actionId)).size).toBeGreaterThanOrEqual(3);
+    expect(notes.every((n) => n.createdAt < now && n.action.status !== "DONE")).toBe(true);
+    expect(notes.some((n) => n.createdAt < reportDay)).toBe(true);
+    expect(reports[0]!.coverText.length).toBeGreaterThan(0);
+    const saved = await getDb().followUpReport.findUniqueOrThrow({ where: { id: reports[0]!.id } });
+    const rows = (saved.snapshot as { actions: Array<{ latestStatus?: { text: string } | null }> }).actions;
+    expect(rows.filter((a) => a.latestStatus).length).toBeGreaterThanOrEqual(3);
 
     const http = new HttpClient();
     await http.signIn(tenant.viewer.email, PASSWORD);
     const current = (await (await http.get(`/k/${tenant.municipality.slug}/rapporter/aktuell`)).text()).replace(/<!-- -->/g, "");
     expect(current).toContain("Blivit klara (2)");
     expect(current).toContain("Målet är 650 poäng.");
+    const savedPage = (await (await http.get(`/k/${tenant.municipality.slug}/rapporter/${reports[0]!.id}`)).text()).replace(/<!-- -->/g, "");
+    expect(savedPage).toContain("Sammanfattning till nämnden");
+    expect(savedPage).toContain("Några åtgärder är försenade");
+    expect(savedPage).toContain("Lägesbeskrivning");
 
     // Översikt, the status page, has something in every part (issue #14, item 1).
     const overview = await overviewPage(tenant.municipality.id, now);

@@ -50,7 +50,7 @@ describe("the follow-up report", () => {
     const coordinator = await as(tenant.coordinator.email);
     const id = await saveReport(coordinator, "Rapport till kommunstyrelsen");
 
-    const command = readinessCommand(tenant.municipality.slug);
+    const command = await readinessCommand(tenant.municipality.slug);
     const sv = formatPoints;
 
     const viewer = await as(tenant.viewer.email);

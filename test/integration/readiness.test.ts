@@ -15,7 +15,7 @@ describe("readiness before the next evaluation", () => {
     await changeStatus(tenant.municipality.id, done.id, 1, "DONE", null, tenant.owner.id);
     await createTestAction(tenant, tenant.owner.id, "2031-01-01", "Efter utvärderingen");
 
-    const data = readinessCommand(tenant.municipality.slug);
+    const data = await readinessCommand(tenant.municipality.slug);
     const q15 = data.questions.find((q) => q.code === "1.5")!;
     // 1.5 Etik: 3 of 10 now; +2 secured by the done action; the one due after the evaluation is only potential.
     expect(q15).toEqual({ code: "1.5", maxPoints: 10, current: 3, secured: 5, likely: 5, potential: 7 });
