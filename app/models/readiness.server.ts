@@ -20,19 +20,22 @@ export async function improvementItemsOf(municipalityId: string, evaluationId: s
  */
 export async function loadReadinessData(municipalityId: string) {
   const db = getDb();
-  const municipality = await db.municipality.findUniqueOrThrow({
-    where: { id: municipalityId },
-    select: { name: true, nextEvaluationDate: true, targetTotal: true },
-  });
-  const evaluation = await db.evaluation.findFirst({
-    where: { municipalityId },
-    orderBy: [{ year: "desc" }, { createdAt: "desc" }],
-    include: {
-      scores: true,
-      areas: { select: { statedPoints: true, frameworkArea: { select: { number: true } } } },
-      frameworkVersion: { include: { areas: { orderBy: { number: "asc" }, include: { questions: { orderBy: { sortOrder: "asc" } } } } } },
-    },
-  });
+  // The two are independent: one round trip instead of two in sequence.
+  const [municipality, evaluation] = await Promise.all([
+    db.municipality.findUniqueOrThrow({
+      where: { id: municipalityId },
+      select: { name: true, nextEvaluationDate: true, targetTotal: true },
+    }),
+    db.evaluation.findFirst({
+      where: { municipalityId },
+      orderBy: [{ year: "desc" }, { createdAt: "desc" }],
+      include: {
+        scores: true,
+        areas: { select: { statedPoints: true, frameworkArea: { select: { number: true } } } },
+        frameworkVersion: { include: { areas: { orderBy: { number: "asc" }, include: { questions: { orderBy: { sortOrder: "asc" } } } } } },
+      },
+    }),
+  ]);
   if (!evaluation) return null;
   const points = new Map(evaluation.scores.map((s) => [s.questionId, Number(s.points)]));
   const questions: ProjectionQuestion[] = evaluation.frameworkVersion.areas.flatMap((area) =>
@@ -51,7 +54,7 @@ export async function loadReadinessData(municipalityId: string) {
     })),
   };
   const inEvaluation = { improvementItem: { evaluationArea: { evaluationId: evaluation.id } } };
-  const [actions, itemsWithoutAction] = await Promise.all([
+  const [actions, items] = await Promise.all([
     db.action.findMany({
       where: { municipalityId, ...inEvaluation },
       include: {
@@ -62,7 +65,13 @@ export async function loadReadinessData(municipalityId: string) {
         _count: { select: { evidence: true } },
       },
     }),
-    db.improvementItem.count({ where: { evaluationArea: { evaluationId: evaluation.id }, actions: { none: {} } } }),
+    // Every improvement item at once: the count without action (report), the list without action
+    // (Översikt) and the items for "Ny åtgärd" links (Inför utvärdering), without a query each after this one.
+    db.improvementItem.findMany({
+      where: { evaluationArea: { evaluationId: evaluation.id } },
+      select: { id: true, text: true, sortOrder: true, evaluationArea: { select: { frameworkArea: { select: { number: true } } } }, _count: { select: { actions: true } } },
+      orderBy: { id: "asc" },
+    }),
   ]);
   return {
     municipalityName: municipality.name,
@@ -72,7 +81,9 @@ export async function loadReadinessData(municipalityId: string) {
     areaNames: new Map(evaluation.frameworkVersion.areas.map((a) => [a.number, a.name])),
     questions,
     scoring,
-    itemsWithoutAction,
+    itemsWithoutAction: items.filter((i) => i._count.actions === 0).length,
+    /** The evaluation's improvement items by id, with their area and whether an action is linked. */
+    items: items.map((i) => ({ id: i.id, text: i.text, area: i.evaluationArea.frameworkArea.number, sortOrder: i.sortOrder, hasAction: i._count.actions > 0 })),
     actions: actions.map(
       (a): ProjectionAction => ({
         id: a.id,

@@ -70,7 +70,11 @@ export default function Readiness() {
     );
   }
   const { projection } = result;
-  const doneWithoutEvidence = result.actions.filter((a) => a.status === "DONE" && !a.hasEvidence).length;
+  const { doneWithoutEvidence } = result;
+  const questionByCode = new Map(result.questions.map((q) => [q.code, q]));
+  const sandboxOff = new Set(sandbox?.off ?? []);
+  const questionsByArea = new Map<number, typeof projection.questions>();
+  for (const q of projection.questions) questionsByArea.set(q.area, [...(questionsByArea.get(q.area) ?? []), q]);
   const head = (
     <tr>
       <th scope="col">{t.start.area}</th>
@@ -224,7 +228,7 @@ export default function Readiness() {
       </section>
       <section className="card" aria-labelledby="progress-heading">
         <h2 id="progress-heading">{t.readiness.progressTitle}</h2>
-        <p>{t.readiness.progressSummary(result.actions.filter((a) => a.status === "DONE").length, progress.total)}</p>
+        <p>{t.readiness.progressSummary(result.doneCount, progress.total)}</p>
         <ProgressChart progress={progress} />
       </section>
       <section className="card" aria-labelledby="whatif-heading">
@@ -247,9 +251,7 @@ export default function Readiness() {
               </tr>
             </thead>
             <tbody>
-              {result.actions
-                .filter((a) => a.status !== "CANCELLED")
-                .map((a) => (
+              {result.whatIfActions.map((a) => (
                   <tr key={a.id}>
                     <td>
                       <input type="hidden" name="alla" value={a.id} />
@@ -258,7 +260,7 @@ export default function Readiness() {
                         name="med"
                         value={a.id}
                         id={`med-${a.id}`}
-                        defaultChecked={!sandbox?.off.includes(a.id)}
+                        defaultChecked={!sandboxOff.has(a.id)}
                       />
                     </td>
                     <td>
@@ -266,7 +268,7 @@ export default function Readiness() {
                     </td>
                     <td>
                       {a.effects.map((e) => {
-                        const question = result.questions.find((q) => q.code === e.code);
+                        const question = questionByCode.get(e.code);
                         const effect = sandbox?.effects[`${a.id}:${e.code}`] ?? e.expectedEffect;
                         // The projection counts an effect at most at what the sub-question still has open.
                         const open = question ? effectCap(question.maxPoints, question.current) : null;
@@ -403,10 +405,8 @@ export default function Readiness() {
             {t.start.area} {a.number}
           </h2>
           <details className="readiness-area">
-          <summary>{t.phone.areaQuestions(projection.questions.filter((q) => q.area === a.number).length)}</summary>
-          {projection.questions
-            .filter((q) => q.area === a.number)
-            .map((q) => (
+          <summary>{t.phone.areaQuestions((questionsByArea.get(a.number) ?? []).length)}</summary>
+          {(questionsByArea.get(a.number) ?? []).map((q) => (
               <details key={q.code}>
                 <summary>
                   {q.code} {q.text}: {t.readiness.current.toLowerCase()} {formatPoints(q.current)}, {t.readiness.secured.toLowerCase()}{" "}

@@ -1,6 +1,5 @@
 import { itemForQuestion } from "~/domain/actions/suggest.ts";
 import { stockholmDate } from "~/domain/dates.ts";
-import { improvementItemsOf } from "~/models/readiness.server.ts";
 import { progressOverTime } from "~/domain/progress-over-time.ts";
 import { projectionFromScore, scoreDifference } from "~/domain/one-score.ts";
 import { project, whereArePoints } from "~/domain/projection.ts";
@@ -30,11 +29,12 @@ export async function readinessPage(municipalityId: string, searchParams: URLSea
   const deadlines = new Map(result.actions.map((a) => [a.id, a.deadline]));
   // A large gap without action links to a new action for it, under the improvement item of its
   // area it most likely belongs to (only in the evaluation's own version: the items are of that version).
-  const items = found.nextVersion.moved ? [] : await improvementItemsOf(municipalityId, result.evaluation.id);
+  const items = found.nextVersion.moved ? [] : result.items.map((i) => ({ id: i.id, text: i.text, area: i.area }));
+  const questionByCode = new Map(result.questions.map((q) => [q.code, q]));
   const where = whereArePoints(result.projection, result.nextEvaluationDate, deadlines)
     .slice(0, 15)
     .map((w) => {
-      const question = result.questions.find((q) => q.code === w.code);
+      const question = questionByCode.get(w.code);
       const item = w.largeGapWithoutAction && question ? itemForQuestion(question, items) : null;
       return { ...w, newActionItemId: item?.id ?? null };
     });
@@ -44,8 +44,26 @@ export async function readinessPage(municipalityId: string, searchParams: URLSea
     : null;
   // Told from the score as the page's own projection is (ADR 0040), so the two compare; in another version there is no score yet.
   const sandbox = reprojected ? (found.nextVersion.moved ? reprojected : projectionFromScore(reprojected, result.score)).total : null;
+  // Only what the page renders: Remix writes the loader's whole return value into the HTML as
+  // data, so the full projection input (every action's deadline and status, the score, the plan
+  // rows) would double the page's bytes (ADR 0046).
+  const questionsOnPage = result.questions.map((q) => ({ code: q.code, text: q.text, maxPoints: q.maxPoints, current: q.current }));
+  const page = {
+    evaluation: { year: result.evaluation.year },
+    nextEvaluationDate: result.nextEvaluationDate,
+    targetTotal: result.targetTotal,
+    nextVersion: result.nextVersion,
+    setting: result.setting,
+    weights: result.weights,
+    projection: result.projection,
+    questions: questionsOnPage,
+    /** The what-if table's rows: the actions not cancelled, with their effects. */
+    whatIfActions: result.actions.filter((a) => a.status !== "CANCELLED").map((a) => ({ id: a.id, title: a.title, effects: a.effects })),
+    doneCount: result.actions.filter((a) => a.status === "DONE").length,
+    doneWithoutEvidence: result.actions.filter((a) => a.status === "DONE" && !a.hasEvidence).length,
+  };
   return {
-    result,
+    result: page,
     where,
     // The one sentence on why the sub-questions add up to another number than the score, once on the page.
     scoreDifference: found.nextVersion.moved ? null : scoreDifferenceLine(scoreDifference(result.score)),
@@ -53,6 +71,6 @@ export async function readinessPage(municipalityId: string, searchParams: URLSea
     previous,
     progress: progressOverTime(planActions, { today: stockholmDate(now), evaluationDate: result.nextEvaluationDate }),
     /** Each action's latest status text (lägesbeskrivning), by action id, shown beside its contribution. */
-    statuses: Object.fromEntries(latest),
+    statuses: Object.fromEntries([...latest].map(([id, s]) => [id, { date: s.date, text: s.text }])),
   };
 }
