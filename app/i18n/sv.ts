@@ -41,6 +41,8 @@ export const sv = {
     municipalities: "Kommuner",
     signOut: "Logga ut",
     signedInAs: (name: string) => `Inloggad som ${name}`,
+    /** With the role after a dash: the viewer's label has parentheses of its own, so none around it. */
+    signedInAsRole: (name: string, role: string) => `Inloggad som ${name} – ${role}`,
     chooseMunicipality: "Välj kommun",
   },
   roles: {
