@@ -93,8 +93,7 @@ export function SiteHeader({ user, municipality, canManageUsers, roleLabel }: Si
           </nav>
           <div className="user-box">
             <span>
-              {t.nav.signedInAs(user.name)}
-              {roleLabel ? ` (${roleLabel})` : null}
+              {roleLabel ? t.nav.signedInAsRole(user.name, roleLabel) : t.nav.signedInAs(user.name)}
             </span>
             <NavLink to={paths.account()}>{t.account.nav}</NavLink>
             <Form method="post" action="/logga-ut">

@@ -41,6 +41,8 @@ export const sv = {
     municipalities: "Kommuner",
     signOut: "Logga ut",
     signedInAs: (name: string) => `Inloggad som ${name}`,
+    /** With the role after a dash: the viewer's label has parentheses of its own, so none around it. */
+    signedInAsRole: (name: string, role: string) => `Inloggad som ${name} – ${role}`,
     chooseMunicipality: "Välj kommun",
   },
   roles: {
@@ -794,6 +796,12 @@ export const sv = {
     deadlineMoved: "Ändrat slutdatum",
     removed: "Borttagna",
     movedFrom: (from: string, to: string) => `från ${from} till ${to}`,
+    /** The Excel sheet Förändringar: a title row and a named table per section (issue #14, item 9). */
+    changesFiguresTitle: "Förändrade poäng per område",
+    changesFiguresTable: "Förändrade_poäng",
+    changesActionsTitle: "Förändrade åtgärder",
+    changesActionsTable: "Förändrade_åtgärder",
+    noChangedActions: "Inga åtgärder har ändrats sedan förra rapporten.",
     sheetSummary: "Sammanfattning",
     sheetAreas: "Per område",
     sheetLate: "Försenade",

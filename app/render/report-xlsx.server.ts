@@ -58,6 +58,65 @@ const actionRow = (a: ReportAction) => ({
   latestStatus: statusCell(a),
 });
 
+/**
+ * Förändringar: one Excel table per header row (issue #14, item 9). The area figures and the
+ * changed actions have different columns, so each is its own named table under a title row,
+ * with an empty row between; a section with nothing to list says so in one line instead.
+ */
+function changesSheet(workbook: ExcelJS.Workbook, changes: ReportChanges | null) {
+  const r = t.report;
+  const ws = workbook.addWorksheet(r.sheetChanges);
+  for (const [i, width] of [20, 48, 26, 12, 10].entries()) ws.getColumn(i + 1).width = width;
+  ws.addRow([changes === null ? r.firstReport : r.changesSince(formatDate(changes.previousAsOf))]);
+  if (changes === null) return;
+  const section = (title: string) => {
+    ws.addRow([]);
+    ws.addRow([title]).font = { bold: true };
+  };
+  const table = (name: string, columns: string[], rows: unknown[][]) => {
+    const top = ws.rowCount + 1;
+    ws.addTable({
+      name,
+      ref: `A${top}`,
+      headerRow: true,
+      style: { theme: "TableStyleLight9", showRowStripes: true },
+      columns: columns.map((header) => ({ name: header, filterButton: true })),
+      rows,
+    });
+    return (i: number) => ws.getRow(top + 1 + i);
+  };
+
+  section(r.changesFiguresTitle);
+  if (changes.sameEvaluation) {
+    const figures = [...changes.areas.map((a) => ({ ...a, number: a.number as number | null })), { ...changes.total, number: null, name: t.readiness.total }];
+    const row = table(
+      r.changesFiguresTable,
+      [r.areaName, r.nameCol, t.readiness.secured, t.readiness.likely, t.readiness.potential],
+      figures.map((f) => [f.number, f.name, f.secured, f.likely, f.potential]),
+    );
+    for (const i of figures.keys()) {
+      for (const col of [3, 4, 5]) {
+        const cell = row(i).getCell(col);
+        if (typeof cell.value === "number") cell.numFmt = pointsNumberFormat(cell.value, { signed: true });
+      }
+    }
+    row(figures.length - 1).font = { bold: true };
+  } else ws.addRow([r.otherEvaluation]);
+
+  section(r.changesActionsTitle);
+  const groups = [...changedActionGroups(changes), { title: r.deadlineMoved, actions: changes.deadlineMoved.map((m) => m.action) }];
+  const actions: unknown[][] = [
+    ...groups.flatMap(({ title, actions }) => actions.map((a) => [title, a.title, a.owner ?? r.noOwner, asDate(a.deadline)])),
+    ...changes.removed.map((a) => [r.removed, a.title, null, null]),
+  ];
+  if (actions.length === 0) {
+    ws.addRow([r.noChangedActions]);
+    return;
+  }
+  const row = table(r.changesActionsTable, [r.change, r.action, r.owner, r.deadline], actions);
+  for (const i of actions.keys()) row(i).getCell(4).numFmt = "yyyy-mm-dd";
+}
+
 export async function reportToXlsx(snapshot: ReportSnapshot, changes: ReportChanges | null, meta: { title: string; byline: string; coverText?: string }) {
   const r = t.report;
   const workbook = new ExcelJS.Workbook();
@@ -97,30 +156,7 @@ export async function reportToXlsx(snapshot: ReportSnapshot, changes: ReportChan
   const late = sheet(workbook, r.sheetLate, actionColumns);
   for (const a of lateActions(snapshot)) late.addRow(actionRow(a));
 
-  const changed = sheet(workbook, r.sheetChanges, [
-    { header: r.change, key: "kind", width: 20 },
-    { header: r.action, key: "title", width: 48 },
-    { header: r.owner, key: "owner", width: 26 },
-    { header: r.deadline, key: "deadline", width: 12, date: true },
-    { header: t.readiness.secured, key: "secured", width: 10 },
-    { header: t.readiness.likely, key: "likely", width: 10 },
-    { header: t.readiness.potential, key: "potential", width: 10 },
-  ]);
-  if (changes === null) changed.addRow({ kind: r.firstReport });
-  else {
-    changed.addRow({ kind: r.changesSince(formatDate(changes.previousAsOf)) });
-    if (changes.sameEvaluation) {
-      for (const a of changes.areas) {
-        pointsCells(changed.addRow({ kind: `${r.areaName} ${a.number}`, title: a.name, secured: a.secured, likely: a.likely, potential: a.potential }), FIGURE_KEYS.slice(1, 4), { signed: true });
-      }
-      pointsCells(changed.addRow({ kind: t.readiness.total, ...changes.total }), FIGURE_KEYS.slice(1, 4), { signed: true }).font = { bold: true };
-    } else changed.addRow({ kind: r.otherEvaluation });
-    const groups = [...changedActionGroups(changes), { title: r.deadlineMoved, actions: changes.deadlineMoved.map((m) => m.action) }];
-    for (const { title, actions } of groups) {
-      for (const a of actions) changed.addRow({ kind: title, title: a.title, owner: a.owner ?? r.noOwner, deadline: asDate(a.deadline) });
-    }
-    for (const a of changes.removed) changed.addRow({ kind: r.removed, title: a.title });
-  }
+  changesSheet(workbook, changes);
 
   const all = sheet(workbook, r.sheetActions, actionColumns);
   for (const a of snapshot.actions) all.addRow(actionRow(a));

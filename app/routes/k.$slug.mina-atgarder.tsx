@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmForm, ConfirmPage } from "~/components/confirm-step.tsx";
 import { StatusBadge } from "~/components/status-badge.tsx";
+import { can } from "~/domain/access.ts";
 import { compareForOwner, daysLate } from "~/domain/actions/status.ts";
 import { calendarRenewal, type ConfirmPrompt } from "~/forms/confirm.ts";
 import { confirmationStep } from "~/http/confirm.server.ts";
@@ -21,10 +22,17 @@ const digestSchema = z.enum(["SINGLE", "WEEKLY"]);
 export const meta: MetaFunction = () => [{ title: `${t.mine.title} – ${t.app.name}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, municipality } = await requireMunicipality(request, params.slug);
+  const { user, municipality, role } = await requireMunicipality(request, params.slug);
   const now = new Date();
   const actions = (await listOwnActions(municipality.id, user.id)).sort(compareForOwner(now)).map((a) => ({ ...a, daysLate: daysLate(a, now) }));
-  return { municipality, actions, hasCalendar: await hasCalendarToken(user.id), digest: await getDigestPreference(user.id) };
+  // Reminders go to action owners; a viewer never owns one, so their settings are not shown to them.
+  const receivesReminders = can({ isOperator: user.isOperator, role }, "actions:update-own");
+  return {
+    municipality,
+    actions,
+    hasCalendar: await hasCalendarToken(user.id),
+    digest: receivesReminders ? await getDigestPreference(user.id) : null,
+  };
 }
 
 /** Creates or renews the personal calendar address (any signed-in member, for their own feed). */
@@ -33,6 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "digest") {
+    await requireMunicipality(request, params.slug, "actions:update-own");
     const parsed = digestSchema.safeParse(form.get("digest"));
     if (!parsed.success) return data({ url: null, digestSaved: false }, { status: 400 });
     await setDigestPreference(user.id, parsed.data);
@@ -86,33 +95,35 @@ export default function MyActions() {
         </table>
         </TableFrame>
       )}
-      <section className="card" aria-labelledby="digest-heading" style={{ marginTop: "1.5rem" }}>
-        <h2 id="digest-heading">{t.preferences.title}</h2>
-        {result?.digestSaved ? (
-          <p className="notice success" role="status">
-            {t.preferences.saved}
-          </p>
-        ) : null}
-        <Form method="post" className="stacked">
-          <input type="hidden" name="intent" value="digest" />
-          <fieldset>
-            <legend className="visually-hidden">{t.preferences.title}</legend>
-            <label>
-              <input type="radio" name="digest" value="SINGLE" defaultChecked={digest === "SINGLE"} /> {t.preferences.single}
-            </label>
-            <br />
-            <label>
-              <input type="radio" name="digest" value="WEEKLY" defaultChecked={digest === "WEEKLY"} /> {t.preferences.weekly}
-            </label>
-          </fieldset>
-          <p className="hint">{t.preferences.note}</p>
-          <div>
-            <button type="submit" className="secondary">
-              {t.preferences.save}
-            </button>
-          </div>
-        </Form>
-      </section>
+      {digest ? (
+        <section className="card" aria-labelledby="digest-heading" style={{ marginTop: "1.5rem" }}>
+          <h2 id="digest-heading">{t.preferences.title}</h2>
+          {result?.digestSaved ? (
+            <p className="notice success" role="status">
+              {t.preferences.saved}
+            </p>
+          ) : null}
+          <Form method="post" className="stacked">
+            <input type="hidden" name="intent" value="digest" />
+            <fieldset>
+              <legend className="visually-hidden">{t.preferences.title}</legend>
+              <label>
+                <input type="radio" name="digest" value="SINGLE" defaultChecked={digest === "SINGLE"} /> {t.preferences.single}
+              </label>
+              <br />
+              <label>
+                <input type="radio" name="digest" value="WEEKLY" defaultChecked={digest === "WEEKLY"} /> {t.preferences.weekly}
+              </label>
+            </fieldset>
+            <p className="hint">{t.preferences.note}</p>
+            <div>
+              <button type="submit" className="secondary">
+                {t.preferences.save}
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="calendar-heading">
         <h2 id="calendar-heading">{t.mine.calendarTitle}</h2>
         <p>{t.mine.calendarIntro}</p>

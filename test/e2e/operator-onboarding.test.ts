@@ -148,7 +148,7 @@ describe.skipIf(skipBrowser)("operators in Chromium", () => {
     await coordinator.getByLabel("Upprepa lösenordet").fill("Hugos-lösenord-2026");
     await coordinator.getByRole("button", { name: "Aktivera kontot" }).click();
     await coordinator.waitForURL((u) => u.pathname === `/k/${slug}`);
-    await coordinator.getByText("Inloggad som Hugo Hamn (Samordnare)").waitFor();
+    await coordinator.getByText("Inloggad som Hugo Hamn – Samordnare").waitFor();
     await expectNoAxeViolations(coordinator);
 
     // The console now shows the member's sign-in.
