@@ -96,10 +96,11 @@ export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChang
   );
 
   heading(doc, r.lateTitle);
-  const late = lateTable(snapshot);
+  // Six columns fit an A4 page; the status texts have their own section below (Åtgärdernas lägesbeskrivningar).
+  const late = lateTable(snapshot, { withStatus: false });
   if (late.rows.length === 0) doc.font(BODY).fontSize(10).text(r.noLate, tagged(doc));
   // Seven columns on A4: the owner and the narrow number headings ("Område", "Dagar försenad") get room to wrap between words only.
-  else table(doc, late.head, late.rows, [[100, "l"], [36, "r"], [95, "l"], [72, "l"], [58, "l"], [44, "r"], ["*", "l"]]);
+  else table(doc, late.head, late.rows, [[150, "l"], [40, "r"], [90, "l"], [95, "l"], [70, "l"], ["*", "r"]]);
 
   heading(doc, t.councilReport.statusesTitle);
   const statuses = statusTable(snapshot);

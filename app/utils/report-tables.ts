@@ -79,8 +79,8 @@ export const lateColumns: ReadonlyArray<Column<ReportAction>> = [
 ];
 
 /** Försenade åtgärder, most late first, with their latest status text. */
-export function lateTable(snapshot: ReportSnapshot): TextTable {
-  return tableOf(lateColumns, lateActions(snapshot));
+export function lateTable(snapshot: ReportSnapshot, { withStatus = true } = {}): TextTable {
+  return tableOf(withStatus ? lateColumns : lateColumns.filter((c) => c.header !== t.councilReport.statusColumn), lateActions(snapshot));
 }
 
 export const statusColumns: ReadonlyArray<Column<ReportAction>> = [

@@ -58,7 +58,7 @@ describe.skipIf(skipBrowser)("a person's own account, in Chromium", () => {
       // A mistake is shown next to the field, in Swedish.
       await page.getByLabel("E-postadress").fill("inte-en-adress");
       await page.getByRole("button", { name: "Skicka länken" }).click();
-      await page.getByText("Ange en giltig e-postadress.").waitFor();
+      await page.getByText("Ange en giltig e-postadress.").first().waitFor();
       expect(await page.getByLabel("E-postadress").getAttribute("aria-invalid")).toBe("true");
       await expectNoAxeViolations(page);
 
@@ -78,7 +78,7 @@ describe.skipIf(skipBrowser)("a person's own account, in Chromium", () => {
       await page.getByLabel("Nytt lösenord", { exact: true }).fill("kort");
       await page.getByLabel("Upprepa det nya lösenordet").fill("kort");
       await page.getByRole("button", { name: "Spara lösenordet och logga in" }).click();
-      await page.getByText("Lösenordet måste vara minst 10 tecken.").waitFor();
+      await page.getByText("Lösenordet måste vara minst 10 tecken.").first().waitFor();
       await expectNoAxeViolations(page);
 
       await page.getByLabel("Nytt lösenord", { exact: true }).fill(NEW_PASSWORD);
@@ -142,7 +142,7 @@ describe.skipIf(skipBrowser)("a person's own account, in Chromium", () => {
       await page.getByLabel("Nytt lösenord", { exact: true }).fill(NEW_PASSWORD);
       await page.getByLabel("Upprepa det nya lösenordet").fill(NEW_PASSWORD);
       await page.getByRole("button", { name: "Byt lösenord" }).click();
-      await page.getByText("Det nuvarande lösenordet stämmer inte.").waitFor();
+      await page.getByText("Det nuvarande lösenordet stämmer inte.").first().waitFor();
       expect(await page.getByLabel("Nuvarande lösenord").getAttribute("aria-invalid")).toBe("true");
       await expectNoAxeViolations(page);
 

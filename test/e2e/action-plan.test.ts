@@ -51,7 +51,9 @@ describe.skipIf(skipBrowser)("the action plan in Chromium", () => {
     await page.getByLabel("Slutdatum").fill("2027-04-30");
     await page.getByLabel("Etik - hur hantera korruption?").fill("9");
     await page.getByRole("button", { name: "Spara åtgärden" }).click();
-    await page.getByText("Ange en effekt mellan 0 och 7 poäng.").waitFor();
+    // The error stands next to the field and is listed, as a link to it, in the summary at the form's top (issue #14, item 7).
+    await page.locator(".field-error", { hasText: "Ange en effekt mellan 0 och 7 poäng." }).waitFor();
+    await page.locator(".error-summary").getByRole("link", { name: "Ange en effekt mellan 0 och 7 poäng." }).waitFor();
     await page.getByLabel("Etik - hur hantera korruption?").fill("5");
     await page.getByRole("button", { name: "Spara åtgärden" }).click();
     await page.getByRole("heading", { level: 1, name: "Inför visselblåsarfunktion" }).waitFor();

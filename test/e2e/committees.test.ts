@@ -41,7 +41,7 @@ describe.skipIf(skipBrowser)("committees in Chromium", () => {
     // An empty name is refused next to the field, then the committee is added.
     await page.getByLabel("Namn", { exact: true }).fill(" ");
     await page.getByRole("button", { name: "Lägg till" }).click();
-    await page.getByText("Ange ett namn (högst 120 tecken).").waitFor();
+    await page.getByText("Ange ett namn (högst 120 tecken).").first().waitFor();
     await expectNoAxeViolations(page);
     await page.getByLabel("Namn", { exact: true }).fill("Barn- och utbildningsnämnden");
     await page.getByRole("button", { name: "Lägg till" }).click();

@@ -34,7 +34,7 @@ describe.skipIf(skipBrowser)("the follow-up report in Chromium", () => {
     await page.getByLabel("Planerat datum för nästa utvärdering").fill("2028-10-01");
     await page.getByLabel("Mål för totalpoängen (av 800)").fill("900");
     await page.getByRole("button", { name: "Spara datum och mål" }).click();
-    await page.getByText("Ange målet som ett tal mellan 0 och 800, t.ex. 650 eller 612,5.").waitFor();
+    await page.getByText("Ange målet som ett tal mellan 0 och 800, t.ex. 650 eller 612,5.").first().waitFor();
     expect(await page.getByLabel("Mål för totalpoängen (av 800)").getAttribute("aria-invalid")).toBe("true");
     await page.getByLabel("Mål för totalpoängen (av 800)").fill("650");
     await page.getByRole("button", { name: "Spara datum och mål" }).click();
@@ -47,7 +47,7 @@ describe.skipIf(skipBrowser)("the follow-up report in Chromium", () => {
     // A report without a title is explained next to the field, and nothing is saved.
     await page.getByLabel("Rapportens rubrik").fill("");
     await page.getByRole("button", { name: "Spara rapporten" }).click();
-    await page.getByText("Ge rapporten en rubrik (högst 120 tecken).").waitFor();
+    await page.getByText("Ge rapporten en rubrik (högst 120 tecken).").first().waitFor();
     expect(await page.getByLabel("Rapportens rubrik").getAttribute("aria-invalid")).toBe("true");
     expect(await page.getByText("Inga rapporter är sparade ännu.").count()).toBe(1);
     await expectNoAxeViolations(page);

@@ -41,7 +41,7 @@ describe.skipIf(skipBrowser)("framework versions in Chromium", () => {
     await page.getByLabel("Första år", { exact: true }).fill("2034");
     await page.getByLabel("Områden (ett per rad)").fill("Första området; 100\nAndra området; 0");
     await page.getByRole("button", { name: "Skapa versionen" }).click();
-    await page.getByText("Område 2: maxpoängen ska vara ett tal större än 0 och högst 1 000, med högst två decimaler.").waitFor();
+    await page.getByText("Område 2: maxpoängen ska vara ett tal större än 0 och högst 1 000, med högst två decimaler.").first().waitFor();
     const areas = page.getByLabel("Områden (ett per rad)");
     expect(await areas.getAttribute("aria-invalid")).toBe("true");
     expect(await areas.getAttribute("aria-describedby")).toContain("field-areas-error");

@@ -43,8 +43,8 @@ describe.skipIf(skipBrowser)("user journeys in Chromium", () => {
     page.on("request", (r) => r.method() === "POST" && posts.push(r.url()));
     await page.getByLabel("E-postadress").fill("inte-en-adress");
     await page.getByRole("button", { name: "Logga in" }).click();
-    await page.getByText("Ange en giltig e-postadress.").waitFor();
-    await page.getByText("Ange ditt lösenord.").waitFor();
+    await page.getByText("Ange en giltig e-postadress.").first().waitFor();
+    await page.getByText("Ange ditt lösenord.").first().waitFor();
     expect(await page.getByLabel("E-postadress").getAttribute("aria-invalid")).toBe("true");
     // Caught in the browser by the same schema the server uses: nothing was sent.
     expect(posts).toEqual([]);
@@ -136,8 +136,8 @@ describe.skipIf(skipBrowser)("user journeys in Chromium", () => {
       await p.getByLabel("Namn").fill("");
       await p.getByLabel("E-postadress").fill("fel");
       await p.getByRole("button", { name: "Skicka inbjudan" }).click();
-      await p.getByText("Ange ett namn.").waitFor();
-      await p.getByText("Ange en giltig e-postadress.").waitFor();
+      await p.getByText("Ange ett namn.").first().waitFor();
+      await p.getByText("Ange en giltig e-postadress.").first().waitFor();
     } finally {
       await noJs.close();
     }

@@ -34,7 +34,7 @@ describe.skipIf(skipBrowser)("sign-in through the municipality's provider in Chr
     await expectNoAxeViolations(page);
     await page.getByLabel("Utfärdare (issuer URL)").fill("inte en adress");
     await page.getByRole("button", { name: "Spara" }).click();
-    await page.getByText("Ange utfärdarens adress som https://").waitFor();
+    await page.getByText("Ange utfärdarens adress som https://").first().waitFor();
     expect(await page.getByLabel("Utfärdare (issuer URL)").getAttribute("aria-invalid")).toBe("true");
     await expectNoAxeViolations(page);
     await page.getByLabel("Utfärdare (issuer URL)").fill(provider.issuer);

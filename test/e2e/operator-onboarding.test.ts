@@ -65,9 +65,9 @@ describe.skipIf(skipBrowser)("operators in Chromium", () => {
       await page.getByLabel("E-postadress").fill("inte-en-adress");
       await page.getByLabel("Nytt lösenord").fill("kort");
       await page.getByRole("button", { name: "Skapa kontot och logga in" }).click();
-      await page.getByText("Ange ditt namn (högst 200 tecken).").waitFor();
-      await page.getByText("Ange en giltig e-postadress.").waitFor();
-      await page.getByText("Lösenordet måste vara minst 10 tecken.").waitFor();
+      await page.getByText("Ange ditt namn (högst 200 tecken).").first().waitFor();
+      await page.getByText("Ange en giltig e-postadress.").first().waitFor();
+      await page.getByText("Lösenordet måste vara minst 10 tecken.").first().waitFor();
       expect(await page.getByLabel("E-postadress").getAttribute("aria-invalid")).toBe("true");
       await expectNoAxeViolations(page);
 
@@ -89,7 +89,7 @@ describe.skipIf(skipBrowser)("operators in Chromium", () => {
       // The link worked once.
       const again = await (await browser.newContext({ locale: "sv-SE" })).newPage();
       await again.goto(link!);
-      await again.getByText("Länken är ogiltig, redan använd eller har gått ut.").waitFor();
+      await again.getByText("Länken är ogiltig, redan använd eller har gått ut.").first().waitFor();
       await expectNoAxeViolations(again);
     });
   });
@@ -113,8 +113,8 @@ describe.skipIf(skipBrowser)("operators in Chromium", () => {
     await page.getByLabel("Kortnamn i adressen").fill("Hamnstad");
     await page.getByLabel("Organisationsnummer").fill("212000-0143");
     await page.getByRole("button", { name: "Skapa kommunen" }).click();
-    await page.getByText("Kortnamnet får bara innehålla små bokstäver").waitFor();
-    await page.getByText("Organisationsnumret stämmer inte: kontrollsiffran (den sista siffran) är fel.").waitFor();
+    await page.getByText("Kortnamnet får bara innehålla små bokstäver").first().waitFor();
+    await page.getByText("Organisationsnumret stämmer inte: kontrollsiffran (den sista siffran) är fel.").first().waitFor();
     expect(await page.getByLabel("Organisationsnummer").getAttribute("aria-invalid")).toBe("true");
     await expectNoAxeViolations(page);
 

@@ -93,7 +93,8 @@ describe("outbox and operations", () => {
     await setUpTwoStep(http); // operators use two-step sign-in
     const html = await (await http.get("/drift")).text();
     expect(html).toContain("Köernas hälsa");
-    for (const name of ["mail", "maintenance", "reminders"]) expect(html).toContain(`>${name}<`);
+    // Each queue by its Swedish name (issue #14, item 9).
+    for (const name of ["E-post", "Underhåll", "Påminnelser"]) expect(html).toContain(`>${name}<`);
     expect((await as.coordinator!.get("/drift")).status).toBe(403);
     expect((await http.post("/drift", { queue: "mail", jobId: "finns-inte" })).status).toBe(404);
   });
