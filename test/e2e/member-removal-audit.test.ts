@@ -93,7 +93,7 @@ describe.skipIf(skipBrowser)("removing a user and the audit log in Chromium", ()
     await page.getByLabel("Från och med").fill("2026-05-01");
     await page.getByLabel("Till och med").fill("2026-04-01");
     await page.getByRole("button", { name: "Visa" }).click();
-    await page.getByText("Slutdatumet kan inte vara före startdatumet.").waitFor();
+    await page.getByText("Slutdatumet kan inte vara före startdatumet.").first().waitFor();
     expect(await page.getByLabel("Till och med").getAttribute("aria-invalid")).toBe("true");
     await expectNoAxeViolations(page);
 
