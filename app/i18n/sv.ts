@@ -190,9 +190,6 @@ export const sv = {
     none: "Inga angivna.",
     missing: "Saknas",
     delete: "Ta bort utvärderingen",
-    deleteConfirm: "Ja, ta bort utvärderingen",
-    deleteHasActions: (count: number) =>
-      `Utvärderingen kan inte tas bort: ${count} åtgärder är kopplade till dess förbättringsområden.`,
     deleted: "Utvärderingen är borttagen.",
     headings: "Rubriker",
     empty: "Inga utvärderingar är inlagda ännu.",

@@ -4,16 +4,6 @@ import type { AreaInput } from "~/domain/scoring.ts";
 import type { ProjectionAction, ProjectionQuestion } from "~/domain/projection.ts";
 import { getDb } from "~/platform/db.server.ts";
 
-/** An evaluation's improvement items with their area number (for "Ny åtgärd" links). */
-export async function improvementItemsOf(municipalityId: string, evaluationId: string) {
-  const items = await getDb().improvementItem.findMany({
-    where: { evaluationArea: { evaluationId, evaluation: { municipalityId } } },
-    select: { id: true, text: true, evaluationArea: { select: { frameworkArea: { select: { number: true } } } } },
-    orderBy: { id: "asc" },
-  });
-  return items.map((i) => ({ id: i.id, text: i.text, area: i.evaluationArea.frameworkArea.number }));
-}
-
 /**
  * The latest evaluation's sub-questions and the plan's actions, as the projection, the progress
  * chart and the follow-up report need them.
