@@ -50,7 +50,7 @@ describe.skipIf(skipBrowser)("accessibility statement and erasure in Chromium", 
     await expectNoAxeViolations(page);
 
     await page.getByRole("button", { name: "Radera personuppgifter" }).click();
-    await page.getByText("Kryssa i rutan för att bekräfta.").waitFor();
+    await page.locator(".field-error").getByText("Kryssa i rutan för att bekräfta.").waitFor();
     const box = page.getByLabel("Jag förstår att personuppgifterna raderas och att det inte går att ångra");
     expect(await box.getAttribute("aria-invalid")).toBe("true");
     await expectNoAxeViolations(page);
@@ -72,7 +72,7 @@ describe.skipIf(skipBrowser)("accessibility statement and erasure in Chromium", 
     await signIn(page, tenant.coordinator.email, PASSWORD);
     await page.goto(url(`/k/${tenant.municipality.slug}/anvandare/${person.id}/radera`));
     await page.getByRole("button", { name: "Radera personuppgifter" }).click();
-    await page.getByText("Kryssa i rutan för att bekräfta.").waitFor();
+    await page.locator(".field-error").getByText("Kryssa i rutan för att bekräfta.").waitFor();
     await page.getByLabel("Jag förstår att personuppgifterna raderas och att det inte går att ångra").check();
     await page.getByRole("button", { name: "Radera personuppgifter" }).click();
     await page.getByText("Personuppgifterna är raderade. Personen visas nu som").waitFor();
