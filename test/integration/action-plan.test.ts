@@ -152,7 +152,7 @@ describe("working on an action", () => {
       ].sort(),
     );
     const html = await (await as.viewer!.get(`${base()}/atgarder/${action.id}`)).text();
-    expect(html).toContain("ändrade slutdatum: 2027-02-01 → 2027-05-01");
+    expect(html).toContain("ändrade slutdatum: 1 februari 2027 → 1 maj 2027");
     expect(html).toContain("ändrade prioritet: Normal → Hög");
     expect(html).toContain("Skäl: Upphandlingen drog ut");
     expect(html).toContain("Slutdatum ändrat 1 gång");

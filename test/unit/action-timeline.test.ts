@@ -57,7 +57,8 @@ describe("an action's timeline", () => {
   it("says in Swedish what changed, with statuses and priorities by name", () => {
     expect(timelineText({ kind: "status", field: "status", oldValue: "NOT_STARTED", newValue: "DONE" })).toBe("ändrade status: Ej påbörjad → Klar");
     expect(timelineText({ kind: "updated", field: "priority", oldValue: "LOW", newValue: "HIGH" })).toBe("ändrade prioritet: Låg → Hög");
-    expect(timelineText({ kind: "updated", field: "deadline", oldValue: null, newValue: "2027-01-31" })).toBe("ändrade slutdatum: – → 2027-01-31");
+    expect(timelineText({ kind: "updated", field: "deadline", oldValue: null, newValue: "2027-01-31" })).toBe("ändrade slutdatum: – → 31 januari 2027");
+    expect(timelineText({ kind: "updated", field: "deadline", oldValue: "2026-12-07", newValue: "2027-06-30" })).toBe("ändrade slutdatum: 7 december 2026 → 30 juni 2027");
     expect(timelineText({ kind: "note", field: null, oldValue: null, newValue: "På remiss." })).toBe("skrev en anteckning: På remiss.");
     expect(timelineText({ kind: "created", field: null, oldValue: null, newValue: null })).toBe("skapade åtgärden");
     expect(timelineText({ kind: "unknown", field: null, oldValue: null, newValue: null })).toBe("unknown");

@@ -24,6 +24,8 @@ describe("Swedish in the catalog (issue #14)", () => {
 
   it("uses typographic quotes (”…”), not straight ones, in user text", () => {
     expect(all.filter(([, s]) => s.includes('"'))).toEqual([]);
+    // Nor English opening quotes or guillemets: Swedish writes ”…” with the same mark on both sides.
+    expect(all.filter(([, s]) => /[“„«»]/.test(s))).toEqual([]);
   });
 
   it('asks for "högst fem dagar" for the reminder days', () => {

@@ -1,4 +1,5 @@
 import { t } from "~/i18n/sv.ts";
+import { formatDate } from "~/utils/format.ts";
 
 /** One line of an action's history: who did what, when, as shown on the action page. */
 export interface TimelineEntry {
@@ -63,6 +64,8 @@ const localized = (field: string | null, value: string | null): string => {
   if (value === null) return "–";
   if (field === "status") return t.statuses[value as keyof typeof t.statuses] ?? value;
   if (field === "priority") return t.priorities[value as keyof typeof t.priorities] ?? value;
+  // A deadline is kept as 2027-01-31 and written out as the rest of the history: 31 januari 2027.
+  if (field === "deadline" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   return value;
 };
 
