@@ -59,6 +59,8 @@ export const paths = {
   evidence: (slug: string, evidenceId: string) => `/k/${slug}/underlag/${evidenceId}`,
   mine: (slug: string) => `/k/${slug}/mina-atgarder`,
   readiness: (slug: string) => `/k/${slug}/infor-utvardering`,
+  /** The what-if sandbox (*Tänk om*), a page of its own beside the readiness page (ADR 0047). */
+  whatIf: (slug: string) => `/k/${slug}/infor-utvardering/tank-om`,
   /** The readiness page's planned date and target (the form coordinators see there). */
   readinessTarget: (slug: string) => `/k/${slug}/infor-utvardering#target-heading`,
   reports: (slug: string) => `/k/${slug}/rapporter`,

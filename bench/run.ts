@@ -138,6 +138,7 @@ try {
     ["Mina åtgärder (150 åtgärder)", `/k/${slug}/mina-atgarder`],
     ["Åtgärdssida", `/k/${slug}/atgarder/${someAction.id}`],
     ["Inför utvärdering (prognos, 300 åtgärder)", `/k/${slug}/infor-utvardering`],
+    ["Tänk om (300 åtgärder att pröva)", `/k/${slug}/infor-utvardering/tank-om`],
     ["Excel-export av planen", `/k/${slug}/plan.xlsx`],
     ["Uppföljningsrapport (sparad, jämförd med förra)", `/k/${slug}/rapporter/${report.id}`],
     ["Uppföljningsrapport som PDF", `/k/${slug}/rapporter/${report.id}/pdf`],

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AreaScoreChart } from "~/components/charts/area-score-chart.tsx";
@@ -14,7 +14,6 @@ import { likelihoodWeightsSchema } from "~/forms/likelihood-weights.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { getNextEvaluationDate, setEvaluationTarget } from "~/models/municipality.server.ts";
 import { LIKELIHOOD_RULES } from "~/domain/projection.ts";
-import { effectCap } from "~/domain/actions/effects.ts";
 import { t } from "~/i18n/sv.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { readinessPage } from "~/workflows/readiness-page.server.ts";
@@ -30,7 +29,10 @@ export const meta: MetaFunction = () => [{ title: `${t.readiness.title} – ${t.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality, user, role } = await requireMunicipality(request, params.slug);
   const canManage = can({ isOperator: user.isOperator, role }, "actions:manage");
-  const [page, fit] = await Promise.all([readinessPage(municipality.id, new URL(request.url).searchParams, new Date()), currentFit(municipality.id)]);
+  // The what-if sandbox moved to a page of its own (ADR 0047): an address saved from before still leads there.
+  const search = new URL(request.url).search;
+  if (new URLSearchParams(search).get("tankom") === "1") throw redirect(paths.whatIf(municipality.slug) + search);
+  const [page, fit] = await Promise.all([readinessPage(municipality.id, new Date()), currentFit(municipality.id)]);
   return { municipality, canManage, ...page, fit: fitText(fit) };
 }
 
@@ -59,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const ruleText = (id: string) => LIKELIHOOD_RULES.find((r) => r.id === id)?.text ?? id;
 
 export default function Readiness() {
-  const { municipality, result, scoreDifference, where, sandbox, previous, canManage, progress, fit, statuses } = useLoaderData<typeof loader>();
+  const { municipality, result, scoreDifference, where, previous, canManage, progress, fit, statuses } = useLoaderData<typeof loader>();
   const saved = useActionData<typeof action>();
   if (!result || !progress) {
     return (
@@ -71,8 +73,6 @@ export default function Readiness() {
   }
   const { projection } = result;
   const { doneWithoutEvidence } = result;
-  const questionByCode = new Map(result.questions.map((q) => [q.code, q]));
-  const sandboxOff = new Set(sandbox?.off ?? []);
   const questionsByArea = new Map<number, typeof projection.questions>();
   for (const q of projection.questions) questionsByArea.set(q.area, [...(questionsByArea.get(q.area) ?? []), q]);
   const head = (
@@ -234,78 +234,9 @@ export default function Readiness() {
       <section className="card" aria-labelledby="whatif-heading">
         <h2 id="whatif-heading">{t.readiness.whatIfTitle}</h2>
         <p>{t.readiness.whatIfIntro}</p>
-        {sandbox ? (
-          <p className="notice" role="status">
-            {t.readiness.whatIfResult(formatPoints(sandbox.total.likely), formatPoints(sandbox.total.potential), formatPoints(projection.total.likely), formatPoints(projection.total.potential))}
-          </p>
-        ) : null}
-        <Form method="get" className="stacked">
-          <input type="hidden" name="tankom" value="1" />
-          <TableFrame label={t.readiness.whatIfTitle}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.readiness.include}</th>
-                <th scope="col">{t.action.title}</th>
-                <th scope="col">{t.plan.effects}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.whatIfActions.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <input type="hidden" name="alla" value={a.id} />
-                      <input
-                        type="checkbox"
-                        name="med"
-                        value={a.id}
-                        id={`med-${a.id}`}
-                        defaultChecked={!sandboxOff.has(a.id)}
-                      />
-                    </td>
-                    <td>
-                      <label htmlFor={`med-${a.id}`}>{a.title}</label>
-                    </td>
-                    <td>
-                      {a.effects.map((e) => {
-                        const question = questionByCode.get(e.code);
-                        const effect = sandbox?.effects[`${a.id}:${e.code}`] ?? e.expectedEffect;
-                        // The projection counts an effect at most at what the sub-question still has open.
-                        const open = question ? effectCap(question.maxPoints, question.current) : null;
-                        const cap = open !== null && effect > open ? open : null;
-                        const id = `effekt-${a.id}-${e.code}`;
-                        return (
-                          <span key={e.code} className="inline-form">
-                            <label htmlFor={id}>
-                              {e.code} {question?.text ?? ""}
-                            </label>
-                            <input
-                              id={id}
-                              name={`effekt.${a.id}.${e.code}`}
-                              inputMode="decimal"
-                              size={4}
-                              defaultValue={String(effect).replace(".", ",")}
-                              aria-describedby={cap === null ? undefined : `${id}-cap`}
-                            />
-                            {cap === null || !question ? null : (
-                              <span className="hint" id={`${id}-cap`}>
-                                {t.readiness.whatIfCapped(formatPoints(cap), formatPoints(question.maxPoints), formatPoints(question.current))}
-                              </span>
-                            )}
-                          </span>
-                        );
-                      })}
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-          </TableFrame>
-          <div className="inline-form">
-            <button type="submit">{t.readiness.whatIfRun}</button>
-            <Link to=".">{t.readiness.whatIfReset}</Link>
-          </div>
-        </Form>
+        <p>
+          <Link to={paths.whatIf(municipality.slug)}>{t.readiness.whatIfOpen}</Link>
+        </p>
       </section>
       <section className="card" aria-labelledby="rules-heading">
         <h2 id="rules-heading">{t.readiness.rulesTitle}</h2>

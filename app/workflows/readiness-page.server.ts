@@ -11,18 +11,18 @@ import { readinessInNextVersion } from "./readiness-version.server.ts";
 
 /**
  * What the page *Inför nästa utvärdering* shows at `now`: the projection, the sub-questions with
- * the most open points, the what-if the query asks for (`searchParams`), the previous evaluation
- * and the progress of the plan, in the version the next evaluation will use (moved through the
- * correspondences when that is newer than the latest evaluation's). Without an evaluation,
- * `result` is null.
+ * the most open points, the previous evaluation and the progress of the plan, in the version the
+ * next evaluation will use (moved through the correspondences when that is newer than the latest
+ * evaluation's). Without an evaluation, `result` is null. The what-if sandbox is a page of its own
+ * (`whatIfPage`, ADR 0047).
  */
-export async function readinessPage(municipalityId: string, searchParams: URLSearchParams, now: Date) {
+export async function readinessPage(municipalityId: string, now: Date) {
   const [found, previousAreas, latest] = await Promise.all([
     readinessInNextVersion(municipalityId, now),
     previousEvaluationAreas(municipalityId),
     latestStatuses(municipalityId),
   ]);
-  if (!found) return { result: null, scoreDifference: null, where: [], sandbox: null, previous: null, progress: null, statuses: {} };
+  if (!found) return { result: null, scoreDifference: null, where: [], previous: null, progress: null, statuses: {} };
   const { areaNames: _names, planActions, ...result } = found;
   // In another version the areas are not the same: the previous evaluation's are not drawn beside them.
   const previous = found.nextVersion.moved ? null : previousAreas;
@@ -38,12 +38,6 @@ export async function readinessPage(municipalityId: string, searchParams: URLSea
       const item = w.largeGapWithoutAction && question ? itemForQuestion(question, items) : null;
       return { ...w, newActionItemId: item?.id ?? null };
     });
-  const whatIf = parseWhatIf(searchParams);
-  const reprojected = whatIf
-    ? project(result.questions, applyWhatIf(result.actions, whatIf), { today: stockholmDate(now), evaluationDate: result.nextEvaluationDate, weights: result.weights.values })
-    : null;
-  // Told from the score as the page's own projection is (ADR 0040), so the two compare; in another version there is no score yet.
-  const sandbox = reprojected ? (found.nextVersion.moved ? reprojected : projectionFromScore(reprojected, result.score)).total : null;
   // Only what the page renders: Remix writes the loader's whole return value into the HTML as
   // data, so the full projection input (every action's deadline and status, the score, the plan
   // rows) would double the page's bytes (ADR 0046).
@@ -57,8 +51,6 @@ export async function readinessPage(municipalityId: string, searchParams: URLSea
     weights: result.weights,
     projection: result.projection,
     questions: questionsOnPage,
-    /** The what-if table's rows: the actions not cancelled, with their effects. */
-    whatIfActions: result.actions.filter((a) => a.status !== "CANCELLED").map((a) => ({ id: a.id, title: a.title, effects: a.effects })),
     doneCount: result.actions.filter((a) => a.status === "DONE").length,
     doneWithoutEvidence: result.actions.filter((a) => a.status === "DONE" && !a.hasEvidence).length,
   };
@@ -67,10 +59,33 @@ export async function readinessPage(municipalityId: string, searchParams: URLSea
     where,
     // The one sentence on why the sub-questions add up to another number than the score, once on the page.
     scoreDifference: found.nextVersion.moved ? null : scoreDifferenceLine(scoreDifference(result.score)),
-    sandbox: sandbox ? { total: sandbox, off: whatIf ? [...whatIf.off] : [], effects: whatIf ? Object.fromEntries(whatIf.effects) : {} } : null,
     previous,
     progress: progressOverTime(planActions, { today: stockholmDate(now), evaluationDate: result.nextEvaluationDate }),
     /** Each action's latest status text (lägesbeskrivning), by action id, shown beside its contribution. */
     statuses: Object.fromEntries([...latest].map(([id, s]) => [id, { date: s.date, text: s.text }])),
+  };
+}
+
+/**
+ * The what-if sandbox (*Tänk om*): the plan's actions that are not cancelled, with their effects,
+ * the sub-questions they touch, the projection's total and, when the query asks for one
+ * (`searchParams`), the total with some actions switched off and some effects changed. Nothing is
+ * saved. Without an evaluation, null.
+ */
+export async function whatIfPage(municipalityId: string, searchParams: URLSearchParams, now: Date) {
+  const found = await readinessInNextVersion(municipalityId, now);
+  if (!found) return null;
+  const whatIf = parseWhatIf(searchParams);
+  // Told from the score as the readiness page's projection is (ADR 0040), so the two compare; in another version there is no score yet.
+  const told = (projection: ReturnType<typeof project>) => (found.nextVersion.moved ? projection : projectionFromScore(projection, found.score)).total;
+  const reprojected = whatIf
+    ? project(found.questions, applyWhatIf(found.actions, whatIf), { today: stockholmDate(now), evaluationDate: found.nextEvaluationDate, weights: found.weights.values })
+    : null;
+  return {
+    planned: found.projection.total,
+    sandbox: reprojected ? { total: told(reprojected), off: [...whatIf!.off], effects: Object.fromEntries(whatIf!.effects) } : null,
+    questions: found.questions.map((q) => ({ code: q.code, text: q.text, maxPoints: q.maxPoints, current: q.current })),
+    /** The table's rows: the actions not cancelled, with their effects. */
+    actions: found.actions.filter((a) => a.status !== "CANCELLED").map((a) => ({ id: a.id, title: a.title, effects: a.effects })),
   };
 }

@@ -158,6 +158,7 @@ const coordinatorPages: PageList = [
   ["Ändra åtgärd", () => paths.editAction(slug(), actionId)],
   ["Mina åtgärder", () => paths.mine(slug())],
   ["Inför utvärdering", () => paths.readiness(slug())],
+  ["Tänk om", () => paths.whatIf(slug())],
   ["Rapporter", () => paths.reports(slug())],
   ["En sparad rapport", () => reportPath],
   ["Användare", () => paths.users(slug())],

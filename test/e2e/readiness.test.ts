@@ -29,7 +29,10 @@ describe.skipIf(skipBrowser)("readiness in Chromium", () => {
     expect(await page.getByRole("img", { name: "Poäng per område: nu, troligt och möjligt" }).count()).toBe(1);
     await expectNoAxeViolations(page);
 
-    // What-if: switch the action off and the projection falls back; nothing is saved.
+    // What-if, on a page of its own: switch the action off and the projection falls back; nothing is saved.
+    await page.getByRole("link", { name: "Pröva andra utfall i Tänk om …" }).click();
+    await page.getByRole("heading", { level: 1, name: "Tänk om …" }).waitFor();
+    await expectNoAxeViolations(page);
     await page.getByLabel("Inför visselblåsare").uncheck();
     await page.getByRole("button", { name: "Räkna om" }).click();
     const status = page.getByRole("status").filter({ hasText: "Med dina ändringar" });

@@ -126,14 +126,43 @@ describe("the what-if sandbox", () => {
     const score = await getDb().questionScore.findUniqueOrThrow({ where: { evaluationId_questionId: { evaluationId: tenant.evaluationId, questionId: question.id } } });
     const open = Number(question.maxPoints) - Number(score.points);
 
-    const page = `/k/${tenant.municipality.slug}/infor-utvardering`;
+    const page = `/k/${tenant.municipality.slug}/infor-utvardering/tank-om`;
     const html = await (await coordinator.get(`${page}?tankom=1&alla=${kept.id}&med=${kept.id}&effekt.${kept.id}.1.5=50`)).text();
-    const sandbox = html.slice(html.indexOf('id="whatif-heading"'), html.indexOf("</form>", html.indexOf('id="whatif-heading"')));
+    const sandbox = html.slice(html.indexOf("<h1"), html.indexOf("</form>", html.indexOf("<h1")));
     expect(sandbox).toContain("Pågående åtgärd");
     expect(sandbox).not.toContain("Avbruten åtgärd");
     expect(sandbox).toMatch(new RegExp(`<label for="effekt-${kept.id}-1.5">1.5<!-- --> <!-- -->Etik - hur hantera korruption\\?</label>`));
     expect(sandbox).toContain(`Räknas som högst ${open} poäng: delfrågan har max ${Number(question.maxPoints)}`);
-    expect(sandbox).toMatch(/<a [^>]*href="\/k\/[^"]+\/infor-utvardering"[^>]*>Återställ<\/a>/);
+    expect(sandbox).toMatch(/<a [^>]*href="\/k\/[^"]+\/infor-utvardering\/tank-om"[^>]*>Återställ<\/a>/);
+  });
+
+  it("is a page of its own: the readiness page links to it without the table, and an address saved from before leads there with its choices", async () => {
+    const tenant = await createTenant("smafel-tankom-sida");
+    const coordinator = await signedIn(tenant.coordinator.email);
+    const viewer = await signedIn(tenant.viewer.email);
+    const action = await createTestAction(tenant, tenant.owner.id, "2027-06-30", "Åtgärd att pröva");
+    const readiness = `/k/${tenant.municipality.slug}/infor-utvardering`;
+
+    const html = await (await coordinator.get(readiness)).text();
+    expect(html).toMatch(/<a [^>]*href="\/k\/[^"]+\/infor-utvardering\/tank-om"[^>]*>Pröva andra utfall i Tänk om …<\/a>/);
+    expect(html).not.toContain(`name="med"`);
+    expect(html).not.toContain("Åtgärd att pröva</label>");
+
+    const query = `?tankom=1&alla=${action.id}`;
+    const moved = await coordinator.get(`${readiness}${query}`);
+    expect(moved.status).toBe(302);
+    expect(moved.headers.get("location")).toBe(`${readiness}/tank-om${query}`);
+
+    // The council member may try it too (a GET form, nothing is saved); the action is off, so its box is not ticked.
+    const tried = await (await viewer.get(`${readiness}/tank-om${query}`)).text();
+    expect(tried).toContain("Med dina ändringar: troligt");
+    expect(tried).toMatch(new RegExp(`<input type="checkbox" name="med" id="med-${action.id}" value="${action.id}"/>`));
+    const before = await getDb().action.findUniqueOrThrow({ where: { id: action.id }, include: { questions: true } });
+    expect(before.status).not.toBe("CANCELLED");
+
+    // Another municipality's coordinator is refused this municipality's sandbox.
+    const stranger = await signedIn(home.coordinator.email);
+    expect((await stranger.get(`${readiness}/tank-om`)).status).toBe(403);
   });
 });
 

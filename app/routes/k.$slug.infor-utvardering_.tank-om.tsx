@@ -1,0 +1,115 @@
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { TableFrame } from "~/components/ui/table-frame.tsx";
+import { effectCap } from "~/domain/actions/effects.ts";
+import { requireMunicipality } from "~/http/access.server.ts";
+import { t } from "~/i18n/sv.ts";
+import { paths } from "~/paths.ts";
+import { formatPoints } from "~/utils/format.ts";
+import { whatIfPage } from "~/workflows/readiness-page.server.ts";
+
+export const meta: MetaFunction = () => [{ title: `${t.readiness.whatIfTitle} – ${t.app.name}` }];
+
+/** The what-if sandbox: a GET form, so every role of the municipality may try it; nothing is saved. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { municipality } = await requireMunicipality(request, params.slug);
+  return { municipality, page: await whatIfPage(municipality.id, new URL(request.url).searchParams, new Date()) };
+}
+
+export default function WhatIf() {
+  const { municipality, page } = useLoaderData<typeof loader>();
+  const back = (
+    <p>
+      <Link to={paths.readiness(municipality.slug)}>{t.readiness.whatIfBack}</Link>
+    </p>
+  );
+  if (!page) {
+    return (
+      <>
+        <h1>{t.readiness.whatIfTitle}</h1>
+        <p className="notice">{t.readiness.noEvaluation}</p>
+        {back}
+      </>
+    );
+  }
+  const { planned, sandbox } = page;
+  const questionByCode = new Map(page.questions.map((q) => [q.code, q]));
+  const off = new Set(sandbox?.off ?? []);
+  return (
+    <>
+      <h1>{t.readiness.whatIfTitle}</h1>
+      <p className="lead">{t.readiness.whatIfIntro}</p>
+      {back}
+      {sandbox ? (
+        <p className="notice" role="status">
+          {t.readiness.whatIfResult(formatPoints(sandbox.total.likely), formatPoints(sandbox.total.potential), formatPoints(planned.likely), formatPoints(planned.potential))}
+        </p>
+      ) : null}
+      {page.actions.length === 0 ? (
+        <p className="notice">{t.readiness.whatIfNone}</p>
+      ) : (
+        <Form method="get" className="stacked">
+          <input type="hidden" name="tankom" value="1" />
+          <TableFrame label={t.readiness.whatIfTitle}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t.readiness.include}</th>
+                  <th scope="col">{t.action.title}</th>
+                  <th scope="col">{t.plan.effects}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.actions.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <input type="hidden" name="alla" value={a.id} />
+                      <input type="checkbox" name="med" value={a.id} id={`med-${a.id}`} defaultChecked={!off.has(a.id)} />
+                    </td>
+                    <td>
+                      <label htmlFor={`med-${a.id}`}>{a.title}</label>
+                    </td>
+                    <td>
+                      {a.effects.map((e) => {
+                        const question = questionByCode.get(e.code);
+                        const effect = sandbox?.effects[`${a.id}:${e.code}`] ?? e.expectedEffect;
+                        // The projection counts an effect at most at what the sub-question still has open.
+                        const open = question ? effectCap(question.maxPoints, question.current) : null;
+                        const cap = open !== null && effect > open ? open : null;
+                        const id = `effekt-${a.id}-${e.code}`;
+                        return (
+                          <span key={e.code} className="inline-form">
+                            <label htmlFor={id}>
+                              {e.code} {question?.text ?? ""}
+                            </label>
+                            <input
+                              id={id}
+                              name={`effekt.${a.id}.${e.code}`}
+                              inputMode="decimal"
+                              size={4}
+                              defaultValue={String(effect).replace(".", ",")}
+                              aria-describedby={cap === null ? undefined : `${id}-cap`}
+                            />
+                            {cap === null || !question ? null : (
+                              <span className="hint" id={`${id}-cap`}>
+                                {t.readiness.whatIfCapped(formatPoints(cap), formatPoints(question.maxPoints), formatPoints(question.current))}
+                              </span>
+                            )}
+                          </span>
+                        );
+                      })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
+          <div className="inline-form">
+            <button type="submit">{t.readiness.whatIfRun}</button>
+            <Link to={paths.whatIf(municipality.slug)}>{t.readiness.whatIfReset}</Link>
+          </div>
+        </Form>
+      )}
+    </>
+  );
+}
