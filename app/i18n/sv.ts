@@ -517,9 +517,13 @@ export const sv = {
       "Prenumerera på den här adressen i Outlook eller Google Kalender så syns slutdatumen för dina åtgärder där. Adressen är personlig; dela den inte.",
     calendarCreate: "Skapa kalenderadress",
     calendarRenew: "Byt kalenderadress",
+    calendarCreated: "Din kalenderadress är skapad. Den visas här varje gång du kommer tillbaka.",
     calendarRenewed: "Du har fått en ny kalenderadress. Den gamla slutar fungera.",
     calendarUrl: "Kalenderadress",
-    calendarHidden: "Av säkerhetsskäl visas adressen bara när den skapas. Byt adress om du behöver den igen.",
+    calendarCopy:
+      "Kopiera hela adressen och lägg till den som en kalender från webben (prenumeration) i Outlook eller Google Kalender. Adressen fortsätter att visas här tills du byter den.",
+    calendarHidden:
+      "Din nuvarande kalenderadress går inte att visa här. Det gäller adresser som skapades innan Kompassplan började spara dem så att de kan visas igen. Adressen fungerar fortfarande i de kalendrar där du redan har lagt in den. Behöver du den igen, byt kalenderadress: du får en ny adress som visas här varje gång, och den gamla slutar fungera.",
     calendarInvalid: "Kalenderadressen är ogiltig eller har bytts ut.",
   },
   reminders: {

@@ -311,7 +311,7 @@ export async function erasePerson(
 
     await tx.user.update({
       where: { id: userId },
-      data: { name: pseudonym, email: placeholderEmail(userId), passwordHash: null, calendarToken: null, isOperator: false, digestPreference: "SINGLE" },
+      data: { name: pseudonym, email: placeholderEmail(userId), passwordHash: null, calendarToken: null, calendarTokenSealed: null, isOperator: false, digestPreference: "SINGLE" },
     });
     await tx.session.deleteMany({ where: { userId } });
     await tx.signInLink.deleteMany({ where: { userId } });

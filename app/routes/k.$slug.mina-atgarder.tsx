@@ -8,7 +8,7 @@ import { calendarRenewal, type ConfirmPrompt } from "~/forms/confirm.ts";
 import { confirmationStep } from "~/http/confirm.server.ts";
 import { t } from "~/i18n/sv.ts";
 import { listOwnActions } from "~/models/action.server.ts";
-import { hasCalendarToken, renewCalendarToken } from "~/models/calendar.server.ts";
+import { calendarFeedOf, hasCalendarToken, renewCalendarToken } from "~/models/calendar.server.ts";
 import { getDigestPreference, setDigestPreference } from "~/models/reminders.server.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { publicUrl } from "~/platform/env.server.ts";
@@ -19,6 +19,8 @@ import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 const digestSchema = z.enum(["SINGLE", "WEEKLY"]);
 
+const calendarAddress = (token: string) => `${publicUrl()}/kalender/${token}.ics`;
+
 export const meta: MetaFunction = () => [{ title: `${t.mine.title} – ${t.app.name}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -27,10 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actions = (await listOwnActions(municipality.id, user.id)).sort(compareForOwner(now)).map((a) => ({ ...a, daysLate: daysLate(a, now) }));
   // Reminders go to action owners; a viewer never owns one, so their settings are not shown to them.
   const receivesReminders = can({ isOperator: user.isOperator, role }, "actions:update-own");
+  // Only ever the signed-in user's own feed: the address is personal, across municipalities (ADR 0045).
+  const calendar = await calendarFeedOf(user.id);
   return {
     municipality,
     actions,
-    hasCalendar: await hasCalendarToken(user.id),
+    hasCalendar: calendar.state !== "none",
+    calendarUrl: calendar.state === "shown" ? calendarAddress(calendar.token) : null,
     digest: receivesReminders ? await getDigestPreference(user.id) : null,
   };
 }
@@ -49,16 +54,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent !== "calendar") return data({ url: null, digestSaved: false }, { status: 400 });
   // Renewing ends the old address in every calendar that uses it: asked first (ADR 0043).
-  const confirm = (await hasCalendarToken(user.id)) ? confirmationStep(form, calendarRenewal()) : null;
+  const renewing = await hasCalendarToken(user.id);
+  const confirm = renewing ? confirmationStep(form, calendarRenewal()) : null;
   if (confirm) return { url: null, digestSaved: false, confirm };
   const token = await renewCalendarToken(user.id);
-  return { url: `${publicUrl()}/kalender/${token}.ics`, digestSaved: false, confirm: null as ConfirmPrompt | null };
+  return { url: calendarAddress(token), renewed: renewing, digestSaved: false, confirm: null as ConfirmPrompt | null };
 }
 
 export default function MyActions() {
-  const { municipality, actions, hasCalendar, digest } = useLoaderData<typeof loader>();
+  const { municipality, actions, hasCalendar, calendarUrl, digest } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   if (result && "confirm" in result && result.confirm) return <ConfirmPage prompt={result.confirm} cancelHref={paths.mine(municipality.slug)} />;
+  // The loader runs again after the post, so both name the same address; the post's answer is kept for safety.
+  const address = result?.url ?? calendarUrl;
   return (
     <>
       <h1>{t.mine.title}</h1>
@@ -128,13 +136,27 @@ export default function MyActions() {
         <h2 id="calendar-heading">{t.mine.calendarTitle}</h2>
         <p>{t.mine.calendarIntro}</p>
         {result?.url ? (
-          <div className="notice success" role="status">
-            <p>{hasCalendar ? t.mine.calendarRenewed : null}</p>
+          <p className="notice success" role="status">
+            {"renewed" in result && result.renewed ? t.mine.calendarRenewed : t.mine.calendarCreated}
+          </p>
+        ) : null}
+        {address ? (
+          <div className="field">
             <label htmlFor="calendar-url">{t.mine.calendarUrl}</label>
-            <input id="calendar-url" readOnly value={result.url} className="wide" />
+            <input
+              id="calendar-url"
+              readOnly
+              value={address}
+              className="wide"
+              aria-describedby="calendar-url-hint"
+              onFocus={(event) => event.currentTarget.select()}
+            />
+            <p id="calendar-url-hint" className="hint">
+              {t.mine.calendarCopy}
+            </p>
           </div>
         ) : hasCalendar ? (
-          <p className="muted">{t.mine.calendarHidden}</p>
+          <p className="notice">{t.mine.calendarHidden}</p>
         ) : null}
         <ConfirmForm text={calendarRenewal()} when={() => hasCalendar}>
           <input type="hidden" name="intent" value="calendar" />

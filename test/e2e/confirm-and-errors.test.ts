@@ -187,9 +187,16 @@ describe.skipIf(skipBrowser)("confirmations and error summaries in Chromium", ()
     });
 
     it("renewing the calendar address shows a second page that says the old address stops working", async () => {
-      await page.goto(url(`/k/${tenant.municipality.slug}/mina-atgarder`));
+      const mine = url(`/k/${tenant.municipality.slug}/mina-atgarder`);
+      await page.goto(mine);
       await page.getByRole("button", { name: "Skapa kalenderadress" }).click();
       const first = await page.locator("#calendar-url").inputValue();
+      expect(first).toMatch(/\/kalender\/[A-Za-z0-9_-]+\.ics$/);
+      // Shown again when the page is opened again, without renewing (issue #14 item 9).
+      await page.goto(mine);
+      expect(await page.getByLabel("Kalenderadress", { exact: true }).inputValue()).toBe(first);
+      await page.getByText("Adressen fortsätter att visas här tills du byter den.", { exact: false }).waitFor();
+      await expectNoAxeViolationsWithoutJs(page);
       await page.getByRole("button", { name: "Byt kalenderadress" }).click();
       await page.getByRole("heading", { level: 1, name: "Byta kalenderadress?" }).waitFor();
       await page.getByText("Den gamla adressen slutar fungera i alla kalendrar som använder den.", { exact: false }).waitFor();
@@ -197,6 +204,8 @@ describe.skipIf(skipBrowser)("confirmations and error summaries in Chromium", ()
       await page.getByRole("button", { name: "Ja, byt kalenderadress" }).click();
       const next = await page.locator("#calendar-url").inputValue();
       expect(next).not.toBe(first);
+      await page.goto(mine);
+      expect(await page.locator("#calendar-url").inputValue()).toBe(next);
     });
 
     it("a form with errors has its summary first, linking to the field", async () => {

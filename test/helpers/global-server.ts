@@ -14,6 +14,8 @@ declare module "vitest" {
   }
 }
 
+/** The web server's DATA_ENCRYPTION_KEY in tests, for a test that must seal or open a value as the server does. */
+export const SERVER_DATA_ENCRYPTION_KEY = "5e1f0c4a9b7d3e2f18a6c0b4d9e7f3a25c8b1d6e0f4a9c3b7e2d5f8a1c6b0e94";
 
 export async function startServer(port: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
   const root = path.resolve(import.meta.dirname, "../..");
@@ -26,7 +28,7 @@ export async function startServer(port: number, extraEnv: Record<string, string>
       PUBLIC_URL: `http://localhost:${port}`,
       // Production refuses to start without a secret of its own.
       SESSION_SECRET: "test-session-secret-not-the-development-one-7f3a9c",
-      DATA_ENCRYPTION_KEY: "5e1f0c4a9b7d3e2f18a6c0b4d9e7f3a25c8b1d6e0f4a9c3b7e2d5f8a1c6b0e94",
+      DATA_ENCRYPTION_KEY: SERVER_DATA_ENCRYPTION_KEY,
       // Tests sign in "from" different addresses with X-Forwarded-For (per-address throttling).
       TRUST_PROXY: "true",
       // A key of the run's own for the OpenID Connect client secrets; the test providers listen on http://127.0.0.1.

@@ -226,7 +226,7 @@ describe("erasure by pseudonymisation (GDPR art. 17)", () => {
 
     const db = getDb();
     const user = await db.user.findUniqueOrThrow({ where: { id: person.id } });
-    expect(user).toMatchObject({ name: pseudonym, email: `borttagen-${person.id}@borttagen.invalid`, passwordHash: null, calendarToken: null, isOperator: false });
+    expect(user).toMatchObject({ name: pseudonym, email: `borttagen-${person.id}@borttagen.invalid`, passwordHash: null, calendarToken: null, calendarTokenSealed: null, isOperator: false });
     expect(await db.membership.count({ where: { userId: person.id } })).toBe(0);
     expect(await db.membership.count({ where: { managerId: person.id } })).toBe(0);
     expect(await db.session.count({ where: { userId: person.id } })).toBe(0);
