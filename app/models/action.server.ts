@@ -7,6 +7,7 @@ import { getDb } from "~/platform/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { lockCommitteeForAction } from "./committee.server.ts";
 import { withdrawPendingReminders } from "./mail.server.ts";
+import { planActionRows } from "./plan-rows.server.ts";
 import { latestStatuses } from "./status-note.server.ts";
 import type { LatestStatus } from "~/domain/actions/status-note.ts";
 
@@ -371,6 +372,28 @@ export interface Plan {
 export async function getPlan(municipalityId: string, evaluationId?: string): Promise<Plan> {
   const [evaluation, statuses] = await Promise.all([loadPlanEvaluation(municipalityId, evaluationId), latestStatuses(municipalityId)]);
   if (!evaluation) return { evaluation: null, areas: [] };
+  // The actions flat in one query, grouped here under their items (ADR 0046).
+  const byItem = new Map<string, PlanAction[]>();
+  for (const a of await planActionRows(municipalityId, evaluation.id)) {
+    const action: PlanAction = {
+      id: a.id,
+      title: a.title,
+      status: a.status,
+      priority: a.priority,
+      deadline: a.deadline,
+      ownerId: a.ownerId,
+      ownerName: a.ownerName,
+      deadlineChangeCount: a.deadlineChangeCount,
+      effects: a.effects,
+      committeeId: a.committeeId,
+      committeeName: a.committeeName,
+      decisionReference: a.decisionReference,
+      latestStatus: statuses.get(a.id) ?? null,
+    };
+    const list = byItem.get(a.improvementItemId);
+    if (list) list.push(action);
+    else byItem.set(a.improvementItemId, [action]);
+  }
   return {
     evaluation: { id: evaluation.id, year: evaluation.year },
     areas: [...evaluation.areas]
@@ -379,25 +402,7 @@ export async function getPlan(municipalityId: string, evaluationId?: string): Pr
         number: area.frameworkArea.number,
         name: area.frameworkArea.name,
         goodExamples: area.goodExamples,
-        items: area.improvements.map((item) => ({
-          id: item.id,
-          text: item.text,
-          actions: item.actions.map((a) => ({
-            id: a.id,
-            title: a.title,
-            status: a.status,
-            priority: a.priority,
-            deadline: isoDate(a.deadline),
-            ownerId: a.ownerId,
-            ownerName: a.owner?.name ?? null,
-            deadlineChangeCount: a.deadlineChangeCount,
-            effects: a.questions.map((q) => ({ code: q.question.code, expectedEffect: Number(q.expectedEffect) })),
-            committeeId: a.committeeId,
-            committeeName: a.committee?.name ?? null,
-            decisionReference: a.decisionReference,
-            latestStatus: statuses.get(a.id) ?? null,
-          })),
-        })),
+        items: area.improvements.map((item) => ({ id: item.id, text: item.text, actions: byItem.get(item.id) ?? [] })),
       })),
   };
 }
@@ -406,24 +411,14 @@ async function loadPlanEvaluation(municipalityId: string, evaluationId?: string)
   return getDb().evaluation.findFirst({
     where: { municipalityId, ...(evaluationId ? { id: evaluationId } : {}) },
     orderBy: [{ year: "desc" }, { createdAt: "desc" }],
-    include: {
+    select: {
+      id: true,
+      year: true,
       areas: {
-        include: {
-          frameworkArea: true,
-          improvements: {
-            orderBy: { sortOrder: "asc" },
-            include: {
-              actions: {
-                where: { municipalityId },
-                orderBy: { deadline: "asc" },
-                include: {
-                  owner: { select: { name: true } },
-                  committee: { select: { name: true } },
-                  questions: { include: { question: { select: { code: true } } } },
-                },
-              },
-            },
-          },
+        select: {
+          goodExamples: true,
+          frameworkArea: { select: { number: true, name: true } },
+          improvements: { orderBy: { sortOrder: "asc" }, select: { id: true, text: true } },
         },
       },
     },

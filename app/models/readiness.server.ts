@@ -3,6 +3,7 @@ import type { ReportAction } from "~/domain/follow-up-report.ts";
 import type { AreaInput } from "~/domain/scoring.ts";
 import type { ProjectionAction, ProjectionQuestion } from "~/domain/projection.ts";
 import { getDb } from "~/platform/db.server.ts";
+import { planActionRows } from "./plan-rows.server.ts";
 
 /**
  * The latest evaluation's sub-questions and the plan's actions, as the projection, the progress
@@ -43,18 +44,9 @@ export async function loadReadinessData(municipalityId: string) {
       questions: area.questions.map((q) => ({ code: q.code, text: q.text, maxPoints: q.maxPoints.toString(), points: points.get(q.id) ?? null })),
     })),
   };
-  const inEvaluation = { improvementItem: { evaluationArea: { evaluationId: evaluation.id } } };
   const [actions, items] = await Promise.all([
-    db.action.findMany({
-      where: { municipalityId, ...inEvaluation },
-      include: {
-        questions: { include: { question: { select: { code: true } } } },
-        owner: { select: { name: true } },
-        committee: { select: { name: true } },
-        improvementItem: { select: { text: true, evaluationArea: { select: { frameworkArea: { select: { number: true } } } } } },
-        _count: { select: { evidence: true } },
-      },
-    }),
+    // The plan's actions flat in one round trip (ADR 0046).
+    planActionRows(municipalityId, evaluation.id),
     // Every improvement item at once: the count without action (report), the list without action
     // (Översikt) and the items for "Ny åtgärd" links (Inför utvärdering), without a query each after this one.
     db.improvementItem.findMany({
@@ -65,7 +57,7 @@ export async function loadReadinessData(municipalityId: string) {
   ]);
   return {
     municipalityName: municipality.name,
-    evaluation: { id: evaluation.id, year: evaluation.year, version: evaluation.frameworkVersion.name },
+    evaluation: { id: evaluation.id, year: evaluation.year, version: evaluation.frameworkVersion.name, versionKey: evaluation.frameworkVersion.key },
     nextEvaluationDate: municipality.nextEvaluationDate ? isoDate(municipality.nextEvaluationDate) : null,
     targetTotal: municipality.targetTotal === null ? null : Number(municipality.targetTotal),
     areaNames: new Map(evaluation.frameworkVersion.areas.map((a) => [a.number, a.name])),
@@ -79,24 +71,24 @@ export async function loadReadinessData(municipalityId: string) {
         id: a.id,
         title: a.title,
         status: a.status,
-        deadline: isoDate(a.deadline),
-        hasEvidence: a._count.evidence > 0,
-        effects: a.questions.map((q) => ({ code: q.question.code, expectedEffect: Number(q.expectedEffect) })),
+        deadline: a.deadline,
+        hasEvidence: a.hasEvidence,
+        effects: a.effects,
       }),
     ),
     planActions: actions.map(
       (a): Omit<ReportAction, "daysLate"> => ({
         id: a.id,
         title: a.title,
-        area: a.improvementItem.evaluationArea.frameworkArea.number,
-        item: a.improvementItem.text,
-        owner: a.owner?.name ?? null,
+        area: a.area,
+        item: a.itemText,
+        owner: a.ownerName,
         status: a.status,
-        deadline: isoDate(a.deadline),
+        deadline: a.deadline,
         completedAt: a.completedAt ? stockholmDate(a.completedAt) : null,
-        hasEvidence: a._count.evidence > 0,
+        hasEvidence: a.hasEvidence,
         committeeId: a.committeeId,
-        committee: a.committee?.name ?? null,
+        committee: a.committeeName,
         decisionReference: a.decisionReference,
       }),
     ),

@@ -16,21 +16,24 @@ import { readinessFor } from "./readiness.server.ts";
  */
 export async function overviewPage(municipalityId: string, now: Date) {
   const today = stockholmDate(now);
-  const [readiness, [latest, previous], [report]] = await Promise.all([
+  // The latest evaluation comes with the projection (scored as the evaluation page scores it);
+  // only the one before it is loaded here, for the comparison.
+  const [readiness, [previous], [report]] = await Promise.all([
     readinessFor(municipalityId, now),
-    getLatestEvaluations(municipalityId, 2),
+    getLatestEvaluations(municipalityId, 1, 1),
     listReports(municipalityId, 1),
   ]);
   const latestReport = report ? { id: report.id, title: report.title, asOf: report.asOf.toISOString().slice(0, 10) } : null;
-  if (!readiness || !latest) return { evaluation: null, latestReport };
+  if (!readiness) return { evaluation: null, latestReport };
+  const latest = readiness.evaluation;
   // Loaded with the projection (one query fewer in sequence); ordered as the items are in the evaluation.
   const withoutAction = readiness.items
     .filter((i) => !i.hasAction)
     .sort((a, b) => a.area - b.area || a.sortOrder - b.sortOrder)
     .map((i) => ({ id: i.id, text: i.text, area: i.area }));
-  const scored = scoreEvaluation(latest.areas, latest.statedTotal);
+  const { scored } = readiness;
   const comparison = compareAreas(
-    { versionKey: latest.frameworkVersion.key, scored },
+    { versionKey: latest.versionKey, scored },
     previous ? { versionKey: previous.frameworkVersion.key, scored: scoreEvaluation(previous.areas, previous.statedTotal) } : null,
   );
   const { projection } = readiness;
@@ -38,7 +41,7 @@ export async function overviewPage(municipalityId: string, now: Date) {
   const areaName = (n: number) => readiness.areaNames.get(n) ?? "";
   return {
     latestReport,
-    evaluation: { id: latest.id, year: latest.year, version: latest.frameworkVersion.name },
+    evaluation: { id: latest.id, year: latest.year, version: latest.version },
     previous: previous ? { id: previous.id, year: previous.year } : null,
     figures: {
       /** The evaluation's total as the evaluation page shows it. */

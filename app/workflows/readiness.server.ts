@@ -23,12 +23,14 @@ export async function readinessFor(municipalityId: string, now: Date) {
   if (!data) return null;
   const { scoring, ...rest } = data;
   // The projection is computed on sub-questions and told from the report's stated score (ADR 0040).
-  const score = oneScore(scoreEvaluation(scoring.areas, scoring.statedTotal));
+  // Scored as the evaluation page scores it: *Översikt* shows its "now" from this.
+  const scored = scoreEvaluation(scoring.areas, scoring.statedTotal);
+  const score = oneScore(scored);
   const projection = projectionFromScore(
     project(data.questions, data.actions, { today: stockholmDate(now), evaluationDate: data.nextEvaluationDate, weights: chosen.weights }),
     score,
   );
-  return { ...rest, score, projection, weights: { chosen: chosen.chosen, own: chosen.own, values: chosen.weights } };
+  return { ...rest, scored, score, projection, weights: { chosen: chosen.chosen, own: chosen.own, values: chosen.weights } };
 }
 
 /** The follow-up report as it reads at `now`, built from the same projection. */
