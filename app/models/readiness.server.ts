@@ -3,6 +3,7 @@ import type { ReportAction } from "~/domain/follow-up-report.ts";
 import type { AreaInput } from "~/domain/scoring.ts";
 import type { ProjectionAction, ProjectionQuestion } from "~/domain/projection.ts";
 import { getDb } from "~/platform/db.server.ts";
+import { latestEvaluationRows } from "./latest-evaluation-rows.server.ts";
 import { planActionRows } from "./plan-rows.server.ts";
 
 /**
@@ -17,31 +18,21 @@ export async function loadReadinessData(municipalityId: string) {
       where: { id: municipalityId },
       select: { name: true, nextEvaluationDate: true, targetTotal: true },
     }),
-    db.evaluation.findFirst({
-      where: { municipalityId },
-      orderBy: [{ year: "desc" }, { createdAt: "desc" }],
-      include: {
-        scores: true,
-        areas: { select: { statedPoints: true, frameworkArea: { select: { number: true } } } },
-        frameworkVersion: { include: { areas: { orderBy: { number: "asc" }, include: { questions: { orderBy: { sortOrder: "asc" } } } } } },
-      },
-    }),
+    latestEvaluationRows(municipalityId),
   ]);
   if (!evaluation) return null;
-  const points = new Map(evaluation.scores.map((s) => [s.questionId, Number(s.points)]));
-  const questions: ProjectionQuestion[] = evaluation.frameworkVersion.areas.flatMap((area) =>
-    area.questions.map((q) => ({ code: q.code, text: q.text, area: area.number, maxPoints: Number(q.maxPoints), current: points.get(q.id) ?? 0 })),
+  const questions: ProjectionQuestion[] = evaluation.areas.flatMap((area) =>
+    area.questions.map((q) => ({ code: q.code, text: q.text, area: area.number, maxPoints: q.maxPoints, current: q.points ?? 0 })),
   );
-  const stated = new Map(evaluation.areas.map((a) => [a.frameworkArea.number, a.statedPoints?.toString() ?? null]));
   // The evaluation as scoring.ts reads it, so the readiness figures start from the same score as every page (ADR 0040).
   const scoring: { areas: AreaInput[]; statedTotal: string | null } = {
-    statedTotal: evaluation.statedTotal?.toString() ?? null,
-    areas: evaluation.frameworkVersion.areas.map((area) => ({
+    statedTotal: evaluation.statedTotal === null ? null : String(evaluation.statedTotal),
+    areas: evaluation.areas.map((area) => ({
       number: area.number,
       name: area.name,
-      maxPoints: area.maxPoints.toString(),
-      statedPoints: stated.get(area.number) ?? null,
-      questions: area.questions.map((q) => ({ code: q.code, text: q.text, maxPoints: q.maxPoints.toString(), points: points.get(q.id) ?? null })),
+      maxPoints: String(area.maxPoints),
+      statedPoints: area.statedPoints === null ? null : String(area.statedPoints),
+      questions: area.questions.map((q) => ({ code: q.code, text: q.text, maxPoints: String(q.maxPoints), points: q.points })),
     })),
   };
   const [actions, items] = await Promise.all([
@@ -57,10 +48,10 @@ export async function loadReadinessData(municipalityId: string) {
   ]);
   return {
     municipalityName: municipality.name,
-    evaluation: { id: evaluation.id, year: evaluation.year, version: evaluation.frameworkVersion.name, versionKey: evaluation.frameworkVersion.key },
+    evaluation: { id: evaluation.id, year: evaluation.year, version: evaluation.versionName, versionKey: evaluation.versionKey },
     nextEvaluationDate: municipality.nextEvaluationDate ? isoDate(municipality.nextEvaluationDate) : null,
     targetTotal: municipality.targetTotal === null ? null : Number(municipality.targetTotal),
-    areaNames: new Map(evaluation.frameworkVersion.areas.map((a) => [a.number, a.name])),
+    areaNames: new Map(evaluation.areas.map((a) => [a.number, a.name])),
     questions,
     scoring,
     itemsWithoutAction: items.filter((i) => i._count.actions === 0).length,

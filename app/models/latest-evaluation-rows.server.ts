@@ -1,0 +1,76 @@
+import { getDb } from "~/platform/db.server.ts";
+
+/**
+ * The municipality's latest evaluation as the projection scores it: its version, and per area of
+ * that version the stated points and the sub-questions with their points. Three flat queries in
+ * one round trip (each finds "the latest" itself), instead of the ORM's level-by-level reads of
+ * evaluation → scores, areas, version → areas → questions, four round trips in sequence on every
+ * *Översikt*, *Inför utvärdering* and report (ADR 0046). Decimals come as numbers: the columns hold
+ * at most two decimals, which a double keeps exactly enough for `String(n)` to read as before.
+ */
+export interface LatestEvaluationRows {
+  id: string;
+  year: number;
+  statedTotal: number | null;
+  versionName: string;
+  versionKey: string;
+  areas: Array<{
+    number: number;
+    name: string;
+    maxPoints: number;
+    statedPoints: number | null;
+    questions: Array<{ id: string; code: string; text: string; maxPoints: number; points: number | null }>;
+  }>;
+}
+
+export async function latestEvaluationRows(municipalityId: string): Promise<LatestEvaluationRows | null> {
+  const db = getDb();
+  const [[header], areas, questions] = await Promise.all([
+    db.$queryRaw<Array<{ id: string; year: number; statedTotal: number | null; versionName: string; versionKey: string }>>`
+      SELECT e."id"::text AS "id", e."year", e."statedTotal"::float8 AS "statedTotal", fv."name" AS "versionName", fv."key" AS "versionKey"
+      FROM "Evaluation" e JOIN "FrameworkVersion" fv ON fv."id" = e."frameworkVersionId"
+      WHERE e."municipalityId" = ${municipalityId}::uuid
+      ORDER BY e."year" DESC, e."createdAt" DESC LIMIT 1`,
+    db.$queryRaw<Array<{ number: number; name: string; maxPoints: number; statedPoints: number | null }>>`
+      WITH latest AS (
+        SELECT "id", "frameworkVersionId" FROM "Evaluation" WHERE "municipalityId" = ${municipalityId}::uuid ORDER BY "year" DESC, "createdAt" DESC LIMIT 1
+      )
+      SELECT fa."number", fa."name", fa."maxPoints"::float8 AS "maxPoints", ea."statedPoints"::float8 AS "statedPoints"
+      FROM latest l
+      JOIN "FrameworkArea" fa ON fa."versionId" = l."frameworkVersionId"
+      LEFT JOIN "EvaluationArea" ea ON ea."evaluationId" = l."id" AND ea."frameworkAreaId" = fa."id"
+      ORDER BY fa."number" ASC`,
+    db.$queryRaw<Array<{ area: number; id: string; code: string; text: string; maxPoints: number; points: number | null }>>`
+      WITH latest AS (
+        SELECT "id", "frameworkVersionId" FROM "Evaluation" WHERE "municipalityId" = ${municipalityId}::uuid ORDER BY "year" DESC, "createdAt" DESC LIMIT 1
+      )
+      SELECT fa."number" AS "area", q."id"::text AS "id", q."code", q."text", q."maxPoints"::float8 AS "maxPoints", qs."points"::float8 AS "points"
+      FROM latest l
+      JOIN "FrameworkArea" fa ON fa."versionId" = l."frameworkVersionId"
+      JOIN "FrameworkQuestion" q ON q."areaId" = fa."id"
+      LEFT JOIN "QuestionScore" qs ON qs."evaluationId" = l."id" AND qs."questionId" = q."id"
+      ORDER BY fa."number" ASC, q."sortOrder" ASC`,
+  ]);
+  if (!header) return null;
+  const byArea = new Map<number, LatestEvaluationRows["areas"][number]["questions"]>();
+  for (const q of questions) {
+    const area = Number(q.area);
+    const list = byArea.get(area) ?? [];
+    list.push({ id: q.id, code: q.code, text: q.text, maxPoints: Number(q.maxPoints), points: q.points === null ? null : Number(q.points) });
+    byArea.set(area, list);
+  }
+  return {
+    id: header.id,
+    year: Number(header.year),
+    statedTotal: header.statedTotal === null ? null : Number(header.statedTotal),
+    versionName: header.versionName,
+    versionKey: header.versionKey,
+    areas: areas.map((a) => ({
+      number: Number(a.number),
+      name: a.name,
+      maxPoints: Number(a.maxPoints),
+      statedPoints: a.statedPoints === null ? null : Number(a.statedPoints),
+      questions: byArea.get(Number(a.number)) ?? [],
+    })),
+  };
+}
