@@ -47,7 +47,10 @@ export interface EvaluationForScoring {
 export async function getEvaluation(
   municipalityId: string,
   evaluationId: string,
+  /** Without the strengths and improvement items (empty lists): for scoring and comparing only, two queries fewer. */
+  options: { lists?: boolean } = {},
 ): Promise<EvaluationForScoring | null> {
+  const lists = options.lists ?? true;
   const evaluation = await getDb().evaluation.findFirst({
     where: { id: evaluationId, municipalityId },
     include: {
@@ -57,8 +60,8 @@ export async function getEvaluation(
       scores: true,
       areas: {
         include: {
-          strengths: { orderBy: { sortOrder: "asc" } },
-          improvements: { orderBy: { sortOrder: "asc" } },
+          strengths: lists ? { orderBy: { sortOrder: "asc" } } : false,
+          improvements: lists ? { orderBy: { sortOrder: "asc" } } : false,
         },
       },
     },
@@ -93,8 +96,8 @@ export async function getEvaluation(
             printedPercent: score?.printedPercent ?? null,
           };
         }),
-        strengths: evalArea?.strengths.map((s) => s.text) ?? [],
-        improvements: evalArea?.improvements.map((i) => ({ id: i.id, text: i.text })) ?? [],
+        strengths: evalArea?.strengths?.map((s) => s.text) ?? [],
+        improvements: evalArea?.improvements?.map((i) => ({ id: i.id, text: i.text })) ?? [],
         goodExamples: evalArea?.goodExamples ?? [],
       };
     }),
@@ -102,7 +105,7 @@ export async function getEvaluation(
 }
 
 /** The latest evaluations, newest first, ready for scoring (`skip` 1 starts from the one before the latest). */
-export async function getLatestEvaluations(municipalityId: string, count = 2, skip = 0) {
+export async function getLatestEvaluations(municipalityId: string, count = 2, skip = 0, options: { lists?: boolean } = {}) {
   const latest = await getDb().evaluation.findMany({
     where: { municipalityId },
     select: { id: true },
@@ -110,7 +113,7 @@ export async function getLatestEvaluations(municipalityId: string, count = 2, sk
     take: count,
     skip,
   });
-  const loaded = await Promise.all(latest.map((e) => getEvaluation(municipalityId, e.id)));
+  const loaded = await Promise.all(latest.map((e) => getEvaluation(municipalityId, e.id, options)));
   return loaded.filter((e): e is EvaluationForScoring => e !== null);
 }
 

@@ -20,7 +20,7 @@ export async function overviewPage(municipalityId: string, now: Date) {
   // only the one before it is loaded here, for the comparison.
   const [readiness, [previous], [report]] = await Promise.all([
     readinessFor(municipalityId, now),
-    getLatestEvaluations(municipalityId, 1, 1),
+    getLatestEvaluations(municipalityId, 1, 1, { lists: false }),
     listReports(municipalityId, 1),
   ]);
   const latestReport = report ? { id: report.id, title: report.title, asOf: report.asOf.toISOString().slice(0, 10) } : null;

@@ -11,7 +11,7 @@ import { weightsFor } from "./likelihood-weights.server.ts";
 /** The evaluation before the latest, as points per area (for the charts), or null. */
 export async function previousEvaluationAreas(municipalityId: string) {
   // Only the one before the latest: the latest is loaded by the projection already.
-  const [previous] = await getLatestEvaluations(municipalityId, 1, 1);
+  const [previous] = await getLatestEvaluations(municipalityId, 1, 1, { lists: false });
   if (!previous) return null;
   const { areas } = scoreEvaluation(previous.areas, previous.statedTotal);
   return { year: previous.year, areas: areas.map((a) => ({ number: a.number, points: a.points })) };
