@@ -350,9 +350,10 @@ export default function Readiness() {
                   <ul>
                     {q.contributions.map((c) => (
                       <li key={c.actionId}>
-                        <Link to={paths.action(municipality.slug, c.actionId)}>
+                        {/* A plain link: one per action under its sub-questions, 300 a page (ADR 0046). */}
+                        <a href={paths.action(municipality.slug, c.actionId)}>
                           {t.readiness.contribution(c.title, formatPoints(c.effect), c.weight, ruleText(c.rule))}
-                        </Link>
+                        </a>
                         {c.rule === "done" ? " " : null}
                         {c.rule === "done" ? <span className="badge late">{t.numbers.doneWithoutEvidence}</span> : null}
                         {statuses[c.actionId] ? (
