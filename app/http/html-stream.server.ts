@@ -14,11 +14,43 @@ import { Transform, type TransformCallback } from "node:stream";
  * the page never hydrates.
  */
 export class DropPaddingBytes extends Transform {
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-    if (chunk.indexOf(0) === -1) return callback(null, chunk);
-    const kept = Buffer.allocUnsafe(chunk.length);
-    let length = 0;
-    for (const byte of chunk) if (byte !== 0) kept[length++] = byte;
-    callback(null, kept.subarray(0, length));
+  #held: Buffer[] = [];
+  #heldBytes = 0;
+
+  /**
+   * React writes a document in 2 KB pieces; each piece passed on costs a trip through the web
+   * stream, the compression and a socket write, so a 200 kB page paid for ~100 of them. The
+   * pieces are gathered and passed on in `gather`-byte pieces (and the rest at the end): the
+   * browser gets the same bytes in fewer, larger writes (ADR 0046).
+   */
+  constructor(private readonly gather = 64 * 1024) {
+    super();
   }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+    const kept = chunk.indexOf(0) === -1 ? chunk : withoutZeros(chunk);
+    this.#held.push(kept);
+    this.#heldBytes += kept.length;
+    if (this.#heldBytes >= this.gather) this.#pass();
+    callback();
+  }
+
+  override _flush(callback: TransformCallback) {
+    this.#pass();
+    callback();
+  }
+
+  #pass() {
+    if (this.#heldBytes === 0) return;
+    this.push(this.#held.length === 1 ? this.#held[0] : Buffer.concat(this.#held, this.#heldBytes));
+    this.#held = [];
+    this.#heldBytes = 0;
+  }
+}
+
+function withoutZeros(chunk: Buffer): Buffer {
+  const kept = Buffer.allocUnsafe(chunk.length);
+  let length = 0;
+  for (const byte of chunk) if (byte !== 0) kept[length++] = byte;
+  return kept.subarray(0, length);
 }
