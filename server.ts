@@ -11,6 +11,7 @@ import express from "express";
 import { bodyLimitFor, countingBody, declaredTooLarge } from "./app/http/body-limit.server.ts";
 import { getEnv, publicUrl, requireDataEncryptionKey, requireSessionSecret } from "./app/platform/env.server.ts";
 import { isCrossOriginMutation } from "./app/http/origin.server.ts";
+import { withRequestMemo } from "./app/http/request-memo.server.ts";
 import { t } from "./app/i18n/sv.ts";
 
 /**
@@ -111,7 +112,9 @@ app.all("*", async (req, res, next) => {
       signal: controller.signal,
       ...(body ? { body, duplex: "half" } : {}),
     } as RequestInit);
-    const response = await handleRequest(request, { ip: req.ip ?? "unknown" });
+    // A request that only reads shares who is signed in between its loaders (ADR 0046).
+    const handle = () => handleRequest(request, { ip: req.ip ?? "unknown" });
+    const response = await (hasBody ? handle() : withRequestMemo(handle));
     if (cutOff || res.headersSent) return;
     await sendRemixResponse(res, response);
   } catch (error) {

@@ -5,6 +5,7 @@ import { findMunicipalityForUser, type MunicipalitySummary } from "~/models/muni
 import { municipalityRequiresTwoStep } from "~/models/two-step.server.ts";
 import { paths } from "~/paths.ts";
 import type { SessionUser } from "~/models/session.server.ts";
+import { memoized } from "./request-memo.server.ts";
 import { getSessionUser } from "./session.server.ts";
 
 /**
@@ -64,7 +65,7 @@ export async function requireMunicipality(
 ): Promise<MunicipalityContext> {
   const user = await requireUser(request);
   if (!slug) throw notFound();
-  const found = await findMunicipalityForUser(slug, user.id);
+  const found = await memoized(`municipality:${slug}:${user.id}`, () => findMunicipalityForUser(slug, user.id));
   if (!found) throw user.isOperator ? notFound() : forbidden();
   // A deactivated municipality stays readable for operators only (its data is kept).
   if (!found.active && !user.isOperator) throw forbidden();
@@ -72,7 +73,7 @@ export async function requireMunicipality(
   const role = effectiveRole(principal);
   if (!role || !can(principal, permission)) throw forbidden();
   // A municipality that requires two-step sign-in is opened only by members who use it.
-  if (!user.twoStepEnabled && (await municipalityRequiresTwoStep(found.municipality.id))) throw toTwoStepSetup(request);
+  if (!user.twoStepEnabled && (await memoized(`two-step-required:${found.municipality.id}`, () => municipalityRequiresTwoStep(found.municipality.id)))) throw toTwoStepSetup(request);
   return { user, municipality: found.municipality, role };
 }
 

@@ -9,6 +9,7 @@ import {
   type SessionUser,
 } from "~/models/session.server.ts";
 import { deviceLabel } from "~/domain/device-label.ts";
+import { memoized } from "./request-memo.server.ts";
 import { requireSessionSecret, secureCookies } from "~/platform/env.server.ts";
 
 /**
@@ -36,7 +37,7 @@ async function readSessionId(request: Request): Promise<string | null> {
 
 export async function getSessionUser(request: Request): Promise<SessionUser | null> {
   const id = await readSessionId(request);
-  return id ? findSessionUser(id, new Date(), deviceLabel(request.headers.get("User-Agent"))) : null;
+  return id ? memoized(`session-user:${id}`, () => findSessionUser(id, new Date(), deviceLabel(request.headers.get("User-Agent")))) : null;
 }
 
 /** The stored key of this request's session (for Mitt konto's "this session"), or null. */
