@@ -1,5 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
+import { FieldError } from "~/components/ui/field-error.tsx";
+import type { FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
 import { requireMunicipality, requireMunicipalityForUpload } from "~/http/access.server.ts";
 import { readUploadForm } from "~/http/upload.server.ts";
@@ -31,6 +34,7 @@ export default function PlanImportUpload() {
   const { municipality, hasEvaluation } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const error = result?.error ?? null;
+  const errors: FieldErrors = error ? { file: error } : {};
   return (
     <>
       <h1>{t.planImport.title}</h1>
@@ -39,11 +43,8 @@ export default function PlanImportUpload() {
         <p className="notice">{t.planImport.noEvaluation}</p>
       ) : (
         <Form method="post" encType="multipart/form-data" className="stacked card">
-          {error ? (
-            <p className="notice error" role="alert" id="upload-error">
-              {error}
-            </p>
-          ) : null}
+          {/* One field, but the same pattern as every form: the summary first, the error at the field (ADR 0043). */}
+          <ErrorSummary errors={errors} idFor={() => "file"} />
           <div className="field">
             <label htmlFor="file">{t.planImport.file}</label>
             <span className="hint" id="file-hint">
@@ -56,8 +57,9 @@ export default function PlanImportUpload() {
               required
               accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               aria-invalid={error ? true : undefined}
-              aria-describedby={error ? "file-hint upload-error" : "file-hint"}
+              aria-describedby={error ? "file-hint file-error" : "file-hint"}
             />
+            <FieldError name="file" errors={errors} />
           </div>
           <div className="inline-form">
             <button type="submit">{t.planImport.read}</button>

@@ -9,6 +9,8 @@ import { saveLearnedVersionWithEvaluation } from "~/models/learned-version.serve
 import { draftToFormValues, emptyDraft, type FormValues } from "~/domain/evaluation-draft.ts";
 import { parseEvaluationForm, sourceHashSchema } from "~/forms/evaluation.ts";
 import { type FieldErrors, textValues } from "~/forms/parse.ts";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
+import { FieldError } from "~/components/ui/field-error.tsx";
 import { t } from "~/i18n/sv.ts";
 import { getCatalog } from "~/models/catalog.server.ts";
 import { retiredFrameworkKeys } from "~/models/framework-admin.server.ts";
@@ -185,16 +187,14 @@ export default function NewEvaluation() {
   }
 
   const error = result?.stage === "upload" ? result.error : null;
+  const uploadErrors: FieldErrors = error ? { file: error } : {};
   return (
     <>
       <h1>{t.importer.title}</h1>
       <p className="lead">{t.importer.intro}</p>
-      {error ? (
-        <p className="notice error" role="alert" id="upload-error">
-          {error}
-        </p>
-      ) : null}
       <Form method="post" encType="multipart/form-data" className="stacked card">
+        {/* The summary first, the error at the file field (a pasted text is the other way in; ADR 0043). */}
+        <ErrorSummary errors={uploadErrors} idFor={() => "file"} />
         <div className="field">
           <label htmlFor="file">{t.importer.file}</label>
           <span className="hint" id="file-hint">
@@ -205,8 +205,10 @@ export default function NewEvaluation() {
             name="file"
             type="file"
             accept=".pdf,.docx,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
-            aria-describedby={error ? "file-hint upload-error" : "file-hint"}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "file-hint file-error" : "file-hint"}
           />
+          <FieldError name="file" errors={uploadErrors} />
         </div>
         <div className="field">
           <label htmlFor="text">{t.importer.pasted}</label>

@@ -110,7 +110,11 @@ describe("importing a report", () => {
       const res = await upload(coordinator, file, name, text);
       expect(res.status, name).toBeGreaterThanOrEqual(400);
       expect(res.status, name).toBeLessThan(500);
-      expect(await res.text()).toMatch(message);
+      const html = await res.text();
+      expect(html).toMatch(message);
+      // As every form (issue #14 item 7): a summary first that links to the file field, the error at the field.
+      expect(html, name).toMatch(/<div class="error-summary[^"]*" role="alert"[^>]*>[\s\S]*?<a href="#file">/);
+      expect(html, name).toMatch(/<span class="field-error" id="file-error">/);
     }
     expect(await evaluations()).toBe(before);
   });

@@ -132,7 +132,12 @@ describe("importing a plan from Excel", () => {
     expect(bomb.status).toBe(422);
     expect(await bomb.text()).toContain("Excelfilen innehåller för mycket när den packas upp");
     const binary = await upload(as.coordinator!, new Uint8Array([0, 1, 2, 3, 0, 255]), "plan.csv");
-    expect(await binary.text()).toContain("Filen är varken en Excelfil (.xlsx) eller en CSV-fil.");
+    const binaryHtml = await binary.text();
+    expect(binaryHtml).toContain("Filen är varken en Excelfil (.xlsx) eller en CSV-fil.");
+    // As every form (issue #14 item 7): a summary first that links to the field, the error at the field.
+    expect(binaryHtml).toMatch(/<div class="error-summary[^"]*" role="alert"[^>]*>[\s\S]*?<a href="#file">Filen är varken/);
+    expect(binaryHtml).toMatch(/<span class="field-error" id="file-error">Filen är varken/);
+    expect(binaryHtml).toMatch(/<input id="file"[^>]*aria-invalid="true"[^>]*aria-describedby="file-hint file-error"/);
     const big = await upload(as.coordinator!, new Uint8Array(5 * 1024 * 1024 + 10).fill(65), "plan.csv");
     expect(big.status).toBe(413);
     expect(await big.text()).toContain("Filen är för stor (högst 5 MB).");
