@@ -100,8 +100,28 @@ interface Reader {
   child: ChildProcess;
   heapMb: number;
   answers: Map<number, (result: ExtractResult) => void>;
-  stderr: string;
+  stderr: StderrWatch;
   idle: NodeJS.Timeout | null;
+}
+
+/** What V8 writes when a process runs out of memory ("Reached heap limit … heap out of memory", "Fatal process out of memory"). */
+const OUT_OF_MEMORY = /out of memory|Reached heap limit/i;
+
+/**
+ * Watches a reading process's stderr for V8's out-of-memory line. That line comes first and a
+ * long stack trace after it, so whether it came is remembered rather than looked for in a kept
+ * tail (a trace longer than the tail hid it, and an oversized file was then called unreadable);
+ * the short tail only joins a line split across two chunks.
+ */
+export class StderrWatch {
+  #tail = "";
+  outOfMemory = false;
+
+  push(text: string) {
+    const joined = this.#tail + text;
+    if (OUT_OF_MEMORY.test(joined)) this.outOfMemory = true;
+    this.#tail = joined.slice(-200);
+  }
 }
 
 let reader: Reader | null = null;
@@ -113,13 +133,13 @@ function startReader(heapMb: number): Reader {
     serialization: "advanced",
     stdio: ["ignore", "ignore", "pipe", "ipc"],
   });
-  const started: Reader = { child, heapMb, answers: new Map(), stderr: "", idle: null };
-  child.stderr?.on("data", (chunk: Buffer) => (started.stderr = (started.stderr + chunk.toString()).slice(-2_000)));
+  const started: Reader = { child, heapMb, answers: new Map(), stderr: new StderrWatch(), idle: null };
+  child.stderr?.on("data", (chunk: Buffer) => started.stderr.push(chunk.toString()));
   child.on("message", ({ id, result }: { id: number; result: ExtractResult }) => started.answers.get(id)?.(result));
   const ended = () => {
     if (reader === started) reader = null;
     // Out of heap: V8 says so on stderr and aborts.
-    const reason = /heap out of memory|Reached heap limit/i.test(started.stderr) ? "too-large-unpacked" : "unreadable";
+    const reason = started.stderr.outOfMemory ? "too-large-unpacked" : "unreadable";
     for (const answer of started.answers.values()) answer({ ok: false, reason });
   };
   // "close" comes after stderr has been read to its end, unlike "exit".

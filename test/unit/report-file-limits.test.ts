@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractReportText, REPORT_LIMITS } from "~/platform/report-file.server.ts";
+import { extractReportText, REPORT_LIMITS, StderrWatch } from "~/platform/report-file.server.ts";
 import { readReportText } from "~/workflows/report-import.server.ts";
 import { docxBomb, docxOf, pdfBomb, pdfOf } from "../helpers/bombs.ts";
 import { catalog } from "../helpers/catalog.ts";
@@ -100,5 +100,32 @@ describe("the report reading budget", { timeout: 60_000 }, () => {
   it("still reads ordinary files", async () => {
     expect(await extractReportText(docxOf(["Kommunkompassen", "Hej"]))).toEqual({ ok: true, kind: "docx", text: "Kommunkompassen\nHej\n" });
     expect(await extractReportText(pdfOf([["Kommunkompassen"], ["Hej"]]))).toEqual({ ok: true, kind: "pdf", text: "Kommunkompassen\nHej" });
+  });
+});
+
+describe("the reading process's stderr", () => {
+  const oom = "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n";
+  const trace = Array.from({ length: 60 }, (_, i) => ` ${i}: 0x18ac8a7 v8::internal::Heap::CollectGarbage(v8::internal::AllocationSpace) [/usr/bin/node]\n`).join("");
+
+  it("tells out of memory even when a long stack trace follows the line (an oversized file, not an unreadable one)", () => {
+    const watch = new StderrWatch();
+    watch.push(`<--- Last few GCs --->\n${oom}`);
+    watch.push(trace);
+    watch.push(trace);
+    expect(trace.length).toBeGreaterThan(2_000);
+    expect(watch.outOfMemory).toBe(true);
+  });
+
+  it("joins the line when it arrives split across two chunks", () => {
+    const watch = new StderrWatch();
+    watch.push(oom.slice(0, 50));
+    watch.push(oom.slice(50) + trace);
+    expect(watch.outOfMemory).toBe(true);
+  });
+
+  it("does not call other failures out of memory", () => {
+    const watch = new StderrWatch();
+    watch.push("TypeError: Cannot read properties of undefined (reading 'getPage')\n" + trace);
+    expect(watch.outOfMemory).toBe(false);
   });
 });
