@@ -47,10 +47,7 @@ export interface EvaluationForScoring {
 export async function getEvaluation(
   municipalityId: string,
   evaluationId: string,
-  /** Without the strengths and improvement items (empty lists): for scoring and comparing only, two queries fewer. */
-  options: { lists?: boolean } = {},
 ): Promise<EvaluationForScoring | null> {
-  const lists = options.lists ?? true;
   const evaluation = await getDb().evaluation.findFirst({
     where: { id: evaluationId, municipalityId },
     include: {
@@ -60,8 +57,8 @@ export async function getEvaluation(
       scores: true,
       areas: {
         include: {
-          strengths: lists ? { orderBy: { sortOrder: "asc" } } : false,
-          improvements: lists ? { orderBy: { sortOrder: "asc" } } : false,
+          strengths: { orderBy: { sortOrder: "asc" } },
+          improvements: { orderBy: { sortOrder: "asc" } },
         },
       },
     },
@@ -96,8 +93,8 @@ export async function getEvaluation(
             printedPercent: score?.printedPercent ?? null,
           };
         }),
-        strengths: evalArea?.strengths?.map((s) => s.text) ?? [],
-        improvements: evalArea?.improvements?.map((i) => ({ id: i.id, text: i.text })) ?? [],
+        strengths: evalArea?.strengths.map((s) => s.text) ?? [],
+        improvements: evalArea?.improvements.map((i) => ({ id: i.id, text: i.text })) ?? [],
         goodExamples: evalArea?.goodExamples ?? [],
       };
     }),
@@ -105,7 +102,7 @@ export async function getEvaluation(
 }
 
 /** The latest evaluations, newest first, ready for scoring (`skip` 1 starts from the one before the latest). */
-export async function getLatestEvaluations(municipalityId: string, count = 2, skip = 0, options: { lists?: boolean } = {}) {
+export async function getLatestEvaluations(municipalityId: string, count = 2, skip = 0) {
   const latest = await getDb().evaluation.findMany({
     where: { municipalityId },
     select: { id: true },
@@ -113,7 +110,7 @@ export async function getLatestEvaluations(municipalityId: string, count = 2, sk
     take: count,
     skip,
   });
-  const loaded = await Promise.all(latest.map((e) => getEvaluation(municipalityId, e.id, options)));
+  const loaded = await Promise.all(latest.map((e) => getEvaluation(municipalityId, e.id)));
   return loaded.filter((e): e is EvaluationForScoring => e !== null);
 }
 

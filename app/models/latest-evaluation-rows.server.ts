@@ -1,3 +1,4 @@
+import type { AreaInput } from "~/domain/scoring.ts";
 import { getDb } from "~/platform/db.server.ts";
 
 /**
@@ -23,17 +24,18 @@ export interface LatestEvaluationRows {
   }>;
 }
 
-export async function latestEvaluationRows(municipalityId: string): Promise<LatestEvaluationRows | null> {
+/** The latest evaluation (`skip` 1: the one before it, for comparisons), or null. */
+export async function latestEvaluationRows(municipalityId: string, skip = 0): Promise<LatestEvaluationRows | null> {
   const db = getDb();
   const [[header], areas, questions] = await Promise.all([
     db.$queryRaw<Array<{ id: string; year: number; statedTotal: number | null; versionName: string; versionKey: string }>>`
       SELECT e."id"::text AS "id", e."year", e."statedTotal"::float8 AS "statedTotal", fv."name" AS "versionName", fv."key" AS "versionKey"
       FROM "Evaluation" e JOIN "FrameworkVersion" fv ON fv."id" = e."frameworkVersionId"
       WHERE e."municipalityId" = ${municipalityId}::uuid
-      ORDER BY e."year" DESC, e."createdAt" DESC LIMIT 1`,
+      ORDER BY e."year" DESC, e."createdAt" DESC LIMIT 1 OFFSET ${skip}`,
     db.$queryRaw<Array<{ number: number; name: string; maxPoints: number; statedPoints: number | null }>>`
       WITH latest AS (
-        SELECT "id", "frameworkVersionId" FROM "Evaluation" WHERE "municipalityId" = ${municipalityId}::uuid ORDER BY "year" DESC, "createdAt" DESC LIMIT 1
+        SELECT "id", "frameworkVersionId" FROM "Evaluation" WHERE "municipalityId" = ${municipalityId}::uuid ORDER BY "year" DESC, "createdAt" DESC LIMIT 1 OFFSET ${skip}
       )
       SELECT fa."number", fa."name", fa."maxPoints"::float8 AS "maxPoints", ea."statedPoints"::float8 AS "statedPoints"
       FROM latest l
@@ -42,7 +44,7 @@ export async function latestEvaluationRows(municipalityId: string): Promise<Late
       ORDER BY fa."number" ASC`,
     db.$queryRaw<Array<{ area: number; id: string; code: string; text: string; maxPoints: number; points: number | null }>>`
       WITH latest AS (
-        SELECT "id", "frameworkVersionId" FROM "Evaluation" WHERE "municipalityId" = ${municipalityId}::uuid ORDER BY "year" DESC, "createdAt" DESC LIMIT 1
+        SELECT "id", "frameworkVersionId" FROM "Evaluation" WHERE "municipalityId" = ${municipalityId}::uuid ORDER BY "year" DESC, "createdAt" DESC LIMIT 1 OFFSET ${skip}
       )
       SELECT fa."number" AS "area", q."id"::text AS "id", q."code", q."text", q."maxPoints"::float8 AS "maxPoints", qs."points"::float8 AS "points"
       FROM latest l
@@ -71,6 +73,20 @@ export async function latestEvaluationRows(municipalityId: string): Promise<Late
       maxPoints: Number(a.maxPoints),
       statedPoints: a.statedPoints === null ? null : Number(a.statedPoints),
       questions: byArea.get(Number(a.number)) ?? [],
+    })),
+  };
+}
+
+/** The evaluation as scoring.ts reads it (points as the report states them; ADR 0040). */
+export function scoringInput(evaluation: LatestEvaluationRows): { areas: AreaInput[]; statedTotal: string | null } {
+  return {
+    statedTotal: evaluation.statedTotal === null ? null : String(evaluation.statedTotal),
+    areas: evaluation.areas.map((area) => ({
+      number: area.number,
+      name: area.name,
+      maxPoints: String(area.maxPoints),
+      statedPoints: area.statedPoints === null ? null : String(area.statedPoints),
+      questions: area.questions.map((q) => ({ code: q.code, text: q.text, maxPoints: String(q.maxPoints), points: q.points })),
     })),
   };
 }

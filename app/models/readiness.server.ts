@@ -1,9 +1,8 @@
 import { isoDate, stockholmDate } from "~/domain/dates.ts";
 import type { ReportAction } from "~/domain/follow-up-report.ts";
-import type { AreaInput } from "~/domain/scoring.ts";
 import type { ProjectionAction, ProjectionQuestion } from "~/domain/projection.ts";
 import { getDb } from "~/platform/db.server.ts";
-import { latestEvaluationRows } from "./latest-evaluation-rows.server.ts";
+import { latestEvaluationRows, scoringInput } from "./latest-evaluation-rows.server.ts";
 import { planActionRows } from "./plan-rows.server.ts";
 
 /**
@@ -25,16 +24,7 @@ export async function loadReadinessData(municipalityId: string) {
     area.questions.map((q) => ({ code: q.code, text: q.text, area: area.number, maxPoints: q.maxPoints, current: q.points ?? 0 })),
   );
   // The evaluation as scoring.ts reads it, so the readiness figures start from the same score as every page (ADR 0040).
-  const scoring: { areas: AreaInput[]; statedTotal: string | null } = {
-    statedTotal: evaluation.statedTotal === null ? null : String(evaluation.statedTotal),
-    areas: evaluation.areas.map((area) => ({
-      number: area.number,
-      name: area.name,
-      maxPoints: String(area.maxPoints),
-      statedPoints: area.statedPoints === null ? null : String(area.statedPoints),
-      questions: area.questions.map((q) => ({ code: q.code, text: q.text, maxPoints: String(q.maxPoints), points: q.points })),
-    })),
-  };
+  const scoring = scoringInput(evaluation);
   const [actions, items] = await Promise.all([
     // The plan's actions flat in one round trip (ADR 0046).
     planActionRows(municipalityId, evaluation.id),

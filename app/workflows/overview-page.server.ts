@@ -2,9 +2,14 @@ import { compareAreas } from "~/domain/comparison.ts";
 import { stockholmDate } from "~/domain/dates.ts";
 import { scoreEvaluation } from "~/domain/scoring.ts";
 import { areaStatuses, DUE_WITHIN_DAYS, dueWithin } from "~/domain/status-overview.ts";
-import { getLatestEvaluations } from "~/models/evaluation.server.ts";
+import { latestEvaluationRows, scoringInput, type LatestEvaluationRows } from "~/models/latest-evaluation-rows.server.ts";
 import { listReports } from "~/models/follow-up-report.server.ts";
 import { readinessFor } from "./readiness.server.ts";
+
+const scoreOf = (evaluation: LatestEvaluationRows) => {
+  const input = scoringInput(evaluation);
+  return scoreEvaluation(input.areas, input.statedTotal);
+};
 
 /**
  * What *Översikt*, the status page (issue #14, item 1), shows at `now`: the figures now (the
@@ -18,9 +23,9 @@ export async function overviewPage(municipalityId: string, now: Date) {
   const today = stockholmDate(now);
   // The latest evaluation comes with the projection (scored as the evaluation page scores it);
   // only the one before it is loaded here, for the comparison.
-  const [readiness, [previous], [report]] = await Promise.all([
+  const [readiness, previous, [report]] = await Promise.all([
     readinessFor(municipalityId, now),
-    getLatestEvaluations(municipalityId, 1, 1, { lists: false }),
+    latestEvaluationRows(municipalityId, 1),
     listReports(municipalityId, 1),
   ]);
   const latestReport = report ? { id: report.id, title: report.title, asOf: report.asOf.toISOString().slice(0, 10) } : null;
@@ -34,7 +39,7 @@ export async function overviewPage(municipalityId: string, now: Date) {
   const { scored } = readiness;
   const comparison = compareAreas(
     { versionKey: latest.versionKey, scored },
-    previous ? { versionKey: previous.frameworkVersion.key, scored: scoreEvaluation(previous.areas, previous.statedTotal) } : null,
+    previous ? { versionKey: previous.versionKey, scored: scoreOf(previous) } : null,
   );
   const { projection } = readiness;
   const actions = readiness.planActions.map((a) => ({ id: a.id, title: a.title, area: a.area, status: a.status, deadline: a.deadline, owner: a.owner }));

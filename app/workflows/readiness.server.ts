@@ -3,7 +3,7 @@ import { buildReport } from "~/domain/follow-up-report.ts";
 import { oneScore, projectionFromScore } from "~/domain/one-score.ts";
 import { project } from "~/domain/projection.ts";
 import { scoreEvaluation } from "~/domain/scoring.ts";
-import { getLatestEvaluations } from "~/models/evaluation.server.ts";
+import { latestEvaluationRows, scoringInput } from "~/models/latest-evaluation-rows.server.ts";
 import { loadReadinessData } from "~/models/readiness.server.ts";
 import { latestStatuses } from "~/models/status-note.server.ts";
 import { weightsFor } from "./likelihood-weights.server.ts";
@@ -11,9 +11,10 @@ import { weightsFor } from "./likelihood-weights.server.ts";
 /** The evaluation before the latest, as points per area (for the charts), or null. */
 export async function previousEvaluationAreas(municipalityId: string) {
   // Only the one before the latest: the latest is loaded by the projection already.
-  const [previous] = await getLatestEvaluations(municipalityId, 1, 1, { lists: false });
+  const previous = await latestEvaluationRows(municipalityId, 1);
   if (!previous) return null;
-  const { areas } = scoreEvaluation(previous.areas, previous.statedTotal);
+  const input = scoringInput(previous);
+  const { areas } = scoreEvaluation(input.areas, input.statedTotal);
   return { year: previous.year, areas: areas.map((a) => ({ number: a.number, points: a.points })) };
 }
 
