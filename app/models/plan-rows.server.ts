@@ -79,3 +79,16 @@ export async function planActionRows(municipalityId: string, evaluationId: strin
     effects: byAction.get(r.id) ?? [],
   }));
 }
+
+/** An evaluation's improvement items, with their area and whether an action is linked; in one query. */
+export async function improvementItemRows(evaluationId: string) {
+  const rows = await getDb().$queryRaw<Array<{ id: string; text: string; sortOrder: number; area: number; hasAction: boolean }>>`
+    SELECT i."id"::text AS "id", i."text", i."sortOrder", fa."number" AS "area",
+           EXISTS (SELECT 1 FROM "Action" a WHERE a."improvementItemId" = i."id") AS "hasAction"
+    FROM "ImprovementItem" i
+    JOIN "EvaluationArea" ea ON ea."id" = i."evaluationAreaId"
+    JOIN "FrameworkArea" fa ON fa."id" = ea."frameworkAreaId"
+    WHERE ea."evaluationId" = ${evaluationId}::uuid
+    ORDER BY i."id" ASC`;
+  return rows.map((r) => ({ id: r.id, text: r.text, sortOrder: Number(r.sortOrder), area: Number(r.area), hasAction: r.hasAction }));
+}

@@ -3,7 +3,7 @@ import type { ReportAction } from "~/domain/follow-up-report.ts";
 import type { ProjectionAction, ProjectionQuestion } from "~/domain/projection.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { latestEvaluationRows, scoringInput } from "./latest-evaluation-rows.server.ts";
-import { planActionRows } from "./plan-rows.server.ts";
+import { improvementItemRows, planActionRows } from "./plan-rows.server.ts";
 
 /**
  * The latest evaluation's sub-questions and the plan's actions, as the projection, the progress
@@ -30,11 +30,7 @@ export async function loadReadinessData(municipalityId: string) {
     planActionRows(municipalityId, evaluation.id),
     // Every improvement item at once: the count without action (report), the list without action
     // (Översikt) and the items for "Ny åtgärd" links (Inför utvärdering), without a query each after this one.
-    db.improvementItem.findMany({
-      where: { evaluationArea: { evaluationId: evaluation.id } },
-      select: { id: true, text: true, sortOrder: true, evaluationArea: { select: { frameworkArea: { select: { number: true } } } }, _count: { select: { actions: true } } },
-      orderBy: { id: "asc" },
-    }),
+    improvementItemRows(evaluation.id),
   ]);
   return {
     municipalityName: municipality.name,
@@ -44,9 +40,9 @@ export async function loadReadinessData(municipalityId: string) {
     areaNames: new Map(evaluation.areas.map((a) => [a.number, a.name])),
     questions,
     scoring,
-    itemsWithoutAction: items.filter((i) => i._count.actions === 0).length,
+    itemsWithoutAction: items.filter((i) => !i.hasAction).length,
     /** The evaluation's improvement items by id, with their area and whether an action is linked. */
-    items: items.map((i) => ({ id: i.id, text: i.text, area: i.evaluationArea.frameworkArea.number, sortOrder: i.sortOrder, hasAction: i._count.actions > 0 })),
+    items,
     actions: actions.map(
       (a): ProjectionAction => ({
         id: a.id,
