@@ -2,7 +2,6 @@ import { redirect } from "@remix-run/node";
 import { can, effectiveRole, type Permission, type Role } from "~/domain/access.ts";
 import { mustSetUpTwoStep } from "~/domain/two-step.ts";
 import { findMunicipalityForUser, type MunicipalitySummary } from "~/models/municipality.server.ts";
-import { municipalityRequiresTwoStep } from "~/models/two-step.server.ts";
 import { paths } from "~/paths.ts";
 import type { SessionUser } from "~/models/session.server.ts";
 import { memoized } from "./request-memo.server.ts";
@@ -73,7 +72,7 @@ export async function requireMunicipality(
   const role = effectiveRole(principal);
   if (!role || !can(principal, permission)) throw forbidden();
   // A municipality that requires two-step sign-in is opened only by members who use it.
-  if (!user.twoStepEnabled && (await memoized(`two-step-required:${found.municipality.id}`, () => municipalityRequiresTwoStep(found.municipality.id)))) throw toTwoStepSetup(request);
+  if (!user.twoStepEnabled && found.twoStepRequired) throw toTwoStepSetup(request);
   return { user, municipality: found.municipality, role };
 }
 

@@ -18,17 +18,24 @@ export async function findMunicipalityBySlug(slug: string): Promise<Municipality
 }
 
 /** The municipality by slug with the user's role in it (null role: not a member). */
+/**
+ * The municipality by slug with the user's role in it (null when not a member), whether it is
+ * active and whether it requires two-step sign-in: what every municipality page checks first.
+ * One query (it runs on every page request; the ORM needed three round trips in sequence).
+ */
 export async function findMunicipalityForUser(
   slug: string,
   userId: string,
-): Promise<{ municipality: MunicipalitySummary; role: Role | null; active: boolean } | null> {
-  const municipality = await getDb().municipality.findUnique({
-    where: { slug },
-    select: { ...summary, deactivatedAt: true, memberships: { where: { userId }, select: { role: true } } },
-  });
-  if (!municipality) return null;
-  const { memberships, deactivatedAt, ...rest } = municipality;
-  return { municipality: rest, role: memberships[0]?.role ?? null, active: deactivatedAt === null };
+): Promise<{ municipality: MunicipalitySummary; role: Role | null; active: boolean; twoStepRequired: boolean } | null> {
+  const [row] = await getDb().$queryRaw<Array<{ id: string; slug: string; name: string; active: boolean; role: Role | null; twoStepRequired: boolean }>>`
+    SELECT m."id"::text AS "id", m."slug", m."name", (m."deactivatedAt" IS NULL) AS "active",
+           ms."role"::text AS "role", COALESCE(tp."required", false) AS "twoStepRequired"
+    FROM "Municipality" m
+    LEFT JOIN "Membership" ms ON ms."municipalityId" = m."id" AND ms."userId" = ${userId}::uuid
+    LEFT JOIN "MunicipalityTwoStep" tp ON tp."municipalityId" = m."id"
+    WHERE m."slug" = ${slug}`;
+  if (!row) return null;
+  return { municipality: { id: row.id, slug: row.slug, name: row.name }, role: row.role, active: row.active, twoStepRequired: row.twoStepRequired };
 }
 
 /** Municipalities the user can open: all of them for an operator, their own active ones for others. */

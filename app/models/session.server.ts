@@ -34,23 +34,24 @@ export const LAST_SEEN_EVERY_MS = 5 * 60 * 1000;
  */
 export async function findSessionUser(sessionId: string, now = new Date(), device: string | null = null): Promise<SessionUser | null> {
   const id = idHash(sessionId);
-  const session = await getDb().session.findUnique({
-    where: { id },
-    select: {
-      expiresAt: true,
-      lastSeenAt: true,
-      device: true,
-      user: { select: { id: true, email: true, name: true, isOperator: true, twoStep: { select: { enabledAt: true } } } },
-    },
-  });
-  if (!session || session.expiresAt <= now) return null;
-  const stale = !session.lastSeenAt || now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS;
+  // One query: it runs on every page request (the ORM read session, user and two-step in sequence).
+  const [session] = await getDb().$queryRaw<
+    Array<{ expiresAt: Date; lastSeenAt: Date | null; device: string | null; userId: string; email: string; name: string; isOperator: boolean; twoStepEnabled: boolean }>
+  >`
+    SELECT s."expiresAt", s."lastSeenAt", s."device", u."id"::text AS "userId", u."email", u."name", u."isOperator",
+           (t."enabledAt" IS NOT NULL) AS "twoStepEnabled"
+    FROM "Session" s
+    JOIN "User" u ON u."id" = s."userId"
+    LEFT JOIN "TwoStepSecret" t ON t."userId" = u."id"
+    WHERE s."id" = ${id}`;
+  if (!session || new Date(session.expiresAt) <= now) return null;
+  const lastSeenAt = session.lastSeenAt === null ? null : new Date(session.lastSeenAt);
+  const stale = !lastSeenAt || now.getTime() - lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS;
   const newDevice = device !== null && session.device === null;
   if (stale || newDevice) {
     await getDb().session.updateMany({ where: { id }, data: { lastSeenAt: now, ...(newDevice ? { device } : {}) } });
   }
-  const { twoStep, ...user } = session.user;
-  return { ...user, twoStepEnabled: Boolean(twoStep?.enabledAt) };
+  return { id: session.userId, email: session.email, name: session.name, isOperator: session.isOperator, twoStepEnabled: session.twoStepEnabled };
 }
 
 /** The stored key (hash) of a session id: what Mitt konto uses to mark "this session". */
