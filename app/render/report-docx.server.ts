@@ -17,7 +17,7 @@ import {
 import { hasChanges, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
 import { t } from "~/i18n/sv.ts";
 import { formatDate } from "~/utils/format.ts";
-import { changedActionGroups, summaryParagraphs, withOwner } from "~/utils/report-text.ts";
+import { changeLists, summaryParagraphs } from "~/utils/report-text.ts";
 import {
   areaTable,
   changeTable,
@@ -110,12 +110,7 @@ function changesSection(changes: ReportChanges | null): Array<Paragraph | Table>
   if (!changes.sameEvaluation) out.push(paragraph(r.otherEvaluation));
   if (!hasChanges(changes)) return [...out, paragraph(r.noChanges)];
   if (changes.sameEvaluation) out.push(table(changeTable(changes)));
-  const lists: Array<[string, string[]]> = [
-    ...changedActionGroups(changes).map((g): [string, string[]] => [g.title, g.actions.map(withOwner)]),
-    [r.deadlineMoved, changes.deadlineMoved.map((m) => `${m.action.title}: ${r.movedFrom(formatDate(m.from), formatDate(m.action.deadline))}`)],
-    [r.removed, changes.removed.map((a) => a.title)],
-  ];
-  for (const [title, items] of lists) {
+  for (const { title, items } of changeLists(changes)) {
     if (items.length === 0) continue;
     out.push(heading(`${title} (${items.length})`, HeadingLevel.HEADING_3));
     for (const item of items) out.push(new Paragraph({ children: [new TextRun(item)], bullet: { level: 0 } }));

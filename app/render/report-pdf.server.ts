@@ -4,10 +4,10 @@ import { readinessSeries } from "~/components/charts/readiness-series.ts";
 import { hasChanges, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
 import type { ProgressSeries } from "~/domain/progress-over-time.ts";
 import { t } from "~/i18n/sv.ts";
-import { formatDate, formatMonth, formatPoints, formatSignedPoints } from "~/utils/format.ts";
-import { changedActionGroups, summaryParagraphs, withOwner } from "~/utils/report-text.ts";
+import { formatDate, formatMonth, formatPoints } from "~/utils/format.ts";
+import { changeLists, summaryParagraphs } from "~/utils/report-text.ts";
 import { PDF_FONTS, giveSharedFonts } from "./pdf-fonts.server.ts";
-import { coverParagraphs, lateTable, statusTable } from "~/utils/report-tables.ts";
+import { changeTable, coverParagraphs, lateTable, statusTable } from "~/utils/report-tables.ts";
 
 /**
  * The follow-up report as an A4 PDF made on the server with pdfkit: the same sections, numbers
@@ -99,7 +99,7 @@ export async function reportToPdf(snapshot: ReportSnapshot, changes: ReportChang
   // Six columns fit an A4 page; the status texts have their own section below (Åtgärdernas lägesbeskrivningar).
   const late = lateTable(snapshot, { withStatus: false });
   if (late.rows.length === 0) doc.font(BODY).fontSize(10).text(r.noLate, tagged(doc));
-  // Seven columns on A4: the owner and the narrow number headings ("Område", "Dagar försenad") get room to wrap between words only.
+  // The owner and the narrow number headings ("Område", "Dagar försenad") get room to wrap between words only.
   else table(doc, late.head, late.rows, [[150, "l"], [40, "r"], [90, "l"], [95, "l"], [70, "l"], ["*", "r"]]);
 
   heading(doc, t.councilReport.statusesTitle);
@@ -352,23 +352,11 @@ function changesSection(doc: Doc, changes: ReportChanges | null) {
     doc.text(r.noChanges, tagged(doc));
     return;
   }
-  if (changes.sameEvaluation)
-    table(
-      doc,
-      [r.areaName, t.readiness.secured, t.readiness.likely, t.readiness.potential],
-      [
-        ...changes.areas.map((a) => [`${a.number}. ${a.name}`, ...[a.secured, a.likely, a.potential].map(formatSignedPoints)]),
-        [t.readiness.total, ...[changes.total.secured, changes.total.likely, changes.total.potential].map(formatSignedPoints)],
-      ],
-      [[240, "l"], ["*", "r"], ["*", "r"], ["*", "r"]],
-      true,
-    );
-  const lists: Array<[string, string[]]> = [
-    ...changedActionGroups(changes).map((g): [string, string[]] => [g.title, g.actions.map(withOwner)]),
-    [r.deadlineMoved, changes.deadlineMoved.map((m) => `${m.action.title}: ${r.movedFrom(formatDate(m.from), formatDate(m.action.deadline))}`)],
-    [r.removed, changes.removed.map((a) => a.title)],
-  ];
-  for (const [title, items] of lists) {
+  if (changes.sameEvaluation) {
+    const change = changeTable(changes);
+    table(doc, change.head, change.rows, [[240, "l"], ["*", "r"], ["*", "r"], ["*", "r"]], change.totalRow);
+  }
+  for (const { title, items } of changeLists(changes)) {
     if (items.length === 0) continue;
     ensureRoom(doc, 40);
     doc.moveDown(0.4).font(BOLD).fontSize(11).text(`${title} (${items.length})`, MARGIN, undefined, tagged(doc, "H3"));

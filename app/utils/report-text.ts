@@ -62,6 +62,19 @@ export function changedActionGroups(changes: ReportChanges): Array<{ title: stri
   ];
 }
 
+/**
+ * The change lists the PDF and the Word file print under "what changed": each heading with its
+ * lines (the changed actions with their owners, moved deadlines, removed actions), empty ones included.
+ */
+export function changeLists(changes: ReportChanges): Array<{ title: string; items: string[] }> {
+  const r = t.report;
+  return [
+    ...changedActionGroups(changes).map((g) => ({ title: g.title, items: g.actions.map(withOwner) })),
+    { title: r.deadlineMoved, items: changes.deadlineMoved.map((m) => `${m.action.title}: ${r.movedFrom(formatDate(m.from), formatDate(m.action.deadline))}`) },
+    { title: r.removed, items: changes.removed.map((a) => a.title) },
+  ];
+}
+
 /** An action as the change lists print it: "Title (Owner)". */
 export function withOwner(action: Pick<ReportAction, "title" | "owner" | "status" | "hasEvidence">): string {
   return `${action.title} (${ownerNote(action)})`;
