@@ -1,4 +1,5 @@
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
+import { PASSWORD } from "./fixtures.ts";
 
 /** A tiny cookie-keeping client that talks to the real web server like a browser would. */
 export class HttpClient {
@@ -31,4 +32,11 @@ export class HttpClient {
   async signIn(email: string, password: string): Promise<Response> {
     return this.post("/logga-in", { email, password });
   }
+}
+
+/** A client signed in as `email` (the fixtures' password), having checked that the sign-in succeeded. */
+export async function signedInClient(email: string, password = PASSWORD): Promise<HttpClient> {
+  const http = new HttpClient();
+  expect((await http.signIn(email, password)).status).toBe(302);
+  return http;
 }

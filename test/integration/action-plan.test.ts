@@ -3,20 +3,14 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "~/platform/db.server.ts";
 import { textToPdf } from "../helpers/documents.ts";
-import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
-import { HttpClient } from "../helpers/http.ts";
+import { createTenant, type Tenant } from "../helpers/fixtures.ts";
+import { HttpClient, signedInClient } from "../helpers/http.ts";
 import { createTestAction } from "../helpers/plan.ts";
 
 let home: Tenant;
 let other: Tenant;
 const as: Record<string, HttpClient> = {};
 const base = () => `/k/${home.municipality.slug}`;
-
-async function signedIn(email: string) {
-  const http = new HttpClient();
-  expect((await http.signIn(email, PASSWORD)).status).toBe(302);
-  return http;
-}
 
 function multipart(fields: Record<string, string>, file?: { bytes: Uint8Array; name: string }) {
   const form = new FormData();
@@ -27,10 +21,10 @@ function multipart(fields: Record<string, string>, file?: { bytes: Uint8Array; n
 
 beforeAll(async () => {
   [home, other] = await Promise.all([createTenant("plan"), createTenant("plan-other")]);
-  as.coordinator = await signedIn(home.coordinator.email);
-  as.owner = await signedIn(home.owner.email);
-  as.viewer = await signedIn(home.viewer.email);
-  as.stranger = await signedIn(other.coordinator.email);
+  as.coordinator = await signedInClient(home.coordinator.email);
+  as.owner = await signedInClient(home.owner.email);
+  as.viewer = await signedInClient(home.viewer.email);
+  as.stranger = await signedInClient(other.coordinator.email);
 });
 
 describe("creating actions (coordinator)", () => {

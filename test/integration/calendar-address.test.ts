@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addMembership } from "~/models/user.server.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { encryptSecret, tryDecryptSecret } from "~/platform/secret-box.server.ts";
-import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
+import { createTenant, type Tenant } from "../helpers/fixtures.ts";
 import { SERVER_DATA_ENCRYPTION_KEY } from "../helpers/global-server.ts";
-import { HttpClient } from "../helpers/http.ts";
+import { HttpClient, signedInClient } from "../helpers/http.ts";
 import { createTestAction } from "../helpers/plan.ts";
 
 /**
@@ -22,12 +22,6 @@ const hash = (token: string) => createHash("sha256").update(token).digest("hex")
 /** The web server's key: what it seals, the test can open, and the other way round. */
 const key = Buffer.from(SERVER_DATA_ENCRYPTION_KEY, "hex");
 const tokenOf = (address: string) => new URL(address).pathname.slice("/kalender/".length, -".ics".length);
-
-async function signedIn(email: string) {
-  const http = new HttpClient();
-  expect((await http.signIn(email, PASSWORD)).status).toBe(302);
-  return http;
-}
 
 /** The address shown on the page, or null; at most one is ever shown. */
 function shownAddress(html: string): string | null {
@@ -46,7 +40,7 @@ beforeAll(async () => {
 describe("the calendar address on Mina åtgärder", () => {
   it("is shown again on every visit, in every municipality of the user, and keeps working", async () => {
     await createTestAction(home, home.owner.id, "2027-03-15", "Åtgärd i kalendern");
-    const owner = await signedIn(home.owner.email);
+    const owner = await signedInClient(home.owner.email);
     const before = await (await owner.get(page(home))).text();
     expect(shownAddress(before)).toBeNull();
     expect(before).not.toContain(HIDDEN);
@@ -86,9 +80,9 @@ describe("the calendar address on Mina åtgärder", () => {
   });
 
   it("is never shown to anyone else, not even the coordinator of the same municipality", async () => {
-    const viewer = await signedIn(home.viewer.email);
+    const viewer = await signedInClient(home.viewer.email);
     const token = tokenOf(shownAddress(await (await viewer.post(page(home), { intent: "calendar" })).text())!);
-    const coordinator = await signedIn(home.coordinator.email);
+    const coordinator = await signedInClient(home.coordinator.email);
     const seen = [
       await (await coordinator.get(page(home))).text(),
       await (await coordinator.get(`/k/${home.municipality.slug}/anvandare`)).text(),
@@ -111,7 +105,7 @@ describe("the calendar address on Mina åtgärder", () => {
   it("renewing asks first, ends the old address and shows the new one from then on", async () => {
     const tenant = await createTenant("kalenderadress-byt");
     await createTestAction(tenant, tenant.owner.id, "2027-04-01", "Byt adress-åtgärd");
-    const owner = await signedIn(tenant.owner.email);
+    const owner = await signedInClient(tenant.owner.email);
     const first = shownAddress(await (await owner.post(page(tenant), { intent: "calendar" })).text())!;
 
     const asked = await owner.post(page(tenant), { intent: "calendar" });
@@ -145,7 +139,7 @@ describe("an address that cannot be shown again", () => {
     const tenant = await createTenant("kalenderadress-gammal");
     const legacy = randomBytes(24).toString("base64url");
     await getDb().user.update({ where: { id: tenant.owner.id }, data: { calendarToken: hash(legacy), calendarTokenSealed: null } });
-    const owner = await signedIn(tenant.owner.email);
+    const owner = await signedInClient(tenant.owner.email);
 
     const html = await (await owner.get(page(tenant))).text();
     expect(html).toContain(HIDDEN);
@@ -169,7 +163,7 @@ describe("an address that cannot be shown again", () => {
 
   it("sealed under another key (DATA_ENCRYPTION_KEY changed) or not matching the hash: explained, never a wrong address", async () => {
     const tenant = await createTenant("kalenderadress-nyckel");
-    const owner = await signedIn(tenant.owner.email);
+    const owner = await signedInClient(tenant.owner.email);
     const token = randomBytes(24).toString("base64url");
     await getDb().user.update({
       where: { id: tenant.owner.id },
@@ -195,14 +189,14 @@ describe("an address that cannot be shown again", () => {
 describe("erasing the person", () => {
   it("clears the hash and the sealed copy, and the address stops working", async () => {
     const tenant = await createTenant("kalenderadress-radera");
-    const viewer = await signedIn(tenant.viewer.email);
+    const viewer = await signedInClient(tenant.viewer.email);
     const address = shownAddress(await (await viewer.post(page(tenant), { intent: "calendar" })).text())!;
     expect((await feed(address)).status).toBe(200);
     const before = await getDb().user.findUniqueOrThrow({ where: { id: tenant.viewer.id }, select: { calendarToken: true, calendarTokenSealed: true } });
     expect(before.calendarToken).not.toBeNull();
     expect(before.calendarTokenSealed).not.toBeNull();
 
-    const coordinator = await signedIn(tenant.coordinator.email);
+    const coordinator = await signedInClient(tenant.coordinator.email);
     const erase = `/k/${tenant.municipality.slug}/anvandare/${tenant.viewer.id}/radera`;
     expect((await coordinator.post(erase, { confirm: "ja" })).status).toBe(302);
 

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/platform/db.server.ts";
-import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
-import { HttpClient } from "../helpers/http.ts";
+import { createTenant, type Tenant } from "../helpers/fixtures.ts";
+import { HttpClient, signedInClient } from "../helpers/http.ts";
 import { createTestAction } from "../helpers/plan.ts";
 
 /** Issue #14, item 5: committees and departments that own actions, over HTTP. */
@@ -11,12 +11,6 @@ let home: Tenant;
 let other: Tenant;
 const as: Record<string, HttpClient> = {};
 const base = () => `/k/${home.municipality.slug}`;
-
-async function signedIn(email: string) {
-  const http = new HttpClient();
-  expect((await http.signIn(email, PASSWORD)).status).toBe(302);
-  return http;
-}
 
 const committeeNamed = (tenant: Tenant, name: string) =>
   getDb().committee.findFirstOrThrow({ where: { municipalityId: tenant.municipality.id, name } });
@@ -29,10 +23,10 @@ async function loadSheet(res: Response, name: string) {
 
 beforeAll(async () => {
   [home, other] = await Promise.all([createTenant("committees"), createTenant("committees-other")]);
-  as.coordinator = await signedIn(home.coordinator.email);
-  as.owner = await signedIn(home.owner.email);
-  as.viewer = await signedIn(home.viewer.email);
-  as.stranger = await signedIn(other.coordinator.email);
+  as.coordinator = await signedInClient(home.coordinator.email);
+  as.owner = await signedInClient(home.owner.email);
+  as.viewer = await signedInClient(home.viewer.email);
+  as.stranger = await signedInClient(other.coordinator.email);
 });
 
 describe("the list of committees", () => {

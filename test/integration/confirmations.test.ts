@@ -2,9 +2,9 @@ import { readdirSync } from "node:fs";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { hasCalendarToken } from "~/models/calendar.server.ts";
 import { getDb } from "~/platform/db.server.ts";
-import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
+import { createTenant, type Tenant } from "../helpers/fixtures.ts";
 import { textToPdf } from "../helpers/documents.ts";
-import { HttpClient } from "../helpers/http.ts";
+import { HttpClient, signedInClient } from "../helpers/http.ts";
 import { createTestAction } from "../helpers/plan.ts";
 
 /**
@@ -17,18 +17,12 @@ let other: Tenant;
 const as: Record<"coordinator" | "owner" | "viewer" | "stranger", HttpClient> = {} as never;
 const base = () => `/k/${home.municipality.slug}`;
 
-async function signedIn(email: string) {
-  const http = new HttpClient();
-  expect((await http.signIn(email, PASSWORD)).status).toBe(302);
-  return http;
-}
-
 beforeAll(async () => {
   [home, other] = await Promise.all([createTenant("bekrafta"), createTenant("bekrafta-annan")]);
-  as.coordinator = await signedIn(home.coordinator.email);
-  as.owner = await signedIn(home.owner.email);
-  as.viewer = await signedIn(home.viewer.email);
-  as.stranger = await signedIn(other.coordinator.email);
+  as.coordinator = await signedInClient(home.coordinator.email);
+  as.owner = await signedInClient(home.owner.email);
+  as.viewer = await signedInClient(home.viewer.email);
+  as.stranger = await signedInClient(other.coordinator.email);
 });
 
 /** The confirmation page's form: it posts the same fields again with the confirmation. */
@@ -41,7 +35,7 @@ function confirmationForm(html: string): string {
 describe("deleting an evaluation", () => {
   it("asks first, saying how many sub-questions and improvement items go; refuses a viewer and another municipality", async () => {
     const tenant = await createTenant("bekrafta-utv");
-    const coordinator = await signedIn(tenant.coordinator.email);
+    const coordinator = await signedInClient(tenant.coordinator.email);
     const page = `/k/${tenant.municipality.slug}/utvarderingar/${tenant.evaluationId}`;
     const evaluation = await getDb().evaluation.findUniqueOrThrow({ where: { id: tenant.evaluationId } });
     const questions = await getDb().questionScore.count({ where: { evaluationId: tenant.evaluationId } });
@@ -54,7 +48,7 @@ describe("deleting an evaluation", () => {
     expect(confirmationForm(html)).toContain('name="intent" value="delete"');
     expect(await getDb().evaluation.count({ where: { id: tenant.evaluationId } })).toBe(1);
 
-    const viewer = await signedIn(tenant.viewer.email);
+    const viewer = await signedInClient(tenant.viewer.email);
     expect((await viewer.post(page, { intent: "delete", confirmed: "yes" })).status).toBe(403);
     expect((await as.stranger.post(page, { intent: "delete", confirmed: "yes" })).status).toBe(403);
     expect(await getDb().evaluation.count({ where: { id: tenant.evaluationId } })).toBe(1);
@@ -181,7 +175,7 @@ describe("renewing the calendar address", () => {
 describe("removing a member", () => {
   it("a removal posted without the confirmation page's mark shows that page and removes nothing", async () => {
     const tenant = await createTenant("bekrafta-medlem");
-    const coordinator = await signedIn(tenant.coordinator.email);
+    const coordinator = await signedInClient(tenant.coordinator.email);
     const page = `/k/${tenant.municipality.slug}/anvandare`;
     const asked = await coordinator.post(page, { intent: "remove", userId: tenant.viewer.id });
     expect(asked.status).toBe(200);
@@ -191,7 +185,7 @@ describe("removing a member", () => {
     expect(confirmationForm(html)).toContain(`name="userId" value="${tenant.viewer.id}"`);
     expect(await getDb().membership.count({ where: { userId: tenant.viewer.id, municipalityId: tenant.municipality.id } })).toBe(1);
 
-    const owner = await signedIn(tenant.owner.email);
+    const owner = await signedInClient(tenant.owner.email);
     expect((await owner.post(page, { intent: "remove", userId: tenant.viewer.id, confirmed: "yes" })).status).toBe(403);
     expect((await as.stranger.post(page, { intent: "remove", userId: tenant.viewer.id, confirmed: "yes" })).status).toBe(403);
     expect(await getDb().membership.count({ where: { userId: tenant.viewer.id, municipalityId: tenant.municipality.id } })).toBe(1);

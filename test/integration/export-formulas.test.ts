@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addMembership, createUserWithPassword } from "~/models/user.server.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
-import { HttpClient } from "../helpers/http.ts";
+import { signedInClient } from "../helpers/http.ts";
 import { createTestAction } from "../helpers/plan.ts";
 
 /**
@@ -57,12 +57,6 @@ function parseCsv(text: string, delimiter = ";"): string[][] {
   return rows;
 }
 
-async function signedIn(email: string) {
-  const http = new HttpClient();
-  expect((await http.signIn(email, PASSWORD)).status).toBe(302);
-  return http;
-}
-
 beforeAll(async () => {
   tenant = await createTenant("formler");
   base = `/k/${tenant.municipality.slug}`;
@@ -73,7 +67,7 @@ beforeAll(async () => {
 
 describe("formula injection in exports", () => {
   it("plan.csv shows hostile titles and owner names as text: no cell starts with = + - @ tab or CR", async () => {
-    const viewer = await signedIn(tenant.viewer.email);
+    const viewer = await signedInClient(tenant.viewer.email);
     const res = await viewer.get(`${base}/plan.csv`);
     expect(res.status).toBe(200);
     const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ""));
@@ -89,7 +83,7 @@ describe("formula injection in exports", () => {
   });
 
   it("plan.xlsx and the follow-up report's Excel file hold formula-looking text as plain string cells", async () => {
-    const coordinator = await signedIn(tenant.coordinator.email);
+    const coordinator = await signedInClient(tenant.coordinator.email);
     const saved = await coordinator.post(`${base}/rapporter`, { title: "=HYPERLINK(\"https://evil.example\",\"Rapport\")" });
     expect(saved.status).toBe(302);
     const reportId = saved.headers.get("location")!.split("/").at(-1)!.split("?")[0]!;

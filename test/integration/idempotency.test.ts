@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { formFields } from "../helpers/html-forms.ts";
 import { getDb } from "~/platform/db.server.ts";
-import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
-import { HttpClient } from "../helpers/http.ts";
+import { createTenant, type Tenant } from "../helpers/fixtures.ts";
+import { HttpClient, signedInClient } from "../helpers/http.ts";
 import { createTestAction } from "../helpers/plan.ts";
 
 /**
@@ -14,12 +14,6 @@ import { createTestAction } from "../helpers/plan.ts";
 let tenant: Tenant;
 let base: string;
 let coordinator: HttpClient;
-
-async function signedIn(email: string) {
-  const http = new HttpClient();
-  expect((await http.signIn(email, PASSWORD)).status).toBe(302);
-  return http;
-}
 
 /** The submission key of the form with the given marker (e.g. its intent), as the page renders it. */
 async function keyFrom(http: HttpClient, page: string, marker: string): Promise<string> {
@@ -34,14 +28,14 @@ async function keyFrom(http: HttpClient, page: string, marker: string): Promise<
 beforeAll(async () => {
   tenant = await createTenant("en-gang");
   base = `/k/${tenant.municipality.slug}`;
-  coordinator = await signedIn(tenant.coordinator.email);
+  coordinator = await signedInClient(tenant.coordinator.email);
 });
 
 describe("one change per form submission", () => {
   it("a note posted twice at once and then again with the same key is saved once; every post is answered with the same redirect", async () => {
     const action = await createTestAction(tenant, tenant.owner.id);
     const page = `${base}/atgarder/${action.id}`;
-    const owner = await signedIn(tenant.owner.email);
+    const owner = await signedInClient(tenant.owner.email);
     const key = await keyFrom(owner, page, 'value="note"');
     const fields = { intent: "note", body: "Remissen är utskickad.", submissionKey: key };
     const answers = await Promise.all([owner.post(page, fields), owner.post(page, fields), owner.post(page, fields)]);
@@ -60,7 +54,7 @@ describe("one change per form submission", () => {
   it("a post without a key, or with a malformed one, is processed as before (tools and old pages keep working)", async () => {
     const action = await createTestAction(tenant, tenant.owner.id);
     const page = `${base}/atgarder/${action.id}`;
-    const owner = await signedIn(tenant.owner.email);
+    const owner = await signedInClient(tenant.owner.email);
     expect((await owner.post(page, { intent: "note", body: "Utan nyckel" })).status).toBe(302);
     expect((await owner.post(page, { intent: "note", body: "Utan nyckel" })).status).toBe(302);
     for (const hostile of ["", "x", "=1+1", "\u0000", "9".repeat(10_000), "00000000-0000-0000-0000-00000000000G"]) {
@@ -72,7 +66,7 @@ describe("one change per form submission", () => {
   it("a refused post does not use up its key: the corrected form is saved, once", async () => {
     const action = await createTestAction(tenant, tenant.owner.id);
     const page = `${base}/atgarder/${action.id}`;
-    const owner = await signedIn(tenant.owner.email);
+    const owner = await signedInClient(tenant.owner.email);
     const key = await keyFrom(owner, page, 'value="note"');
     expect((await owner.post(page, { intent: "note", body: "", submissionKey: key })).status).toBe(400);
     expect((await owner.post(page, { intent: "note", body: "Rättad", submissionKey: key })).status).toBe(302);
@@ -83,7 +77,7 @@ describe("one change per form submission", () => {
   it("the same key from another user, or for another form, is its own submission", async () => {
     const action = await createTestAction(tenant, tenant.owner.id);
     const page = `${base}/atgarder/${action.id}`;
-    const owner = await signedIn(tenant.owner.email);
+    const owner = await signedInClient(tenant.owner.email);
     const key = await keyFrom(owner, page, 'value="note"');
     expect((await owner.post(page, { intent: "note", body: "Ägarens", submissionKey: key })).status).toBe(302);
     expect((await coordinator.post(page, { intent: "note", body: "Samordnarens", submissionKey: key })).status).toBe(302);

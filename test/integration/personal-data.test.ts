@@ -5,7 +5,7 @@ import { addMembership, createUserWithPassword } from "~/models/user.server.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { dbState } from "../helpers/db-state.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
-import { HttpClient } from "../helpers/http.ts";
+import { HttpClient, signedInClient } from "../helpers/http.ts";
 import { createTestAction } from "../helpers/plan.ts";
 import { setUpTwoStep } from "../helpers/two-step.ts";
 
@@ -21,18 +21,11 @@ let shared: { id: string; email: string; name: string };
 let operator: { id: string; email: string; name: string };
 const titles = { a: "Åtgärd i A för delad person", b: "Åtgärd i B som A inte får se" };
 
-async function signedIn(email: string): Promise<HttpClient> {
-  const http = new HttpClient();
-  const res = await http.signIn(email, PASSWORD);
-  expect(res.status).toBe(302);
-  return http;
-}
-
 /** The operator, signed in once with two-step sign-in set up (operators must use it). */
 let operatorClient: HttpClient | undefined;
 async function signedInOperator(): Promise<HttpClient> {
   if (!operatorClient) {
-    operatorClient = await signedIn(operator.email);
+    operatorClient = await signedInClient(operator.email);
     await setUpTwoStep(operatorClient);
   }
   return operatorClient;
@@ -69,7 +62,7 @@ beforeAll(async () => {
 
 describe("personal data export (GDPR art. 15)", () => {
   it("gives the person everything about them as a download, without secrets", async () => {
-    const http = await signedIn(shared.email);
+    const http = await signedInClient(shared.email);
     const res = await http.get("/konto/mina-uppgifter.json");
     const disposition = res.headers.get("content-disposition") ?? "";
     expect(disposition).toMatch(/^attachment; filename="personuppgifter-delad-person-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.json"/);
@@ -91,7 +84,7 @@ describe("personal data export (GDPR art. 15)", () => {
     // A mailed link that still works never leaves in the extract.
     const token = randomUUID().replace(/-/g, "") + "abcdefghijk";
     await storeMail(a.municipality.id, shared.email, "Inbjudan från A", `Aktivera kontot: http://localhost/inbjudan/${token}`);
-    const http = await signedIn(a.coordinator.email);
+    const http = await signedInClient(a.coordinator.email);
     const res = await http.get(`/k/${a.municipality.slug}/anvandare/${shared.id}/uppgifter.json`);
     expect(res.headers.get("content-disposition")).toMatch(/^attachment;/);
     const text = await res.clone().text();
@@ -111,9 +104,9 @@ describe("personal data export (GDPR art. 15)", () => {
 
   it("refuses owners, viewers, other municipalities' coordinators and non-operators, and answers 404 to unknown people", async () => {
     const path = `/k/${a.municipality.slug}/anvandare/${shared.id}/uppgifter.json`;
-    expect((await (await signedIn(a.owner.email)).get(path)).status).toBe(403);
-    expect((await (await signedIn(a.viewer.email)).get(path)).status).toBe(403);
-    const coordinatorA = await signedIn(a.coordinator.email);
+    expect((await (await signedInClient(a.owner.email)).get(path)).status).toBe(403);
+    expect((await (await signedInClient(a.viewer.email)).get(path)).status).toBe(403);
+    const coordinatorA = await signedInClient(a.coordinator.email);
     // A member of B only is nobody A's coordinator can ask about, through A's address or B's.
     expect((await coordinatorA.get(`/k/${a.municipality.slug}/anvandare/${b.viewer.id}/uppgifter.json`)).status).toBe(404);
     expect((await coordinatorA.get(`/k/${b.municipality.slug}/anvandare/${b.viewer.id}/uppgifter.json`)).status).toBe(403);
@@ -133,7 +126,7 @@ describe("personal data export (GDPR art. 15)", () => {
 
 describe("erasure by pseudonymisation (GDPR art. 17)", () => {
   it("refuses, changing nothing, a person who belongs to another municipality too, open actions, a missing confirmation and those without the right", async () => {
-    const coordinatorA = await signedIn(a.coordinator.email);
+    const coordinatorA = await signedInClient(a.coordinator.email);
     const erase = (userId: string) => `/k/${a.municipality.slug}/anvandare/${userId}/radera`;
     const page = await coordinatorA.get(erase(shared.id));
     expect(page.status).toBe(200);
@@ -153,8 +146,8 @@ describe("erasure by pseudonymisation (GDPR art. 17)", () => {
     expect(unconfirmed.status).toBe(400);
     expect(await unconfirmed.text()).toContain("Kryssa i rutan för att bekräfta.");
     expect((await coordinatorA.post(erase(a.coordinator.id), { confirm: "ja" })).status).toBe(409);
-    expect((await (await signedIn(a.owner.email)).post(erase(a.viewer.id), { confirm: "ja" })).status).toBe(403);
-    expect((await (await signedIn(a.viewer.email)).get(erase(a.owner.id))).status).toBe(403);
+    expect((await (await signedInClient(a.owner.email)).post(erase(a.viewer.id), { confirm: "ja" })).status).toBe(403);
+    expect((await (await signedInClient(a.viewer.email)).get(erase(a.owner.id))).status).toBe(403);
     expect((await coordinatorA.post(`/drift/personer/${a.viewer.id}/radera`, { confirm: "ja" })).status).toBe(403);
     expect(await dbState()).toEqual(state);
     expect(before).not.toEqual(state);
@@ -206,9 +199,9 @@ describe("erasure by pseudonymisation (GDPR art. 17)", () => {
     await getDb().passwordResetRequest.create({ data: { email: person.email, ip: "127.0.0.1" } });
     await getDb().twoStepSecret.create({ data: { userId: person.id, secretCiphertext: "v1.a.b.c" } });
     await getDb().recoveryCode.create({ data: { userId: person.id, codeHash: `code-${suffix}` } });
-    const personClient = await signedIn(person.email);
+    const personClient = await signedInClient(person.email);
 
-    const coordinatorA = await signedIn(a.coordinator.email);
+    const coordinatorA = await signedInClient(a.coordinator.email);
     const erasePath = `/k/${a.municipality.slug}/anvandare/${person.id}/radera`;
     const page = await coordinatorA.get(erasePath);
     expect(page.status).toBe(200);

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/platform/db.server.ts";
 import { docxBomb } from "../helpers/bombs.ts";
 import { dbState } from "../helpers/db-state.ts";
-import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
-import { HttpClient } from "../helpers/http.ts";
+import { createTenant, type Tenant } from "../helpers/fixtures.ts";
+import { HttpClient, signedInClient } from "../helpers/http.ts";
 import { createTestAction } from "../helpers/plan.ts";
 
 /** The plan import over HTTP against the real database (issue #13, item 6). Plans are fictional. */
@@ -15,12 +15,6 @@ let other: Tenant;
 const as: Record<string, HttpClient> = {};
 const base = () => `/k/${home.municipality.slug}/plan/importera`;
 let items: Array<{ id: string; text: string }>;
-
-async function signedIn(email: string) {
-  const http = new HttpClient();
-  expect((await http.signIn(email, PASSWORD)).status).toBe(302);
-  return http;
-}
 
 function upload(http: HttpClient, bytes: Uint8Array, name: string, slug = home.municipality.slug) {
   const form = new FormData();
@@ -59,10 +53,10 @@ const windows1252 = (text: string) => Uint8Array.from([...text].map((c) => ({ å
 
 beforeAll(async () => {
   [home, other] = await Promise.all([createTenant("planimport"), createTenant("planimport-other")]);
-  as.coordinator = await signedIn(home.coordinator.email);
-  as.owner = await signedIn(home.owner.email);
-  as.viewer = await signedIn(home.viewer.email);
-  as.stranger = await signedIn(other.coordinator.email);
+  as.coordinator = await signedInClient(home.coordinator.email);
+  as.owner = await signedInClient(home.owner.email);
+  as.viewer = await signedInClient(home.viewer.email);
+  as.stranger = await signedInClient(other.coordinator.email);
   items = await getDb().improvementItem.findMany({
     where: { evaluationArea: { evaluationId: home.evaluationId } },
     select: { id: true, text: true },

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { stockholmDate } from "~/domain/dates.ts";
 import { getDb } from "~/platform/db.server.ts";
-import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
-import { HttpClient } from "../helpers/http.ts";
+import { createTenant, type Tenant } from "../helpers/fixtures.ts";
+import { HttpClient, signedInClient } from "../helpers/http.ts";
 import { createTestAction } from "../helpers/plan.ts";
 
 /** Issue #14, item 9: the smaller defects found in use, each over HTTP against the real server. */
@@ -10,12 +10,6 @@ import { createTestAction } from "../helpers/plan.ts";
 let home: Tenant;
 const as: Record<string, HttpClient> = {};
 const base = () => `/k/${home.municipality.slug}`;
-
-async function signedIn(email: string) {
-  const http = new HttpClient();
-  expect((await http.signIn(email, PASSWORD)).status).toBe(302);
-  return http;
-}
 
 /** The table row of the new-action form that holds one sub-question's effect field. */
 function questionRow(html: string, questionId: string): string {
@@ -26,9 +20,9 @@ function questionRow(html: string, questionId: string): string {
 
 beforeAll(async () => {
   home = await createTenant("smafel");
-  as.coordinator = await signedIn(home.coordinator.email);
-  as.owner = await signedIn(home.owner.email);
-  as.viewer = await signedIn(home.viewer.email);
+  as.coordinator = await signedInClient(home.coordinator.email);
+  as.owner = await signedInClient(home.owner.email);
+  as.viewer = await signedInClient(home.viewer.email);
 });
 
 describe("the new-action form", () => {
@@ -118,7 +112,7 @@ describe("Stort glapp utan åtgärd", () => {
 describe("the what-if sandbox", () => {
   it("names its inputs by sub-question text, leaves out cancelled actions, says when it caps an effect and resets with Återställ", async () => {
     const tenant = await createTenant("smafel-tankom");
-    const coordinator = await signedIn(tenant.coordinator.email);
+    const coordinator = await signedInClient(tenant.coordinator.email);
     const kept = await createTestAction(tenant, tenant.owner.id, "2027-06-30", "Pågående åtgärd");
     const cancelled = await createTestAction(tenant, tenant.owner.id, "2027-06-30", "Avbruten åtgärd");
     await getDb().action.update({ where: { id: cancelled.id }, data: { status: "CANCELLED" } });
@@ -138,8 +132,8 @@ describe("the what-if sandbox", () => {
 
   it("is a page of its own: the readiness page links to it without the table, and an address saved from before leads there with its choices", async () => {
     const tenant = await createTenant("smafel-tankom-sida");
-    const coordinator = await signedIn(tenant.coordinator.email);
-    const viewer = await signedIn(tenant.viewer.email);
+    const coordinator = await signedInClient(tenant.coordinator.email);
+    const viewer = await signedInClient(tenant.viewer.email);
     const action = await createTestAction(tenant, tenant.owner.id, "2027-06-30", "Åtgärd att pröva");
     const readiness = `/k/${tenant.municipality.slug}/infor-utvardering`;
 
@@ -161,7 +155,7 @@ describe("the what-if sandbox", () => {
     expect(before.status).not.toBe("CANCELLED");
 
     // Another municipality's coordinator is refused this municipality's sandbox.
-    const stranger = await signedIn(home.coordinator.email);
+    const stranger = await signedInClient(home.coordinator.email);
     expect((await stranger.get(`${readiness}/tank-om`)).status).toBe(403);
   });
 });
@@ -177,7 +171,7 @@ describe("the outbox", () => {
 describe("the calendar feed", () => {
   it("stamps events in UTC (Z) and leaves out finished and cancelled actions", async () => {
     const tenant = await createTenant("smafel-kalender");
-    const owner = await signedIn(tenant.owner.email);
+    const owner = await signedInClient(tenant.owner.email);
     await createTestAction(tenant, tenant.owner.id, "2027-05-01", "Öppen åtgärd");
     const done = await createTestAction(tenant, tenant.owner.id, "2027-05-02", "Klar åtgärd");
     const cancelled = await createTestAction(tenant, tenant.owner.id, "2027-05-03", "Avbruten åtgärd");

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/platform/db.server.ts";
-import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
-import { HttpClient } from "../helpers/http.ts";
+import { createTenant, type Tenant } from "../helpers/fixtures.ts";
+import { HttpClient, signedInClient } from "../helpers/http.ts";
 
 /** Issue #14, item 9: a viewer sees no reminder settings they cannot use, and their role label once, not nested. */
 
@@ -9,20 +9,14 @@ let home: Tenant;
 const as: Record<string, HttpClient> = {};
 const base = () => `/k/${home.municipality.slug}`;
 
-async function signedIn(email: string) {
-  const http = new HttpClient();
-  expect((await http.signIn(email, PASSWORD)).status).toBe(302);
-  return http;
-}
-
 function count(text: string, part: string): number {
   return text.split(part).length - 1;
 }
 
 beforeAll(async () => {
   home = await createTenant("tittare");
-  as.owner = await signedIn(home.owner.email);
-  as.viewer = await signedIn(home.viewer.email);
+  as.owner = await signedInClient(home.owner.email);
+  as.viewer = await signedInClient(home.viewer.email);
 });
 
 describe("a viewer's reminder settings", () => {
