@@ -1,15 +1,9 @@
 import { compareAreas } from "~/domain/comparison.ts";
 import { stockholmDate } from "~/domain/dates.ts";
-import { scoreEvaluation } from "~/domain/scoring.ts";
 import { areaStatuses, DUE_WITHIN_DAYS, dueWithin } from "~/domain/status-overview.ts";
-import { latestEvaluationRows, scoringInput, type LatestEvaluationRows } from "~/models/latest-evaluation-rows.server.ts";
+import { latestEvaluationRows } from "~/models/latest-evaluation-rows.server.ts";
 import { listReports } from "~/models/follow-up-report.server.ts";
-import { readinessFor } from "./readiness.server.ts";
-
-const scoreOf = (evaluation: LatestEvaluationRows) => {
-  const input = scoringInput(evaluation);
-  return scoreEvaluation(input.areas, input.statedTotal);
-};
+import { readinessFor, scoreRows } from "./readiness.server.ts";
 
 /**
  * What *Översikt*, the status page (issue #14, item 1), shows at `now`: the figures now (the
@@ -39,7 +33,7 @@ export async function overviewPage(municipalityId: string, now: Date) {
   const { scored } = readiness;
   const comparison = compareAreas(
     { versionKey: latest.versionKey, scored },
-    previous ? { versionKey: previous.versionKey, scored: scoreOf(previous) } : null,
+    previous ? { versionKey: previous.versionKey, scored: scoreRows(previous) } : null,
   );
   const { projection } = readiness;
   const actions = readiness.planActions.map((a) => ({ id: a.id, title: a.title, area: a.area, status: a.status, deadline: a.deadline, owner: a.owner }));

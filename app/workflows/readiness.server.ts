@@ -3,18 +3,23 @@ import { buildReport } from "~/domain/follow-up-report.ts";
 import { oneScore, projectionFromScore } from "~/domain/one-score.ts";
 import { project } from "~/domain/projection.ts";
 import { scoreEvaluation } from "~/domain/scoring.ts";
-import { latestEvaluationRows, scoringInput } from "~/models/latest-evaluation-rows.server.ts";
+import { latestEvaluationRows, scoringInput, type LatestEvaluationRows } from "~/models/latest-evaluation-rows.server.ts";
 import { loadReadinessData } from "~/models/readiness.server.ts";
 import { latestStatuses } from "~/models/status-note.server.ts";
 import { weightsFor } from "./likelihood-weights.server.ts";
+
+/** An evaluation read by `latestEvaluationRows`, scored as every page scores it (ADR 0040). */
+export function scoreRows(evaluation: LatestEvaluationRows) {
+  const input = scoringInput(evaluation);
+  return scoreEvaluation(input.areas, input.statedTotal);
+}
 
 /** The evaluation before the latest, as points per area (for the charts), or null. */
 export async function previousEvaluationAreas(municipalityId: string) {
   // Only the one before the latest: the latest is loaded by the projection already.
   const previous = await latestEvaluationRows(municipalityId, 1);
   if (!previous) return null;
-  const input = scoringInput(previous);
-  const { areas } = scoreEvaluation(input.areas, input.statedTotal);
+  const { areas } = scoreRows(previous);
   return { year: previous.year, areas: areas.map((a) => ({ number: a.number, points: a.points })) };
 }
 
