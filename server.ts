@@ -54,6 +54,13 @@ app.use((req, res, next) => {
     res.status(403).type("text/plain; charset=utf-8").send(t.errors.crossOrigin);
     return;
   }
+  // No address of the product holds a control character (short names, ids and tokens are all
+  // printable); one that does names nothing. Let through, a NUL in /k/<kort> reached PostgreSQL,
+  // which refuses it in text, and the page answered 500.
+  if (/%(?:[01][0-9a-f]|7f)/i.test(req.path)) {
+    res.status(404).type("text/plain; charset=utf-8").send(`${t.errors.notFoundTitle}. ${t.errors.notFoundBody}`);
+    return;
+  }
   next();
 });
 

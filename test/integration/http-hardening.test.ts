@@ -392,3 +392,21 @@ describe("pages carry no NUL byte or replacement character (item 8)", () => {
     expect(checked).toBeGreaterThan(40);
   });
 });
+
+describe("addresses with a control character", () => {
+  it("name nothing: 404 in Swedish, never 500, for every role and signed out, and the server keeps serving", async () => {
+    const coordinator = new HttpClient();
+    expect((await coordinator.signIn(tenant.coordinator.email, PASSWORD)).status).toBe(302);
+    const k = `/k/${tenant.municipality.slug}`;
+    const hostile = ["/k/%00abc/plan", `/k/a%00/infor-utvardering/tank-om`, `${k}%1F/plan`, "/logga-in/oidc/%00", "/drift/kommuner/x%7F", `${k}/atgarder/%0a`];
+    for (const client of [coordinator, new HttpClient()]) {
+      for (const page of hostile) {
+        const res = await client.get(page);
+        expect(res.status, page).toBe(404);
+        expect(await res.text(), page).toContain(t.errors.notFoundTitle);
+      }
+    }
+    // The same addresses without the character still work.
+    expect((await coordinator.get(`${k}/plan`)).status).toBe(200);
+  });
+});
