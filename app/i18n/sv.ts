@@ -708,6 +708,7 @@ export const sv = {
     whatIfOpen: "Pröva andra utfall i Tänk om …",
     whatIfBack: "Tillbaka till Inför nästa utvärdering",
     whatIfNone: "Planen har inga åtgärder att pröva ännu.",
+    whatIfEffectError: "Ange en effekt mellan 0 och 100 poäng, till exempel 2,5. Raden räknas med den planerade effekten.",
     whatIfRun: "Räkna om",
     whatIfReset: "Återställ",
     whatIfCapped: (cap: string, max: string, current: string) => `Räknas som högst ${cap} poäng: delfrågan har max ${max} och har redan ${current}.`,

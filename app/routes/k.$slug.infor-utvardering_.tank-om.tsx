@@ -1,6 +1,9 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/ui/error-summary.tsx";
+import { FieldError } from "~/components/ui/field-error.tsx";
 import { TableFrame } from "~/components/ui/table-frame.tsx";
+import type { FieldErrors } from "~/forms/parse.ts";
 import { effectCap } from "~/domain/actions/effects.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { t } from "~/i18n/sv.ts";
@@ -35,6 +38,14 @@ export default function WhatIf() {
   const { planned, sandbox } = page;
   const questionByCode = new Map(page.questions.map((q) => [q.code, q]));
   const off = new Set(sandbox?.off ?? []);
+  // An effect that is not 0–100 points is shown back at its field with the error (nothing typed is lost).
+  const fieldName = (actionId: string, code: string) => `effekt.${actionId}.${code}`;
+  const errors: FieldErrors = Object.fromEntries(
+    Object.keys(sandbox?.unreadable ?? {}).map((key) => {
+      const [actionId, code] = key.split(":") as [string, string];
+      return [fieldName(actionId, code), t.readiness.whatIfEffectError];
+    }),
+  );
   return (
     <>
       <h1>{t.readiness.whatIfTitle}</h1>
@@ -49,6 +60,8 @@ export default function WhatIf() {
         <p className="notice">{t.readiness.whatIfNone}</p>
       ) : (
         <Form method="get" className="stacked">
+          {/* The field's id is effekt-<action id>-<code>; its name effekt.<action id>.<code>. */}
+          <ErrorSummary errors={errors} idFor={(name) => `effekt-${name.slice(7, 43)}-${name.slice(44)}`} />
           <input type="hidden" name="tankom" value="1" />
           <TableFrame label={t.readiness.whatIfTitle}>
             <table>
@@ -73,6 +86,8 @@ export default function WhatIf() {
                       {a.effects.map((e) => {
                         const question = questionByCode.get(e.code);
                         const effect = sandbox?.effects[`${a.id}:${e.code}`] ?? e.expectedEffect;
+                        const typed = sandbox?.unreadable[`${a.id}:${e.code}`];
+                        const name = fieldName(a.id, e.code);
                         // The projection counts an effect at most at what the sub-question still has open.
                         const open = question ? effectCap(question.maxPoints, question.current) : null;
                         const cap = open !== null && effect > open ? open : null;
@@ -84,12 +99,14 @@ export default function WhatIf() {
                             </label>
                             <input
                               id={id}
-                              name={`effekt.${a.id}.${e.code}`}
+                              name={name}
                               inputMode="decimal"
                               size={4}
-                              defaultValue={String(effect).replace(".", ",")}
-                              aria-describedby={cap === null ? undefined : `${id}-cap`}
+                              defaultValue={typed ?? String(effect).replace(".", ",")}
+                              aria-invalid={typed === undefined ? undefined : true}
+                              aria-describedby={[cap === null ? null : `${id}-cap`, typed === undefined ? null : `${name}-error`].filter(Boolean).join(" ") || undefined}
                             />
+                            <FieldError name={name} errors={errors} />
                             {cap === null || !question ? null : (
                               <span className="hint" id={`${id}-cap`}>
                                 {t.readiness.whatIfCapped(formatPoints(cap), formatPoints(question.maxPoints), formatPoints(question.current))}

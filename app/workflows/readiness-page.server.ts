@@ -83,7 +83,9 @@ export async function whatIfPage(municipalityId: string, searchParams: URLSearch
     : null;
   return {
     planned: found.projection.total,
-    sandbox: reprojected ? { total: told(reprojected), off: [...whatIf!.off], effects: Object.fromEntries(whatIf!.effects) } : null,
+    sandbox: reprojected
+      ? { total: told(reprojected), off: [...whatIf!.off], effects: Object.fromEntries(whatIf!.effects), unreadable: Object.fromEntries(whatIf!.unreadable) }
+      : null,
     questions: found.questions.map((q) => ({ code: q.code, text: q.text, maxPoints: q.maxPoints, current: q.current })),
     /** The table's rows: the actions not cancelled, with their effects. */
     actions: found.actions.filter((a) => a.status !== "CANCELLED").map((a) => ({ id: a.id, title: a.title, effects: a.effects })),

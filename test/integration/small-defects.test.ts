@@ -130,6 +130,26 @@ describe("the what-if sandbox", () => {
     expect(sandbox).toMatch(/<a [^>]*href="\/k\/[^"]+\/infor-utvardering\/tank-om"[^>]*>Återställ<\/a>/);
   });
 
+  it("says so at the field, in Swedish, when an effect is not 0–100 points, and keeps what was typed", async () => {
+    const tenant = await createTenant("smafel-tankom-fel");
+    const coordinator = await signedInClient(tenant.coordinator.email);
+    const action = await createTestAction(tenant, tenant.owner.id, "2027-06-30", "Åtgärd med fel effekt");
+    const code = (await getDb().actionQuestion.findFirstOrThrow({ where: { actionId: action.id }, include: { question: true } })).question.code;
+    const res = await coordinator.get(`/k/${tenant.municipality.slug}/infor-utvardering/tank-om?tankom=1&alla=${action.id}&med=${action.id}&effekt.${action.id}.${code}=m%C3%A5nga`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const field = `effekt.${action.id}.${code}`;
+    expect(html).toMatch(new RegExp(`<div class="error-summary[^"]*" role="alert"[^>]*>[\\s\\S]*?<a href="#effekt-${action.id}-${code.replace(".", "\\.")}">Ange en effekt mellan 0 och 100 poäng`));
+    expect(html).toContain(`<span class="field-error" id="${field}-error">Ange en effekt mellan 0 och 100 poäng, till exempel 2,5. Raden räknas med den planerade effekten.</span>`);
+    const input = html.match(new RegExp(`<input id="effekt-${action.id}-${code.replace(".", "\\.")}"[^>]*>`))?.[0] ?? "";
+    expect(input).toContain(`name="${field}"`);
+    expect(input).toContain('value="många"');
+    expect(input).toContain('aria-invalid="true"');
+    expect(input).toContain(`aria-describedby="${field}-error"`);
+    // The rest of the trial is still counted.
+    expect(html).toContain("Med dina ändringar: troligt");
+  });
+
   it("is a page of its own: the readiness page links to it without the table, and an address saved from before leads there with its choices", async () => {
     const tenant = await createTenant("smafel-tankom-sida");
     const coordinator = await signedInClient(tenant.coordinator.email);

@@ -149,4 +149,20 @@ describe("what-if", () => {
     expect(after.potential).toBe(before.potential - 4 + 4);
     expect(parseWhatIf(new URLSearchParams("x=1"))).toBeNull();
   });
+
+  it("keeps what was typed where an effect is not 0–100 points, and counts that row with its planned effect", async () => {
+    const { applyWhatIf, parseWhatIf } = await import("~/domain/what-if.ts");
+    const a1 = action({ id: "11111111-1111-1111-1111-111111111111", effects: [{ code: "1.1", expectedEffect: 4 }] });
+    const params = new URLSearchParams([
+      ["tankom", "1"],
+      [`effekt.${a1.id}.1.1`, "fem\u0000 poäng och lite till"],
+      [`effekt.${a1.id}.1.2`, "101"],
+      [`effekt.${a1.id}.1.3`, "2,5"],
+      [`effekt.${a1.id}.1.4`, " "],
+    ]);
+    const whatIf = parseWhatIf(params)!;
+    expect(Object.fromEntries(whatIf.unreadable)).toEqual({ [`${a1.id}:1.1`]: "fem poäng och lite t", [`${a1.id}:1.2`]: "101" });
+    expect(Object.fromEntries(whatIf.effects)).toEqual({ [`${a1.id}:1.3`]: 2.5 });
+    expect(applyWhatIf([a1], whatIf)[0]!.effects[0]!.expectedEffect).toBe(4);
+  });
 });
