@@ -57,12 +57,23 @@ app.use((req, res, next) => {
   // No address of the product holds a control character (short names, ids and tokens are all
   // printable); one that does names nothing. Let through, a NUL in /k/<kort> reached PostgreSQL,
   // which refuses it in text, and the page answered 500.
-  if (/%(?:[01][0-9a-f]|7f)/i.test(req.path)) {
+  if (hasControlCharacter(req.path)) {
     res.status(404).type("text/plain; charset=utf-8").send(`${t.errors.notFoundTitle}. ${t.errors.notFoundBody}`);
     return;
   }
   next();
 });
+
+/** Whether a path decodes to a control character; one that does not decode is left to the 400 after this. */
+function hasControlCharacter(rawPath: string): boolean {
+  if (!/%(?:[01][0-9a-f]|7f)/i.test(rawPath)) return false;
+  try {
+    // eslint-disable-next-line no-control-regex
+    return /[\u0000-\u001f\u007f]/.test(decodeURIComponent(rawPath));
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Answers 413 in Swedish at once, then reads and discards what the client still sends (so it
