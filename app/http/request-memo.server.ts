@@ -8,7 +8,17 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * sign-out) must be read afresh by the loaders that follow it. Outside a request (tests, the
  * worker, the commands) every call computes.
  */
-const store = new AsyncLocalStorage<Map<string, Promise<unknown>>>();
+type Memo = Map<string, Promise<unknown>>;
+
+/**
+ * `server.ts` (run by tsx) and the Remix build (bundled by esbuild) each hold their own copy of
+ * this module, so a store kept in a module variable is two stores: the server opened one per
+ * request and the loaders looked in the other and never shared anything. The store lives on
+ * `globalThis` under a registered symbol so every copy of the module uses the same one.
+ */
+const STORE_KEY = Symbol.for("kompassplan.request-memo");
+const globalWithStore = globalThis as typeof globalThis & { [STORE_KEY]?: AsyncLocalStorage<Memo> };
+const store = (globalWithStore[STORE_KEY] ??= new AsyncLocalStorage<Memo>());
 
 export function withRequestMemo<T>(fn: () => T): T {
   return store.run(new Map(), fn);

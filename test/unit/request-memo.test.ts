@@ -26,3 +26,17 @@ describe("the per-request memo", () => {
     expect(calls).toBe(2);
   });
 });
+
+describe("the per-request memo across copies of its module", () => {
+  it("is shared when the server and the Remix build each load their own copy of the module", async () => {
+    // server.ts (run by tsx) opens the memo; the loaders call `memoized` from the build's
+    // bundled copy. A second import with a query is a second module instance, as the bundle is.
+    const serverCopy = await import("~/http/request-memo.server.ts?copy=server");
+    const buildCopy = await import("~/http/request-memo.server.ts?copy=build");
+    expect(buildCopy.memoized).not.toBe(serverCopy.memoized);
+    let calls = 0;
+    const lookup = () => buildCopy.memoized("session-user:abc", async () => ++calls);
+    const [layout, page] = await serverCopy.withRequestMemo(() => Promise.all([lookup(), lookup()]));
+    expect([layout, page, calls]).toEqual([1, 1, 1]);
+  });
+});
