@@ -31,8 +31,10 @@ describe("the per-request memo across copies of its module", () => {
   it("is shared when the server and the Remix build each load their own copy of the module", async () => {
     // server.ts (run by tsx) opens the memo; the loaders call `memoized` from the build's
     // bundled copy. A second import with a query is a second module instance, as the bundle is.
-    const serverCopy = await import("~/http/request-memo.server.ts?copy=server");
-    const buildCopy = await import("~/http/request-memo.server.ts?copy=build");
+    type Memo = typeof import("~/http/request-memo.server.ts");
+    const specifier = "~/http/request-memo.server.ts";
+    const serverCopy = (await import(/* @vite-ignore */ `${specifier}?copy=server`)) as Memo;
+    const buildCopy = (await import(/* @vite-ignore */ `${specifier}?copy=build`)) as Memo;
     expect(buildCopy.memoized).not.toBe(serverCopy.memoized);
     let calls = 0;
     const lookup = () => buildCopy.memoized("session-user:abc", async () => ++calls);
