@@ -70,10 +70,22 @@ function safely(format: Intl.DateTimeFormat, date: Date, fallback: string): stri
   return Number.isNaN(date.getTime()) ? fallback : format.format(date);
 }
 
-/** A calendar date stored as a DATE column (midnight UTC) or an ISO string. */
+const writtenDates = new Map<string, string>();
+
+/**
+ * A calendar date stored as a DATE column (midnight UTC) or an ISO string. Dates given as text
+ * are remembered (a plan writes the same few hundred deadlines on every page; the time-zone
+ * formatting costs microseconds each); the memory is emptied when it holds 5,000.
+ */
 export function formatDate(value: Date | string): string {
-  const date = typeof value === "string" ? new Date(value) : value;
-  return safely(dateFormat, date, String(value));
+  if (typeof value !== "string") return safely(dateFormat, value, String(value));
+  let written = writtenDates.get(value);
+  if (written === undefined) {
+    if (writtenDates.size >= 5_000) writtenDates.clear();
+    written = safely(dateFormat, new Date(value), value);
+    writtenDates.set(value, written);
+  }
+  return written;
 }
 
 export function formatIsoDate(value: Date | string): string {

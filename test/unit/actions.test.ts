@@ -36,6 +36,11 @@ describe("late is derived from the deadline in Stockholm", () => {
     expect(stockholmDate(at("2026-12-31T23:30:00Z"))).toBe("2027-01-01");
   });
 
+  it("gives the Stockholm date of each instant asked, the same instant twice or one after another (the last answer is kept)", () => {
+    const instants = ["2026-06-01T21:59:59Z", "2026-06-01T21:59:59Z", "2026-06-01T22:00:00Z", "2026-06-01T21:59:59Z"];
+    expect(instants.map((i) => stockholmDate(at(i)))).toEqual(["2026-06-01", "2026-06-01", "2026-06-02", "2026-06-01"]);
+  });
+
   it("sorts Mina åtgärder: late first (most late first), then by deadline, closed last", () => {
     const now = at("2026-11-23T12:00:00Z");
     const actions = [

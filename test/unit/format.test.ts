@@ -57,6 +57,14 @@ describe("Swedish formatting", () => {
     expect(formatIsoDate(new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-01");
   });
 
+  it("writes each date it is given, also when the same text comes again or another follows (the remembered dates)", () => {
+    const dates = ["2026-01-15", "2026-02-01", "2026-01-15", "2027-12-31", "2026-02-01"];
+    expect(dates.map((d) => formatDate(d))).toEqual(["15 januari 2026", "1 februari 2026", "15 januari 2026", "31 december 2027", "1 februari 2026"]);
+    // More dates than are remembered: the memory is emptied and the answers stay right.
+    for (let day = 0; day < 6_000; day++) formatDate(new Date(Date.UTC(2000, 0, 1 + day)).toISOString().slice(0, 10));
+    expect(formatDate("2026-01-15")).toBe("15 januari 2026");
+  });
+
   it("never throws on a date it cannot read (a report saved before dates had a range)", () => {
     expect(formatMonth("99985-01")).toBe("99985-01");
     expect(() => formatDate("99985-01-31")).not.toThrow();
