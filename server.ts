@@ -11,7 +11,7 @@ import express from "express";
 import { bodyLimitFor, countingBody, declaredTooLarge } from "./app/http/body-limit.server.ts";
 import { getEnv, publicUrl, requireDataEncryptionKey, requireSessionSecret } from "./app/platform/env.server.ts";
 import { isCrossOriginMutation } from "./app/http/origin.server.ts";
-import { withRequestMemo } from "./app/http/request-memo.server.ts";
+import { withRequestMemo } from "./app/platform/request-memo.server.ts";
 import { t } from "./app/i18n/sv.ts";
 
 /**

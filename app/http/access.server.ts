@@ -4,7 +4,7 @@ import { mustSetUpTwoStep } from "~/domain/two-step.ts";
 import { findMunicipalityForUser, type MunicipalitySummary } from "~/models/municipality.server.ts";
 import { paths } from "~/paths.ts";
 import type { SessionUser } from "~/models/session.server.ts";
-import { memoized } from "./request-memo.server.ts";
+import { memoized } from "~/platform/request-memo.server.ts";
 import { getSessionUser } from "./session.server.ts";
 
 /**

@@ -9,7 +9,7 @@ import {
   type SessionUser,
 } from "~/models/session.server.ts";
 import { deviceLabel } from "~/domain/device-label.ts";
-import { memoized } from "./request-memo.server.ts";
+import { memoized } from "~/platform/request-memo.server.ts";
 import { requireSessionSecret, secureCookies } from "~/platform/env.server.ts";
 
 /**

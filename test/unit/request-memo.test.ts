@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { memoized, withRequestMemo } from "~/http/request-memo.server.ts";
+import { memoized, withRequestMemo } from "~/platform/request-memo.server.ts";
 
 describe("the per-request memo", () => {
   it("shares one answer between the loaders of a request that reads only", async () => {
@@ -31,8 +31,8 @@ describe("the per-request memo across copies of its module", () => {
   it("is shared when the server and the Remix build each load their own copy of the module", async () => {
     // server.ts (run by tsx) opens the memo; the loaders call `memoized` from the build's
     // bundled copy. A second import with a query is a second module instance, as the bundle is.
-    type Memo = typeof import("~/http/request-memo.server.ts");
-    const specifier = "~/http/request-memo.server.ts";
+    type Memo = typeof import("~/platform/request-memo.server.ts");
+    const specifier = "~/platform/request-memo.server.ts";
     const serverCopy = (await import(/* @vite-ignore */ `${specifier}?copy=server`)) as Memo;
     const buildCopy = (await import(/* @vite-ignore */ `${specifier}?copy=build`)) as Memo;
     expect(buildCopy.memoized).not.toBe(serverCopy.memoized);
