@@ -7,7 +7,7 @@ import { getDb } from "~/platform/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { lockCommitteeForAction } from "./committee.server.ts";
 import { withdrawPendingReminders } from "./mail.server.ts";
-import { planActionRows } from "./plan-rows.server.ts";
+import { evaluationIdSql, planActionRows, type EvaluationRef } from "./plan-rows.server.ts";
 import { latestStatuses } from "./status-note.server.ts";
 import type { LatestStatus } from "~/domain/actions/status-note.ts";
 
@@ -370,11 +370,18 @@ export interface Plan {
 
 /** The plan of the latest evaluation (or the one given): areas → improvement items → actions. */
 export async function getPlan(municipalityId: string, evaluationId?: string): Promise<Plan> {
-  const [evaluation, statuses] = await Promise.all([loadPlanEvaluation(municipalityId, evaluationId), latestStatuses(municipalityId)]);
+  // One round trip: the evaluation, its areas with their items, the actions and the status texts
+  // each find the evaluation themselves (the latest unless one is given; ADR 0046).
+  const ref: EvaluationRef = evaluationId ? { id: evaluationId } : { latestOf: municipalityId };
+  const [evaluation, statuses, rows] = await Promise.all([
+    planEvaluationRows(municipalityId, ref),
+    latestStatuses(municipalityId),
+    planActionRows(municipalityId, ref),
+  ]);
   if (!evaluation) return { evaluation: null, areas: [] };
   // The actions flat in one query, grouped here under their items (ADR 0046).
   const byItem = new Map<string, PlanAction[]>();
-  for (const a of await planActionRows(municipalityId, evaluation.id)) {
+  for (const a of rows) {
     const action: PlanAction = {
       id: a.id,
       title: a.title,
@@ -396,33 +403,44 @@ export async function getPlan(municipalityId: string, evaluationId?: string): Pr
   }
   return {
     evaluation: { id: evaluation.id, year: evaluation.year },
-    areas: [...evaluation.areas]
-      .sort((a, b) => a.frameworkArea.number - b.frameworkArea.number)
-      .map((area) => ({
-        number: area.frameworkArea.number,
-        name: area.frameworkArea.name,
-        goodExamples: area.goodExamples,
-        items: area.improvements.map((item) => ({ id: item.id, text: item.text, actions: byItem.get(item.id) ?? [] })),
-      })),
+    areas: evaluation.areas.map((area) => ({
+      number: area.number,
+      name: area.name,
+      goodExamples: area.goodExamples,
+      items: area.items.map((item) => ({ id: item.id, text: item.text, actions: byItem.get(item.id) ?? [] })),
+    })),
   };
 }
 
-async function loadPlanEvaluation(municipalityId: string, evaluationId?: string) {
-  return getDb().evaluation.findFirst({
-    where: { municipalityId, ...(evaluationId ? { id: evaluationId } : {}) },
-    orderBy: [{ year: "desc" }, { createdAt: "desc" }],
-    select: {
-      id: true,
-      year: true,
-      areas: {
-        select: {
-          goodExamples: true,
-          frameworkArea: { select: { number: true, name: true } },
-          improvements: { orderBy: { sortOrder: "asc" }, select: { id: true, text: true } },
-        },
-      },
-    },
-  });
+/** The evaluation of the plan with its areas (by number) and their improvement items (in their order): two flat queries in one round trip. */
+async function planEvaluationRows(municipalityId: string, ref: EvaluationRef) {
+  const db = getDb();
+  const evaluationId = evaluationIdSql(ref);
+  const [[header], rows] = await Promise.all([
+    db.$queryRaw<Array<{ id: string; year: number }>>`
+      SELECT e."id"::text AS "id", e."year" FROM "Evaluation" e
+      WHERE e."municipalityId" = ${municipalityId}::uuid AND e."id" = ${evaluationId}`,
+    db.$queryRaw<Array<{ number: number; name: string; goodExamples: string[]; itemId: string | null; itemText: string | null }>>`
+      SELECT fa."number", fa."name", ea."goodExamples", i."id"::text AS "itemId", i."text" AS "itemText"
+      FROM "EvaluationArea" ea
+      JOIN "Evaluation" e ON e."id" = ea."evaluationId"
+      JOIN "FrameworkArea" fa ON fa."id" = ea."frameworkAreaId"
+      LEFT JOIN "ImprovementItem" i ON i."evaluationAreaId" = ea."id"
+      WHERE e."municipalityId" = ${municipalityId}::uuid AND ea."evaluationId" = ${evaluationId}
+      ORDER BY fa."number" ASC, i."sortOrder" ASC, i."id" ASC`,
+  ]);
+  if (!header) return null;
+  const areas: Array<{ number: number; name: string; goodExamples: string[]; items: Array<{ id: string; text: string }> }> = [];
+  for (const row of rows) {
+    const number = Number(row.number);
+    let area = areas.at(-1);
+    if (area?.number !== number) {
+      area = { number, name: row.name, goodExamples: row.goodExamples, items: [] };
+      areas.push(area);
+    }
+    if (row.itemId !== null) area.items.push({ id: row.itemId, text: row.itemText ?? "" });
+  }
+  return { id: header.id, year: Number(header.year), areas };
 }
 
 /** The user's own actions in this municipality. */

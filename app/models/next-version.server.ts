@@ -1,4 +1,5 @@
 import { resolveNextVersion, type VersionChoice } from "~/domain/correspondence.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { settingsAudit } from "./municipality.server.ts";
@@ -20,32 +21,41 @@ export interface NextVersionInfo {
 
 export async function nextVersionInfo(municipalityId: string): Promise<NextVersionInfo> {
   const db = getDb();
-  const [municipality, latest, versions] = await Promise.all([
-    db.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { nextFrameworkVersionId: true } }),
-    db.evaluation.findFirst({ where: { municipalityId }, orderBy: [{ year: "desc" }, { createdAt: "desc" }], select: { frameworkVersionId: true } }),
-    db.frameworkVersion.findMany({
-      orderBy: { firstYear: "asc" },
-      select: { id: true, key: true, name: true, firstYear: true, retiredAt: true, areas: { select: { _count: { select: { questions: true } } } } },
-    }),
+  // Three queries in one round trip, each finding the latest evaluation's version itself: this
+  // is on the critical path of *Inför utvärdering* and *Tänk om*, where the ORM's reads (latest
+  // evaluation, then the correspondences, then their questions, then their areas) were four round
+  // trips in sequence (ADR 0046).
+  const latestVersion = Prisma.sql`(SELECT e."frameworkVersionId" FROM "Evaluation" e WHERE e."municipalityId" = ${municipalityId}::uuid ORDER BY e."year" DESC, e."createdAt" DESC LIMIT 1)`;
+  const [[municipality], versions, reached] = await Promise.all([
+    db.$queryRaw<Array<{ nextFrameworkVersionId: string | null; latestVersionId: string | null }>>`
+      SELECT m."nextFrameworkVersionId"::text AS "nextFrameworkVersionId", ${latestVersion}::text AS "latestVersionId"
+      FROM "Municipality" m WHERE m."id" = ${municipalityId}::uuid`,
+    db.$queryRaw<Array<{ id: string; key: string; name: string; firstYear: number; retired: boolean; questionCount: number }>>`
+      SELECT v."id"::text AS "id", v."key", v."name", v."firstYear", (v."retiredAt" IS NOT NULL) AS "retired",
+             (SELECT COUNT(*) FROM "FrameworkQuestion" q JOIN "FrameworkArea" a ON a."id" = q."areaId" WHERE a."versionId" = v."id")::int AS "questionCount"
+      FROM "FrameworkVersion" v
+      ORDER BY v."firstYear" ASC`,
+    // The versions correspondences lead into from the latest evaluation's (the municipality's own or shared).
+    db.$queryRaw<Array<{ versionId: string }>>`
+      SELECT DISTINCT ta."versionId"::text AS "versionId"
+      FROM "QuestionCorrespondence" c
+      JOIN "FrameworkQuestion" fq ON fq."id" = c."fromQuestionId"
+      JOIN "FrameworkArea" fa ON fa."id" = fq."areaId"
+      JOIN "FrameworkQuestion" tq ON tq."id" = c."toQuestionId"
+      JOIN "FrameworkArea" ta ON ta."id" = tq."areaId"
+      WHERE (c."municipalityId" = ${municipalityId}::uuid OR c."municipalityId" IS NULL) AND fa."versionId" = ${latestVersion}`,
   ]);
-  const latestVersionId = latest?.frameworkVersionId ?? null;
-  // The versions correspondences lead into from the latest evaluation's (the municipality's own or shared).
-  const reached = latestVersionId
-    ? await db.questionCorrespondence.findMany({
-        where: { OR: [{ municipalityId }, { municipalityId: null }], fromQuestion: { area: { versionId: latestVersionId } } },
-        select: { toQuestion: { select: { area: { select: { versionId: true } } } } },
-        distinct: ["toQuestionId"],
-      })
-    : [];
-  const mapped = new Set(reached.map((r) => r.toQuestion.area.versionId));
+  if (!municipality) throw new Error(`No municipality ${municipalityId}`);
+  const latestVersionId = municipality.latestVersionId;
+  const mapped = new Set(reached.map((r) => r.versionId));
   const choices = versions.map((v) => ({
     id: v.id,
     key: v.key,
     name: v.name,
-    firstYear: v.firstYear,
+    firstYear: Number(v.firstYear),
     // A retired version (an operator's choice, /drift/ramverk) is never the default nor offered.
-    retired: v.retiredAt !== null,
-    questionCount: v.areas.reduce((s, a) => s + a._count.questions, 0),
+    retired: v.retired,
+    questionCount: Number(v.questionCount),
     mapped: mapped.has(v.id),
   }));
   const chosen = municipality.nextFrameworkVersionId;

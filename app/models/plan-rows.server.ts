@@ -1,4 +1,4 @@
-import type { ActionStatus, Priority } from "~/generated/prisma/client.ts";
+import { Prisma, type ActionStatus, type Priority } from "~/generated/prisma/client.ts";
 import { getDb } from "~/platform/db.server.ts";
 
 /**
@@ -35,8 +35,20 @@ interface RawRow extends Omit<PlanActionRow, "completedAt" | "effects"> {
   completedAt: Date | string | null;
 }
 
+/**
+ * Which evaluation a query reads: one by id, or the municipality's latest, found by the query
+ * itself so that it need not wait for another query to learn the id (ADR 0046).
+ */
+export type EvaluationRef = { id: string } | { latestOf: string };
+
+export function evaluationIdSql(ref: EvaluationRef): Prisma.Sql {
+  return "id" in ref
+    ? Prisma.sql`${ref.id}::uuid`
+    : Prisma.sql`(SELECT le."id" FROM "Evaluation" le WHERE le."municipalityId" = ${ref.latestOf}::uuid ORDER BY le."year" DESC, le."createdAt" DESC LIMIT 1)`;
+}
+
 /** Ordered by deadline (then creation), as the plan lists them. */
-export async function planActionRows(municipalityId: string, evaluationId: string): Promise<PlanActionRow[]> {
+export async function planActionRows(municipalityId: string, evaluation: EvaluationRef): Promise<PlanActionRow[]> {
   const db = getDb();
   // Two flat queries in one round trip, joined here: aggregating each action's sub-questions in
   // SQL (a subquery or JSON per row) made PostgreSQL's plan depend on fresh statistics and cost more.
@@ -54,7 +66,7 @@ export async function planActionRows(municipalityId: string, evaluationId: strin
       JOIN "FrameworkArea" fa ON fa."id" = ea."frameworkAreaId"
       LEFT JOIN "User" u ON u."id" = a."ownerId"
       LEFT JOIN "Committee" c ON c."id" = a."committeeId"
-      WHERE a."municipalityId" = ${municipalityId}::uuid AND ea."evaluationId" = ${evaluationId}::uuid
+      WHERE a."municipalityId" = ${municipalityId}::uuid AND ea."evaluationId" = ${evaluationIdSql(evaluation)}
       ORDER BY a."deadline" ASC, a."createdAt" ASC, a."id" ASC`,
     db.$queryRaw<{ actionId: string; code: string; expectedEffect: number }[]>`
       SELECT aq."actionId"::text AS "actionId", q."code", aq."expectedEffect"::float8 AS "expectedEffect"
@@ -81,14 +93,14 @@ export async function planActionRows(municipalityId: string, evaluationId: strin
 }
 
 /** An evaluation's improvement items, with their area and whether an action is linked; in one query. */
-export async function improvementItemRows(evaluationId: string) {
+export async function improvementItemRows(evaluation: EvaluationRef) {
   const rows = await getDb().$queryRaw<Array<{ id: string; text: string; sortOrder: number; area: number; hasAction: boolean }>>`
     SELECT i."id"::text AS "id", i."text", i."sortOrder", fa."number" AS "area",
            EXISTS (SELECT 1 FROM "Action" a WHERE a."improvementItemId" = i."id") AS "hasAction"
     FROM "ImprovementItem" i
     JOIN "EvaluationArea" ea ON ea."id" = i."evaluationAreaId"
     JOIN "FrameworkArea" fa ON fa."id" = ea."frameworkAreaId"
-    WHERE ea."evaluationId" = ${evaluationId}::uuid
+    WHERE ea."evaluationId" = ${evaluationIdSql(evaluation)}
     ORDER BY i."id" ASC`;
   return rows.map((r) => ({ id: r.id, text: r.text, sortOrder: Number(r.sortOrder), area: Number(r.area), hasAction: r.hasAction }));
 }

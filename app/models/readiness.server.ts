@@ -11,13 +11,20 @@ import { improvementItemRows, planActionRows } from "./plan-rows.server.ts";
  */
 export async function loadReadinessData(municipalityId: string) {
   const db = getDb();
-  // The two are independent: one round trip instead of two in sequence.
-  const [municipality, evaluation] = await Promise.all([
+  // All in one round trip: the plan's actions and the items find the latest evaluation themselves
+  // instead of waiting for its id (ADR 0046).
+  const latest = { latestOf: municipalityId };
+  const [municipality, evaluation, actions, items] = await Promise.all([
     db.municipality.findUniqueOrThrow({
       where: { id: municipalityId },
       select: { name: true, nextEvaluationDate: true, targetTotal: true },
     }),
     latestEvaluationRows(municipalityId),
+    // The plan's actions flat in one query (ADR 0046).
+    planActionRows(municipalityId, latest),
+    // Every improvement item at once: the count without action (report), the list without action
+    // (Översikt) and the items for "Ny åtgärd" links (Inför utvärdering), without a query each after this one.
+    improvementItemRows(latest),
   ]);
   if (!evaluation) return null;
   const questions: ProjectionQuestion[] = evaluation.areas.flatMap((area) =>
@@ -25,13 +32,6 @@ export async function loadReadinessData(municipalityId: string) {
   );
   // The evaluation as scoring.ts reads it, so the readiness figures start from the same score as every page (ADR 0040).
   const scoring = scoringInput(evaluation);
-  const [actions, items] = await Promise.all([
-    // The plan's actions flat in one round trip (ADR 0046).
-    planActionRows(municipalityId, evaluation.id),
-    // Every improvement item at once: the count without action (report), the list without action
-    // (Översikt) and the items for "Ny åtgärd" links (Inför utvärdering), without a query each after this one.
-    improvementItemRows(evaluation.id),
-  ]);
   return {
     municipalityName: municipality.name,
     evaluation: { id: evaluation.id, year: evaluation.year, version: evaluation.versionName, versionKey: evaluation.versionKey },
