@@ -33,7 +33,11 @@ const handleRequest = createRequestHandler(build, env.NODE_ENV);
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY);
-app.use(compression());
+// Files under /build never change once built and browsers keep them a year: they are compressed
+// as well as zlib's default can. Pages are made anew for every request: the fastest level costs
+// half the time on a 150–250 kB page (~1.5 ms of 3 on this machine) for 5–9 % more bytes (ADR 0046).
+app.use(compression({ level: 1, filter: (req, res) => !req.path.startsWith("/build/") && compression.filter(req, res) }));
+app.use("/build", compression());
 
 app.use((req, res, next) => {
   res.setHeader("X-Content-Type-Options", "nosniff");
