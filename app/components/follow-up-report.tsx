@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { AreaScoreChart } from "~/components/charts/area-score-chart.tsx";
 import { FigureCells, FigureHeadings } from "~/components/figures.tsx";
 import { ProgressChart } from "~/components/charts/progress-chart.tsx";
@@ -36,7 +36,9 @@ export function FollowUpReportBody({ snapshot, changes, slug }: Props) {
   const c = snapshot.counts;
   const late = lateActions(snapshot);
   const withStatus = actionsWithStatus(snapshot);
-  const actionLink = (a: Pick<ReportAction, "id" | "title">) => <Link to={paths.action(slug, a.id)}>{a.title}</Link>;
+  // Plain links: a report lists hundreds of actions, and Remix's <Link> resolves its path through
+  // the router on every render for links that need no client-side navigation (ADR 0046).
+  const actionLink = (a: Pick<ReportAction, "id" | "title">) => <a href={paths.action(slug, a.id)}>{a.title}</a>;
   return (
     <>
       <section className="card" aria-labelledby="summary-heading">

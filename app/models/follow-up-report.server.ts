@@ -14,8 +14,13 @@ const summary = {
 } as const;
 
 /** Saved reports, newest first (`take` for only the latest few). */
-export async function listReports(municipalityId: string, take?: number) {
-  return getDb().followUpReport.findMany({ where: { municipalityId }, orderBy: { createdAt: "desc" }, select: summary, ...(take ? { take } : {}) });
+export async function listReports(municipalityId: string) {
+  return getDb().followUpReport.findMany({ where: { municipalityId }, orderBy: { createdAt: "desc" }, select: summary });
+}
+
+/** The latest saved report's address and date, or null: one query (the list's author name is a second, in sequence). */
+export async function latestReport(municipalityId: string) {
+  return getDb().followUpReport.findFirst({ where: { municipalityId }, orderBy: { createdAt: "desc" }, select: { id: true, title: true, asOf: true } });
 }
 
 /**

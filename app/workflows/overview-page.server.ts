@@ -2,7 +2,7 @@ import { compareAreas } from "~/domain/comparison.ts";
 import { stockholmDate } from "~/domain/dates.ts";
 import { areaStatuses, DUE_WITHIN_DAYS, dueWithin } from "~/domain/status-overview.ts";
 import { latestEvaluationRows } from "~/models/latest-evaluation-rows.server.ts";
-import { listReports } from "~/models/follow-up-report.server.ts";
+import { latestReport as findLatestReport } from "~/models/follow-up-report.server.ts";
 import { readinessFor, scoreRows } from "./readiness.server.ts";
 
 /**
@@ -17,10 +17,10 @@ export async function overviewPage(municipalityId: string, now: Date) {
   const today = stockholmDate(now);
   // The latest evaluation comes with the projection (scored as the evaluation page scores it);
   // only the one before it is loaded here, for the comparison.
-  const [readiness, previous, [report]] = await Promise.all([
+  const [readiness, previous, report] = await Promise.all([
     readinessFor(municipalityId, now),
     latestEvaluationRows(municipalityId, 1),
-    listReports(municipalityId, 1),
+    findLatestReport(municipalityId),
   ]);
   const latestReport = report ? { id: report.id, title: report.title, asOf: report.asOf.toISOString().slice(0, 10) } : null;
   if (!readiness) return { evaluation: null, latestReport };
