@@ -1,3 +1,4 @@
+import { compareSwedish } from "./swedish-order.ts";
 import { COMMITTEE_QUERY, NO_COMMITTEE } from "~/paths.ts";
 import { STATUSES, type ActionStatus } from "./actions/status.ts";
 import { compareReports, type ReportAction, type ReportChanges, type ReportSnapshot } from "./follow-up-report.ts";
@@ -65,11 +66,11 @@ export function groupByCommittee<A extends GroupableAction>(plan: {
         group.actions.push({ ...a, area: area.number, areaName: area.name, item: item.text });
       }
   for (const group of groups.values())
-    group.actions.sort((x, y) => x.area - y.area || x.deadline.localeCompare(y.deadline) || x.title.localeCompare(y.title, "sv"));
+    group.actions.sort((x, y) => x.area - y.area || x.deadline.localeCompare(y.deadline) || compareSwedish(x.title, y.title));
   return [...groups.values()].sort((x, y) => {
     if (x.committeeId === null) return 1;
     if (y.committeeId === null) return -1;
-    return (x.name ?? "").localeCompare(y.name ?? "", "sv");
+    return compareSwedish(x.name ?? "", y.name ?? "");
   });
 }
 
@@ -82,7 +83,7 @@ export function reportCommittees(snapshot: Pick<ReportSnapshot, "actions">): { c
     else withoutCommittee = true;
   }
   return {
-    committees: [...committees].map(([id, name]) => ({ id, name })).sort((x, y) => x.name.localeCompare(y.name, "sv")),
+    committees: [...committees].map(([id, name]) => ({ id, name })).sort((x, y) => compareSwedish(x.name, y.name)),
     withoutCommittee,
   };
 }

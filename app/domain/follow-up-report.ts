@@ -1,3 +1,4 @@
+import { compareSwedish } from "./swedish-order.ts";
 import { daysLateOn, STATUSES, type ActionStatus } from "./actions/status.ts";
 import type { OneScore } from "./one-score.ts";
 import type { LatestStatus } from "./actions/status-note.ts";
@@ -96,7 +97,7 @@ export interface ReportInput {
 }
 
 const byAreaThenDeadline = (a: ReportAction, b: ReportAction) =>
-  a.area - b.area || a.deadline.localeCompare(b.deadline) || a.title.localeCompare(b.title, "sv");
+  a.area - b.area || a.deadline.localeCompare(b.deadline) || compareSwedish(a.title, b.title);
 
 export function buildReport(input: ReportInput, today: string): ReportSnapshot {
   const actions = input.actions

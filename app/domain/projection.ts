@@ -1,3 +1,4 @@
+import { compareCodes } from "./swedish-order.ts";
 import { roundPoints, sumPoints } from "./points.ts";
 import { daysBetween } from "./dates.ts";
 import type { ActionStatus } from "./actions/status.ts";
@@ -142,5 +143,5 @@ export function whereArePoints(projection: Projection, evaluationDate: string | 
           evaluationDate === null ? 0 : active.filter((c) => (deadlines.get(c.actionId) ?? "") > evaluationDate).length,
       };
     })
-    .sort((a, b) => b.open - a.open || Number(a.actions > 0) - Number(b.actions > 0) || a.code.localeCompare(b.code, "sv", { numeric: true }));
+    .sort((a, b) => b.open - a.open || Number(a.actions > 0) - Number(b.actions > 0) || compareCodes(a.code, b.code));
 }

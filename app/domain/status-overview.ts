@@ -1,5 +1,6 @@
 import { daysBetween } from "./dates.ts";
 import { isOpen, type ActionStatus } from "./actions/status.ts";
+import { compareSwedish } from "./swedish-order.ts";
 
 /**
  * The status page (*Översikt*, issue #14 item 1): per area, the counts of the plan and a traffic
@@ -136,5 +137,5 @@ export function areaStatuses(
 export function dueWithin<A extends StatusAction>(actions: readonly A[], today: string, days = DUE_WITHIN_DAYS): A[] {
   return actions
     .filter((a) => isOpen(a.status) && a.deadline >= today && daysBetween(today, a.deadline) <= days)
-    .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.title.localeCompare(b.title, "sv"));
+    .sort((a, b) => a.deadline.localeCompare(b.deadline) || compareSwedish(a.title, b.title));
 }

@@ -2,6 +2,7 @@ import { committeeNameKey } from "~/domain/committees.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { getDb } from "~/platform/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { compareSwedish } from "~/domain/swedish-order.ts";
 
 /**
  * The committees and departments (nämnder och förvaltningar) a municipality keeps, which own its
@@ -16,7 +17,7 @@ export interface CommitteeEntry {
   actions: number;
 }
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "sv");
+const byName = (a: { name: string }, b: { name: string }) => compareSwedish(a.name, b.name);
 
 /** The list, sorted by name, with how many actions each owns. */
 export async function listCommittees(municipalityId: string): Promise<CommitteeEntry[]> {

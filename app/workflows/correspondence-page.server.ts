@@ -10,6 +10,7 @@ import {
   type CorrespondenceScope,
 } from "~/models/correspondence.server.ts";
 import { CORRESPONDENCE_QUERY } from "~/paths.ts";
+import { compareCodes } from "~/domain/swedish-order.ts";
 
 /**
  * The correspondence pages (a municipality's and the operator's shared one): which two versions
@@ -61,7 +62,7 @@ export async function correspondencePage(scope: CorrespondenceScope, searchParam
         const counterparts = rows
           .filter((r) => r.fromQuestionId === q.id && toQuestions.has(r.toQuestionId))
           .map((r) => ({ id: r.toQuestionId, code: toQuestions.get(r.toQuestionId)!.code, text: toQuestions.get(r.toQuestionId)!.text, percent: percentFromShare(r.share), own: r.own }))
-          .sort((a, b) => a.code.localeCompare(b.code, "sv", { numeric: true }));
+          .sort((a, b) => compareCodes(a.code, b.code));
         return { id: q.id, code: q.code, text: q.text, maxPoints: q.maxPoints, counterparts };
       }),
     },

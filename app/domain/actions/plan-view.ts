@@ -1,6 +1,7 @@
 import { PLAN_QUERY } from "~/paths.ts";
 import { matchesCommittee, parseCommitteeFilter, type CommitteeFilter } from "../committees.ts";
 import { isLate, isOpen, STATUSES, type ActionStatus } from "./status.ts";
+import { compareSwedish } from "../swedish-order.ts";
 
 /** Filtering and counting the plan for the plan page and the exports. Pure. */
 
@@ -102,5 +103,5 @@ export function ownerChoices(
   for (const area of plan.areas)
     for (const item of area.items)
       for (const a of item.actions) if (a.ownerId && !choices.has(a.ownerId)) choices.set(a.ownerId, { id: a.ownerId, name: a.ownerName ?? a.ownerId });
-  return [...choices.values()].sort((a, b) => a.name.localeCompare(b.name, "sv"));
+  return [...choices.values()].sort((a, b) => compareSwedish(a.name, b.name));
 }

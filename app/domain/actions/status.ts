@@ -1,4 +1,5 @@
 import { daysBetween, stockholmDate } from "../dates.ts";
+import { compareSwedish } from "../swedish-order.ts";
 
 /** Action statuses and what may change them. Late is derived from the deadline, never stored. */
 
@@ -28,7 +29,7 @@ export function isLate(action: { status: ActionStatus; deadline: string }, now: 
 export function compareForOwner(now: Date) {
   return (a: { status: ActionStatus; deadline: string; title: string }, b: { status: ActionStatus; deadline: string; title: string }) => {
     const rank = (x: typeof a) => (isLate(x, now) ? 0 : isOpen(x.status) ? 1 : 2);
-    return rank(a) - rank(b) || a.deadline.localeCompare(b.deadline) || a.title.localeCompare(b.title, "sv");
+    return rank(a) - rank(b) || a.deadline.localeCompare(b.deadline) || compareSwedish(a.title, b.title);
   };
 }
 

@@ -1,3 +1,4 @@
+import { compareCodes } from "../swedish-order.ts";
 /**
  * Suggests the sub-questions an improvement item is likely to lift: questions of the item's
  * own area first, ranked by how much of the item's wording they share. Longer words weigh
@@ -61,7 +62,7 @@ export function suggestQuestions(
       return { ...q, score };
     })
     .filter((q) => q.area === item.area || q.score > 0.3)
-    .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code, "sv", { numeric: true }))
+    .sort((a, b) => b.score - a.score || compareCodes(a.code, b.code))
     .slice(0, limit);
 }
 
