@@ -18,10 +18,16 @@ export interface WhatIf {
 /** The longest text kept from an unreadable effect field (to show it back). */
 const KEPT_CHARS = 20;
 
-export function parseWhatIf(params: URLSearchParams): WhatIf | null {
+/**
+ * The trial in the sandbox's query, or null when none was asked for. The form ticks the actions
+ * that count (`med`); every other action of the plan (`actionIds`) is off. An address saved
+ * before the form stopped listing its actions (`alla`) is read as it was: only those listed can be off.
+ */
+export function parseWhatIf(params: URLSearchParams, actionIds: readonly string[]): WhatIf | null {
   if (params.get("tankom") !== "1") return null;
   const on = new Set(params.getAll("med"));
-  const all = params.getAll("alla");
+  const listed = params.getAll("alla");
+  const all = listed.length > 0 ? listed : actionIds;
   const effects = new Map<string, number>();
   const unreadable = new Map<string, string>();
   for (const [key, value] of params) {

@@ -40,6 +40,9 @@ export default function WhatIf() {
   const off = new Set(sandbox?.off ?? []);
   // An effect that is not 0–100 points is shown back at its field with the error (nothing typed is lost).
   const fieldName = (actionId: string, code: string) => `effekt.${actionId}.${code}`;
+  // Field ids by row number rather than action id: 300 rows repeated each id four times (ADR 0046).
+  const rowOf = new Map(page.actions.map((a, row) => [a.id, row + 1]));
+  const effectId = (actionId: string, code: string) => `effekt-${rowOf.get(actionId) ?? 0}-${code}`;
   const errors: FieldErrors = Object.fromEntries(
     Object.keys(sandbox?.unreadable ?? {}).map((key) => {
       const [actionId, code] = key.split(":") as [string, string];
@@ -60,8 +63,8 @@ export default function WhatIf() {
         <p className="notice">{t.readiness.whatIfNone}</p>
       ) : (
         <Form method="get" className="stacked">
-          {/* The field's id is effekt-<action id>-<code>; its name effekt.<action id>.<code>. */}
-          <ErrorSummary errors={errors} idFor={(name) => `effekt-${name.slice(7, 43)}-${name.slice(44)}`} />
+          {/* The field's id is effekt-<row>-<code>; its name effekt.<action id>.<code>. */}
+          <ErrorSummary errors={errors} idFor={(name) => effectId(name.slice(7, 43), name.slice(44))} />
           <input type="hidden" name="tankom" value="1" />
           <TableFrame label={t.readiness.whatIfTitle}>
             <table>
@@ -73,14 +76,13 @@ export default function WhatIf() {
                 </tr>
               </thead>
               <tbody>
-                {page.actions.map((a) => (
+                {page.actions.map((a, row) => (
                   <tr key={a.id}>
                     <td>
-                      <input type="hidden" name="alla" value={a.id} />
-                      <input type="checkbox" name="med" value={a.id} id={`med-${a.id}`} defaultChecked={!off.has(a.id)} />
+                      <input type="checkbox" name="med" value={a.id} id={`med-${row + 1}`} defaultChecked={!off.has(a.id)} />
                     </td>
                     <td>
-                      <label htmlFor={`med-${a.id}`}>{a.title}</label>
+                      <label htmlFor={`med-${row + 1}`}>{a.title}</label>
                     </td>
                     <td>
                       {a.effects.map((e) => {
@@ -91,7 +93,7 @@ export default function WhatIf() {
                         // The projection counts an effect at most at what the sub-question still has open.
                         const open = question ? effectCap(question.maxPoints, question.current) : null;
                         const cap = open !== null && effect > open ? open : null;
-                        const id = `effekt-${a.id}-${e.code}`;
+                        const id = effectId(a.id, e.code);
                         return (
                           <span key={e.code} className="inline-form">
                             <label htmlFor={id}>

@@ -75,7 +75,11 @@ export async function readinessPage(municipalityId: string, now: Date) {
 export async function whatIfPage(municipalityId: string, searchParams: URLSearchParams, now: Date) {
   const found = await readinessInNextVersion(municipalityId, now);
   if (!found) return null;
-  const whatIf = parseWhatIf(searchParams);
+  const shown = found.actions.filter((a) => a.status !== "CANCELLED");
+  const whatIf = parseWhatIf(
+    searchParams,
+    shown.map((a) => a.id),
+  );
   // Told from the score as the readiness page's projection is (ADR 0040), so the two compare; in another version there is no score yet.
   const told = (projection: ReturnType<typeof project>) => (found.nextVersion.moved ? projection : projectionFromScore(projection, found.score)).total;
   const reprojected = whatIf
@@ -88,6 +92,6 @@ export async function whatIfPage(municipalityId: string, searchParams: URLSearch
       : null,
     questions: found.questions.map((q) => ({ code: q.code, text: q.text, maxPoints: q.maxPoints, current: q.current })),
     /** The table's rows: the actions not cancelled, with their effects. */
-    actions: found.actions.filter((a) => a.status !== "CANCELLED").map((a) => ({ id: a.id, title: a.title, effects: a.effects })),
+    actions: shown.map((a) => ({ id: a.id, title: a.title, effects: a.effects })),
   };
 }

@@ -121,11 +121,14 @@ describe("the what-if sandbox", () => {
     const open = Number(question.maxPoints) - Number(score.points);
 
     const page = `/k/${tenant.municipality.slug}/infor-utvardering/tank-om`;
-    const html = await (await coordinator.get(`${page}?tankom=1&alla=${kept.id}&med=${kept.id}&effekt.${kept.id}.1.5=50`)).text();
+    const html = await (await coordinator.get(`${page}?tankom=1&med=${kept.id}&effekt.${kept.id}.1.5=50`)).text();
     const sandbox = html.slice(html.indexOf("<h1"), html.indexOf("</form>", html.indexOf("<h1")));
     expect(sandbox).toContain("Pågående åtgärd");
     expect(sandbox).not.toContain("Avbruten åtgärd");
-    expect(sandbox).toMatch(new RegExp(`<label for="effekt-${kept.id}-1.5">1.5<!-- --> <!-- -->Etik - hur hantera korruption\\?</label>`));
+    // The field (named by action and sub-question) is labelled with the sub-question's code and text.
+    const fieldId = sandbox.match(new RegExp(`<input id="([^"]+)" name="effekt\\.${kept.id}\\.1\\.5"`))?.[1];
+    expect(fieldId).toBeTruthy();
+    expect(sandbox).toContain(`<label for="${fieldId}">1.5<!-- --> <!-- -->Etik - hur hantera korruption?</label>`);
     expect(sandbox).toContain(`Räknas som högst ${open} poäng: delfrågan har max ${Number(question.maxPoints)}`);
     expect(sandbox).toMatch(/<a [^>]*href="\/k\/[^"]+\/infor-utvardering\/tank-om"[^>]*>Återställ<\/a>/);
   });
@@ -135,13 +138,16 @@ describe("the what-if sandbox", () => {
     const coordinator = await signedInClient(tenant.coordinator.email);
     const action = await createTestAction(tenant, tenant.owner.id, "2027-06-30", "Åtgärd med fel effekt");
     const code = (await getDb().actionQuestion.findFirstOrThrow({ where: { actionId: action.id }, include: { question: true } })).question.code;
-    const res = await coordinator.get(`/k/${tenant.municipality.slug}/infor-utvardering/tank-om?tankom=1&alla=${action.id}&med=${action.id}&effekt.${action.id}.${code}=m%C3%A5nga`);
+    const res = await coordinator.get(`/k/${tenant.municipality.slug}/infor-utvardering/tank-om?tankom=1&med=${action.id}&effekt.${action.id}.${code}=m%C3%A5nga`);
     expect(res.status).toBe(200);
     const html = await res.text();
     const field = `effekt.${action.id}.${code}`;
-    expect(html).toMatch(new RegExp(`<div class="error-summary[^"]*" role="alert"[^>]*>[\\s\\S]*?<a href="#effekt-${action.id}-${code.replace(".", "\\.")}">Ange en effekt mellan 0 och 100 poäng`));
+    const input = html.match(new RegExp(`<input id="[^"]+" name="${field.replaceAll(".", "\\.")}"[^>]*>`))?.[0] ?? "";
+    const fieldId = input.match(/id="([^"]+)"/)?.[1] ?? "";
+    expect(fieldId).not.toBe("");
+    // The summary links to the field itself.
+    expect(html).toMatch(new RegExp(`<div class="error-summary[^"]*" role="alert"[^>]*>[\\s\\S]*?<a href="#${fieldId.replaceAll(".", "\\.")}">Ange en effekt mellan 0 och 100 poäng`));
     expect(html).toContain(`<span class="field-error" id="${field}-error">Ange en effekt mellan 0 och 100 poäng, till exempel 2,5. Raden räknas med den planerade effekten.</span>`);
-    const input = html.match(new RegExp(`<input id="effekt-${action.id}-${code.replace(".", "\\.")}"[^>]*>`))?.[0] ?? "";
     expect(input).toContain(`name="${field}"`);
     expect(input).toContain('value="många"');
     expect(input).toContain('aria-invalid="true"');
@@ -170,7 +176,10 @@ describe("the what-if sandbox", () => {
     // The council member may try it too (a GET form, nothing is saved); the action is off, so its box is not ticked.
     const tried = await (await viewer.get(`${readiness}/tank-om${query}`)).text();
     expect(tried).toContain("Med dina ändringar: troligt");
-    expect(tried).toMatch(new RegExp(`<input type="checkbox" name="med" id="med-${action.id}" value="${action.id}"/>`));
+    expect(tried).toMatch(new RegExp(`<input type="checkbox" name="med" id="med-\\d+" value="${action.id}"/>`));
+    // As the form sends it now (only the ticked actions): nothing ticked, so the action is off too.
+    const unticked = await (await viewer.get(`${readiness}/tank-om?tankom=1`)).text();
+    expect(unticked).toMatch(new RegExp(`<input type="checkbox" name="med" id="med-\\d+" value="${action.id}"/>`));
     const before = await getDb().action.findUniqueOrThrow({ where: { id: action.id }, include: { questions: true } });
     expect(before.status).not.toBe("CANCELLED");
 

@@ -139,7 +139,7 @@ describe("what-if", () => {
       ["med", a2.id],
       [`effekt.${a2.id}.2.1`, "6"],
     ]);
-    const whatIf = parseWhatIf(params)!;
+    const whatIf = parseWhatIf(params, [a1.id, a2.id])!;
     const changed = applyWhatIf([a1, a2], whatIf);
     expect(changed.map((a) => a.id)).toEqual([a2.id]);
     expect(changed[0]!.effects[0]!.expectedEffect).toBe(6);
@@ -147,7 +147,19 @@ describe("what-if", () => {
     const before = project(questions, [a1, a2], opts).total;
     const after = project(questions, changed, opts).total;
     expect(after.potential).toBe(before.potential - 4 + 4);
-    expect(parseWhatIf(new URLSearchParams("x=1"))).toBeNull();
+    expect(parseWhatIf(new URLSearchParams("x=1"), [a1.id])).toBeNull();
+  });
+
+  it("counts the plan's actions that are not ticked as off when the form does not list them (the form sends only the ticked ones)", async () => {
+    const { applyWhatIf, parseWhatIf } = await import("~/domain/what-if.ts");
+    const a1 = action({ id: "11111111-1111-1111-1111-111111111111", effects: [{ code: "1.1", expectedEffect: 4 }] });
+    const a2 = action({ id: "22222222-2222-2222-2222-222222222222", effects: [{ code: "2.1", expectedEffect: 2 }] });
+    const a3 = action({ id: "33333333-3333-3333-3333-333333333333", effects: [{ code: "2.2", expectedEffect: 1 }] });
+    const whatIf = parseWhatIf(new URLSearchParams([["tankom", "1"], ["med", a2.id]]), [a1.id, a2.id, a3.id])!;
+    expect([...whatIf.off].sort()).toEqual([a1.id, a3.id]);
+    expect(applyWhatIf([a1, a2, a3], whatIf).map((a) => a.id)).toEqual([a2.id]);
+    // Nothing ticked: every action is off.
+    expect(applyWhatIf([a1, a2, a3], parseWhatIf(new URLSearchParams("tankom=1"), [a1.id, a2.id, a3.id])!)).toEqual([]);
   });
 
   it("keeps what was typed where an effect is not 0–100 points, and counts that row with its planned effect", async () => {
@@ -155,12 +167,13 @@ describe("what-if", () => {
     const a1 = action({ id: "11111111-1111-1111-1111-111111111111", effects: [{ code: "1.1", expectedEffect: 4 }] });
     const params = new URLSearchParams([
       ["tankom", "1"],
+      ["med", a1.id],
       [`effekt.${a1.id}.1.1`, "fem\u0000 poäng och lite till"],
       [`effekt.${a1.id}.1.2`, "101"],
       [`effekt.${a1.id}.1.3`, "2,5"],
       [`effekt.${a1.id}.1.4`, " "],
     ]);
-    const whatIf = parseWhatIf(params)!;
+    const whatIf = parseWhatIf(params, [a1.id])!;
     expect(Object.fromEntries(whatIf.unreadable)).toEqual({ [`${a1.id}:1.1`]: "fem poäng och lite t", [`${a1.id}:1.2`]: "101" });
     expect(Object.fromEntries(whatIf.effects)).toEqual({ [`${a1.id}:1.3`]: 2.5 });
     expect(applyWhatIf([a1], whatIf)[0]!.effects[0]!.expectedEffect).toBe(4);
