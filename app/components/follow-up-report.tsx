@@ -3,7 +3,7 @@ import { AreaScoreChart } from "~/components/charts/area-score-chart.tsx";
 import { FigureCells, FigureHeadings } from "~/components/figures.tsx";
 import { ProgressChart } from "~/components/charts/progress-chart.tsx";
 import { readinessSeries } from "~/components/charts/readiness-series.ts";
-import { actionsWithStatus, hasChanges, lateActions, statusOf, type ReportAction, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
+import { actionsWithStatus, hasChanges, lateActions, statusOf, type ReportAction, type ReportActionShown, type ReportChanges, type ReportSnapshot } from "~/domain/follow-up-report.ts";
 import { t } from "~/i18n/sv.ts";
 import { formatDate, formatSignedPoints } from "~/utils/format.ts";
 import { changedActionGroups, ownerNote, summaryParagraphs } from "~/utils/report-text.ts";
@@ -12,7 +12,7 @@ import { COMMITTEE_QUERY, NO_COMMITTEE, paths } from "~/paths.ts";
 import { TableFrame } from "~/components/ui/table-frame.tsx";
 
 /** The latest status text beside an action, with its date; a dash when there is none. */
-function StatusNote({ action }: { action: ReportAction }) {
+function StatusNote({ action }: { action: Pick<ReportAction, "latestStatus"> }) {
   const status = statusOf(action);
   if (!status) return <>{t.councilReport.noStatus}</>;
   return (
@@ -24,8 +24,8 @@ function StatusNote({ action }: { action: ReportAction }) {
 
 
 interface Props {
-  snapshot: ReportSnapshot;
-  changes: ReportChanges | null;
+  snapshot: ReportSnapshot<ReportActionShown>;
+  changes: ReportChanges<ReportActionShown> | null;
   /** The municipality's slug, for links to actions. */
   slug: string;
 }
@@ -219,7 +219,7 @@ export function ReportCommitteeFilter({
   );
 }
 
-function Changes({ changes, actionLink }: { changes: ReportChanges; actionLink: (a: Pick<ReportAction, "id" | "title">) => JSX.Element }) {
+function Changes({ changes, actionLink }: { changes: ReportChanges<ReportActionShown>; actionLink: (a: Pick<ReportAction, "id" | "title">) => JSX.Element }) {
   const r = t.report;
   return (
     <>

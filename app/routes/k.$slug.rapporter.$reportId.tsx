@@ -5,6 +5,7 @@ import { FollowUpReportBody, ReportCommitteeFilter } from "~/components/follow-u
 import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { can } from "~/domain/access.ts";
+import { reportForPage } from "~/domain/follow-up-report.ts";
 import { COVER_TEXT_MAX, coverTextSchema } from "~/forms/follow-up-report.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
@@ -25,8 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...reportHeading(view),
     saved: view.saved !== null,
     canEditCover: view.saved !== null && can({ isOperator: user.isOperator, role }, "actions:manage"),
-    snapshot: view.snapshot,
-    changes: view.changes,
+    // Only what the page shows of each action: the rest is in the downloads (ADR 0046).
+    ...reportForPage(view.snapshot, view.changes),
     committee: view.committee,
   };
 }

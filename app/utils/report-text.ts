@@ -1,11 +1,11 @@
-import type { ReportAction, ReportChanges, ReportSnapshot } from "~/domain/follow-up-report.ts";
+import type { ReportAction, ReportActionShown, ReportChanges, ReportSnapshot } from "~/domain/follow-up-report.ts";
 import { t } from "~/i18n/sv.ts";
 import { formatAgainstTarget, formatDate, formatPoints } from "./format.ts";
 
 const nonNull = <T>(value: T | null): T[] => (value === null ? [] : [value]);
 
 /** The report's summary as sentences, the same on screen, in the PDF and in Excel. */
-export function summaryParagraphs(snapshot: ReportSnapshot): string[] {
+export function summaryParagraphs(snapshot: ReportSnapshot<ReportActionShown>): string[] {
   const r = t.report;
   const c = snapshot.counts;
   const plan = r.summary({
@@ -52,7 +52,7 @@ export function statusLabel(action: { status: ReportAction["status"]; hasEvidenc
 }
 
 /** The changed actions with their headings, in the order the page, the PDF and Excel show them. */
-export function changedActionGroups(changes: ReportChanges): Array<{ title: string; actions: ReportAction[] }> {
+export function changedActionGroups<A extends ReportActionShown>(changes: ReportChanges<A>): Array<{ title: string; actions: A[] }> {
   const r = t.report;
   return [
     { title: r.completed, actions: changes.completed },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildReport, compareReports, hasChanges, lateActions, type ReportInput } from "~/domain/follow-up-report.ts";
+import { buildReport, compareReports, hasChanges, lateActions, reportForPage, type ReportInput } from "~/domain/follow-up-report.ts";
 import { project, type ProjectionAction, type ProjectionQuestion } from "~/domain/projection.ts";
 import { summaryParagraphs } from "~/utils/report-text.ts";
 
@@ -109,6 +109,22 @@ describe("the follow-up report", () => {
     expect(changes.areas.find((a) => a.number === 1)).toMatchObject({ secured: 2 });
     expect(changes.total.secured).toBe(2);
     expect(hasChanges(changes)).toBe(true);
+  });
+
+  it("sends the page each action without what only the downloads print, and the same lists, figures and order", () => {
+    const before = buildReport(input(plan, "2026-10-20"), "2026-10-20");
+    const after = buildReport(input([...plan, { id: "e", status: "NOT_STARTED", deadline: "2026-11-15", effect: 1, code: "2.1" }], "2026-11-23"), "2026-11-23");
+    const changes = compareReports(before, after);
+    const page = reportForPage(after, changes);
+    const keys = new Set(page.snapshot.actions.flatMap((a) => Object.keys(a)));
+    for (const left of ["item", "completedAt", "committeeId", "decisionReference"]) expect(keys.has(left)).toBe(false);
+    expect(page.snapshot.actions).toEqual(after.actions.map(({ id, title, area, owner, status, deadline, daysLate, hasEvidence }) => ({ id, title, area, owner, status, deadline, daysLate, hasEvidence })));
+    expect({ ...page.snapshot, actions: null }).toEqual({ ...after, actions: null });
+    expect(lateActions(page.snapshot).map((a) => a.id)).toEqual(lateActions(after).map((a) => a.id));
+    expect(summaryParagraphs(page.snapshot)).toEqual(summaryParagraphs(after));
+    expect(page.changes!.added.map((a) => a.id)).toEqual(["e"]);
+    expect(page.changes!.added[0]).not.toHaveProperty("item");
+    expect(reportForPage(after, null).changes).toBeNull();
   });
 
   it("reports no change between identical reports, and flags a report made from another evaluation", () => {
