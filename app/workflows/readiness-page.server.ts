@@ -41,7 +41,6 @@ export async function readinessPage(municipalityId: string, now: Date) {
   // Only what the page renders: Remix writes the loader's whole return value into the HTML as
   // data, so the full projection input (every action's deadline and status, the score, the plan
   // rows) would double the page's bytes (ADR 0046).
-  const questionsOnPage = result.questions.map((q) => ({ code: q.code, text: q.text, maxPoints: q.maxPoints, current: q.current }));
   const page = {
     evaluation: { year: result.evaluation.year },
     nextEvaluationDate: result.nextEvaluationDate,
@@ -49,8 +48,8 @@ export async function readinessPage(municipalityId: string, now: Date) {
     nextVersion: result.nextVersion,
     setting: result.setting,
     weights: result.weights,
+    // The sub-questions are the projection's (code, text, max, now and the contributions).
     projection: result.projection,
-    questions: questionsOnPage,
     doneCount: result.actions.filter((a) => a.status === "DONE").length,
     doneWithoutEvidence: result.actions.filter((a) => a.status === "DONE" && !a.hasEvidence).length,
   };
