@@ -31,8 +31,11 @@ function sessionCookie() {
 }
 
 async function readSessionId(request: Request): Promise<string | null> {
-  const value = await sessionCookie().parse(request.headers.get("Cookie"));
-  return typeof value === "string" && value.length > 0 ? value : null;
+  // Read once per page request (the signature check is asked by the session and the municipality guard).
+  return memoized("session-id", async () => {
+    const value = await sessionCookie().parse(request.headers.get("Cookie"));
+    return typeof value === "string" && value.length > 0 ? value : null;
+  });
 }
 
 export async function getSessionUser(request: Request): Promise<SessionUser | null> {
