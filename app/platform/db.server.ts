@@ -12,28 +12,34 @@ declare global {
 /** One Prisma client per process (kept on globalThis so dev rebuilds do not leak pools). */
 export function getDb(): PrismaClient {
   if (!globalThis.__kompassplanDb) {
-    globalThis.__kompassplanDb = createDb(getEnv().DATABASE_URL);
+    const env = getEnv();
+    globalThis.__kompassplanDb = createDb(env.DATABASE_URL, { preparedStatements: env.DATABASE_PREPARED_STATEMENTS });
   }
   return globalThis.__kompassplanDb;
 }
 
-export function createDb(connectionString: string): PrismaClient {
+export function createDb(connectionString: string, { preparedStatements = true } = {}): PrismaClient {
   // The adapter passes the name on to pg, where no name (undefined) is an unnamed statement; its type says string only.
-  const adapter = new PrismaPg({ connectionString, max: 10 }, { statementNameGenerator: statementName as (query: { sql: string; args: unknown[] }) => string });
+  const naming = preparedStatements ? { statementNameGenerator: statementName as (query: { sql: string; args: unknown[] }) => string } : {};
+  const adapter = new PrismaPg({ connectionString, max: 10 }, naming);
   return new PrismaClient({ adapter });
 }
 
 /**
  * PostgreSQL parses and plans a query afresh every time it arrives unnamed, and planning the
  * plan's six-way join took longer than running it (1.3 ms of 2.5). A named statement is parsed
- * once per connection, and after a few runs PostgreSQL keeps its plan too. Only reads are named (SELECT, WITH), and only those with at
- * most 32 parameters: a list of ids makes a new text for every length, and each name stays
- * prepared on its connection for the connection's life, so the number of names must stay small
- * (ADR 0048).
+ * once per connection, and after a few runs PostgreSQL keeps its plan too. Only reads are named
+ * (SELECT, WITH), and only those with at most 32 parameters: a list of ids makes a new text for
+ * every length, and each name stays prepared on its connection for the connection's life, so the
+ * number of names must stay small.
+ * Behind a pooler in transaction mode they are turned off (DATABASE_PREPARED_STATEMENTS=false).
+ * A column's type changed by a migration while the server runs fails those reads on connections
+ * that prepared them ("cached plan must not change result type") until the server restarts;
+ * `npm start` migrates before it starts the server (ADR 0046).
  */
 const names = new Map<string, string>();
 const MAX_NAMED_PARAMETERS = 32;
-function statementName(query: { sql: string; args: unknown[] }): string | undefined {
+export function statementName(query: { sql: string; args: unknown[] }): string | undefined {
   if (query.args.length > MAX_NAMED_PARAMETERS || !/^\s*(SELECT|WITH)\b/i.test(query.sql)) return undefined;
   let name = names.get(query.sql);
   if (!name) {

@@ -27,6 +27,15 @@ const envSchema = z.object({
     .regex(/^[0-9a-fA-F]{64}$/, { error: "must be 64 hexadecimal digits (32 bytes), e.g. $(openssl rand -hex 32)" })
     .default(DEVELOPMENT_DATA_KEY),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  /**
+   * `false` turns off named prepared statements for reads (ADR 0046): needed behind a connection
+   * pooler in transaction mode (PgBouncer before 1.21, Supavisor), where a statement prepared on
+   * one server connection is not there on the next.
+   */
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
   /** `true` behind a reverse proxy: the client's address is taken from X-Forwarded-For. */
   TRUST_PROXY: z
     .string()
