@@ -38,8 +38,8 @@ export async function latestEvaluationRows(municipalityId: string, skip: 0 | 1 =
 async function latestTwoEvaluations(municipalityId: string): Promise<[LatestEvaluationRows | null, LatestEvaluationRows | null]> {
   const db = getDb();
   const latestTwo = Prisma.sql`
-    SELECT "id", "frameworkVersionId", (ROW_NUMBER() OVER (ORDER BY "year" DESC, "createdAt" DESC) - 1)::int AS "rank"
-    FROM "Evaluation" WHERE "municipalityId" = ${municipalityId}::uuid ORDER BY "year" DESC, "createdAt" DESC LIMIT 2`;
+    SELECT "id", "frameworkVersionId", (ROW_NUMBER() OVER (ORDER BY "year" DESC, "createdAt" DESC, "id" DESC) - 1)::int AS "rank"
+    FROM "Evaluation" WHERE "municipalityId" = ${municipalityId}::uuid ORDER BY "year" DESC, "createdAt" DESC, "id" DESC LIMIT 2`;
   const [headers, areas, questions] = await Promise.all([
     db.$queryRaw<Array<{ rank: number; id: string; year: number; statedTotal: number | null; versionName: string; versionKey: string }>>`
       WITH latest AS (${latestTwo})

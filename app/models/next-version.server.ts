@@ -25,7 +25,7 @@ export async function nextVersionInfo(municipalityId: string): Promise<NextVersi
   // is on the critical path of *Inför utvärdering* and *Tänk om*, where the ORM's reads (latest
   // evaluation, then the correspondences, then their questions, then their areas) were four round
   // trips in sequence (ADR 0046).
-  const latestVersion = Prisma.sql`(SELECT e."frameworkVersionId" FROM "Evaluation" e WHERE e."municipalityId" = ${municipalityId}::uuid ORDER BY e."year" DESC, e."createdAt" DESC LIMIT 1)`;
+  const latestVersion = Prisma.sql`(SELECT e."frameworkVersionId" FROM "Evaluation" e WHERE e."municipalityId" = ${municipalityId}::uuid ORDER BY e."year" DESC, e."createdAt" DESC, e."id" DESC LIMIT 1)`;
   const [[municipality], versions, reached] = await Promise.all([
     db.$queryRaw<Array<{ nextFrameworkVersionId: string | null; latestVersionId: string | null }>>`
       SELECT m."nextFrameworkVersionId"::text AS "nextFrameworkVersionId", ${latestVersion}::text AS "latestVersionId"

@@ -44,7 +44,7 @@ export type EvaluationRef = { id: string } | { latestOf: string };
 export function evaluationIdSql(ref: EvaluationRef): Prisma.Sql {
   return "id" in ref
     ? Prisma.sql`${ref.id}::uuid`
-    : Prisma.sql`(SELECT le."id" FROM "Evaluation" le WHERE le."municipalityId" = ${ref.latestOf}::uuid ORDER BY le."year" DESC, le."createdAt" DESC LIMIT 1)`;
+    : Prisma.sql`(SELECT le."id" FROM "Evaluation" le WHERE le."municipalityId" = ${ref.latestOf}::uuid ORDER BY le."year" DESC, le."createdAt" DESC, le."id" DESC LIMIT 1)`;
 }
 
 /** Ordered by deadline (then creation), as the plan lists them. */
@@ -93,14 +93,15 @@ export async function planActionRows(municipalityId: string, evaluation: Evaluat
 }
 
 /** An evaluation's improvement items, with their area and whether an action is linked; in one query. */
-export async function improvementItemRows(evaluation: EvaluationRef) {
+export async function improvementItemRows(municipalityId: string, evaluation: EvaluationRef) {
   const rows = await getDb().$queryRaw<Array<{ id: string; text: string; sortOrder: number; area: number; hasAction: boolean }>>`
     SELECT i."id"::text AS "id", i."text", i."sortOrder", fa."number" AS "area",
            EXISTS (SELECT 1 FROM "Action" a WHERE a."improvementItemId" = i."id") AS "hasAction"
     FROM "ImprovementItem" i
     JOIN "EvaluationArea" ea ON ea."id" = i."evaluationAreaId"
+    JOIN "Evaluation" e ON e."id" = ea."evaluationId"
     JOIN "FrameworkArea" fa ON fa."id" = ea."frameworkAreaId"
-    WHERE ea."evaluationId" = ${evaluationIdSql(evaluation)}
+    WHERE e."municipalityId" = ${municipalityId}::uuid AND ea."evaluationId" = ${evaluationIdSql(evaluation)}
     ORDER BY i."id" ASC`;
   return rows.map((r) => ({ id: r.id, text: r.text, sortOrder: Number(r.sortOrder), area: Number(r.area), hasAction: r.hasAction }));
 }

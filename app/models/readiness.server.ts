@@ -24,7 +24,7 @@ export async function loadReadinessData(municipalityId: string) {
     planActionRows(municipalityId, latest),
     // Every improvement item at once: the count without action (report), the list without action
     // (Översikt) and the items for "Ny åtgärd" links (Inför utvärdering), without a query each after this one.
-    improvementItemRows(latest),
+    improvementItemRows(municipalityId, latest),
   ]);
   if (!evaluation) return null;
   const questions: ProjectionQuestion[] = evaluation.areas.flatMap((area) =>
