@@ -83,13 +83,28 @@ export async function planActionRows(municipalityId: string, evaluation: Evaluat
     if (list) list.push(effect);
     else byAction.set(e.actionId, [effect]);
   }
-  return rows.map((r) => ({
-    ...r,
-    area: Number(r.area),
-    deadlineChangeCount: Number(r.deadlineChangeCount),
-    completedAt: r.completedAt === null ? null : new Date(r.completedAt),
-    effects: byAction.get(r.id) ?? [],
-  }));
+  // Field by field rather than spread: 300 rows a page (ADR 0046).
+  return rows.map(
+    (r): PlanActionRow => ({
+      id: r.id,
+      title: r.title,
+      status: r.status,
+      priority: r.priority,
+      deadline: r.deadline,
+      completedAt: r.completedAt === null ? null : new Date(r.completedAt),
+      ownerId: r.ownerId,
+      ownerName: r.ownerName,
+      deadlineChangeCount: Number(r.deadlineChangeCount),
+      committeeId: r.committeeId,
+      committeeName: r.committeeName,
+      decisionReference: r.decisionReference,
+      improvementItemId: r.improvementItemId,
+      itemText: r.itemText,
+      area: Number(r.area),
+      hasEvidence: r.hasEvidence,
+      effects: byAction.get(r.id) ?? [],
+    }),
+  );
 }
 
 /** An evaluation's improvement items, with their area and whether an action is linked; in one query. */

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { percentOf, sumPoints, toHundredths } from "~/domain/points.ts";
 
@@ -12,6 +13,29 @@ describe("points", () => {
   it("refuses values with more than two decimals or no number", () => {
     expect(() => toHundredths("1.234")).toThrow(RangeError);
     expect(() => toHundredths("abc")).toThrow(RangeError);
+  });
+
+  it("reads a number as it reads the number's text, refusals included (the quick way for numbers)", () => {
+    const asText = (n: number) => {
+      try {
+        return toHundredths(String(n));
+      } catch {
+        return "refused";
+      }
+    };
+    const asNumber = (n: number) => {
+      try {
+        return toHundredths(n);
+      } catch {
+        return "refused";
+      }
+    };
+    const twoDecimals = fc.integer({ min: -10_000_000, max: 10_000_000 }).map((h) => h / 100);
+    fc.assert(fc.property(fc.oneof(twoDecimals, fc.double({ noNaN: true }), fc.constantFrom(-0, 0.1 + 0.2, 634.35, 1e21, 1e-7, 7.5)), (n) => Object.is(asNumber(n), asText(n))), {
+      numRuns: 20_000,
+    });
+    expect(() => toHundredths(1.234)).toThrow(RangeError);
+    expect(() => toHundredths(Number.POSITIVE_INFINITY)).toThrow(RangeError);
   });
 
   it("sums without floating-point drift", () => {
