@@ -2,8 +2,8 @@ import { diffFields } from "~/domain/actions/changes.ts";
 import { isoDate } from "~/domain/dates.ts";
 import { checkEffect } from "~/domain/actions/effects.ts";
 import { checkStatusChange, type ActionStatus, type StatusChangeError } from "~/domain/actions/status.ts";
-import type { Prisma } from "~/generated/prisma/client.ts";
-import { getDb } from "~/platform/db.server.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
+import { getDb, readRows } from "~/platform/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { lockCommitteeForAction } from "./committee.server.ts";
 import { withdrawPendingReminders } from "./mail.server.ts";
@@ -414,20 +414,19 @@ export async function getPlan(municipalityId: string, evaluationId?: string): Pr
 
 /** The evaluation of the plan with its areas (by number) and their improvement items (in their order): two flat queries in one round trip. */
 async function planEvaluationRows(municipalityId: string, ref: EvaluationRef) {
-  const db = getDb();
   const evaluationId = evaluationIdSql(ref);
   const [[header], rows] = await Promise.all([
-    db.$queryRaw<Array<{ id: string; year: number }>>`
+    readRows<Array<{ id: string; year: number }>>(Prisma.sql`
       SELECT e."id"::text AS "id", e."year" FROM "Evaluation" e
-      WHERE e."municipalityId" = ${municipalityId}::uuid AND e."id" = ${evaluationId}`,
-    db.$queryRaw<Array<{ number: number; name: string; goodExamples: string[]; itemId: string | null; itemText: string | null }>>`
+      WHERE e."municipalityId" = ${municipalityId}::uuid AND e."id" = ${evaluationId}`),
+    readRows<Array<{ number: number; name: string; goodExamples: string[]; itemId: string | null; itemText: string | null }>>(Prisma.sql`
       SELECT fa."number", fa."name", ea."goodExamples", i."id"::text AS "itemId", i."text" AS "itemText"
       FROM "EvaluationArea" ea
       JOIN "Evaluation" e ON e."id" = ea."evaluationId"
       JOIN "FrameworkArea" fa ON fa."id" = ea."frameworkAreaId"
       LEFT JOIN "ImprovementItem" i ON i."evaluationAreaId" = ea."id"
       WHERE e."municipalityId" = ${municipalityId}::uuid AND ea."evaluationId" = ${evaluationId}
-      ORDER BY fa."number" ASC, i."sortOrder" ASC, i."id" ASC`,
+      ORDER BY fa."number" ASC, i."sortOrder" ASC, i."id" ASC`),
   ]);
   if (!header) return null;
   const areas: Array<{ number: number; name: string; goodExamples: string[]; items: Array<{ id: string; text: string }> }> = [];

@@ -1,6 +1,6 @@
 import type { AreaInput } from "~/domain/scoring.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
-import { getDb } from "~/platform/db.server.ts";
+import { readRows } from "~/platform/db.server.ts";
 import { memoized } from "~/platform/request-memo.server.ts";
 
 /**
@@ -36,30 +36,29 @@ export async function latestEvaluationRows(municipalityId: string, skip: 0 | 1 =
 }
 
 async function latestTwoEvaluations(municipalityId: string): Promise<[LatestEvaluationRows | null, LatestEvaluationRows | null]> {
-  const db = getDb();
   const latestTwo = Prisma.sql`
     SELECT "id", "frameworkVersionId", (ROW_NUMBER() OVER (ORDER BY "year" DESC, "createdAt" DESC, "id" DESC) - 1)::int AS "rank"
     FROM "Evaluation" WHERE "municipalityId" = ${municipalityId}::uuid ORDER BY "year" DESC, "createdAt" DESC, "id" DESC LIMIT 2`;
   const [headers, areas, questions] = await Promise.all([
-    db.$queryRaw<Array<{ rank: number; id: string; year: number; statedTotal: number | null; versionName: string; versionKey: string }>>`
+    readRows<Array<{ rank: number; id: string; year: number; statedTotal: number | null; versionName: string; versionKey: string }>>(Prisma.sql`
       WITH latest AS (${latestTwo})
       SELECT l."rank", e."id"::text AS "id", e."year", e."statedTotal"::float8 AS "statedTotal", fv."name" AS "versionName", fv."key" AS "versionKey"
-      FROM latest l JOIN "Evaluation" e ON e."id" = l."id" JOIN "FrameworkVersion" fv ON fv."id" = e."frameworkVersionId"`,
-    db.$queryRaw<Array<{ rank: number; number: number; name: string; maxPoints: number; statedPoints: number | null }>>`
+      FROM latest l JOIN "Evaluation" e ON e."id" = l."id" JOIN "FrameworkVersion" fv ON fv."id" = e."frameworkVersionId"`),
+    readRows<Array<{ rank: number; number: number; name: string; maxPoints: number; statedPoints: number | null }>>(Prisma.sql`
       WITH latest AS (${latestTwo})
       SELECT l."rank", fa."number", fa."name", fa."maxPoints"::float8 AS "maxPoints", ea."statedPoints"::float8 AS "statedPoints"
       FROM latest l
       JOIN "FrameworkArea" fa ON fa."versionId" = l."frameworkVersionId"
       LEFT JOIN "EvaluationArea" ea ON ea."evaluationId" = l."id" AND ea."frameworkAreaId" = fa."id"
-      ORDER BY l."rank" ASC, fa."number" ASC`,
-    db.$queryRaw<Array<{ rank: number; area: number; id: string; code: string; text: string; maxPoints: number; points: number | null }>>`
+      ORDER BY l."rank" ASC, fa."number" ASC`),
+    readRows<Array<{ rank: number; area: number; id: string; code: string; text: string; maxPoints: number; points: number | null }>>(Prisma.sql`
       WITH latest AS (${latestTwo})
       SELECT l."rank", fa."number" AS "area", q."id"::text AS "id", q."code", q."text", q."maxPoints"::float8 AS "maxPoints", qs."points"::float8 AS "points"
       FROM latest l
       JOIN "FrameworkArea" fa ON fa."versionId" = l."frameworkVersionId"
       JOIN "FrameworkQuestion" q ON q."areaId" = fa."id"
       LEFT JOIN "QuestionScore" qs ON qs."evaluationId" = l."id" AND qs."questionId" = q."id"
-      ORDER BY l."rank" ASC, fa."number" ASC, q."sortOrder" ASC`,
+      ORDER BY l."rank" ASC, fa."number" ASC, q."sortOrder" ASC`),
   ]);
   const evaluation = (rank: number): LatestEvaluationRows | null => {
     const header = headers.find((h) => Number(h.rank) === rank);

@@ -1,7 +1,8 @@
+import { Prisma } from "~/generated/prisma/client.ts";
 import type { Role } from "~/domain/access.ts";
 import { isoDate } from "~/domain/dates.ts";
 import { diffFields } from "~/domain/actions/changes.ts";
-import { getDb } from "~/platform/db.server.ts";
+import { getDb, readRows } from "~/platform/db.server.ts";
 import { recordAudit, type AuditEntry } from "./audit.server.ts";
 
 export interface MunicipalitySummary {
@@ -30,13 +31,13 @@ export async function findMunicipalityBySlug(slug: string): Promise<Municipality
  * (requireUser); a session that does not exist gives no role.
  */
 export async function findMunicipalityForSession(slug: string, sessionKey: string): Promise<MunicipalityForUser | null> {
-  const [row] = await getDb().$queryRaw<Array<{ id: string; slug: string; name: string; active: boolean; role: Role | null; twoStepRequired: boolean }>>`
+  const [row] = await readRows<Array<{ id: string; slug: string; name: string; active: boolean; role: Role | null; twoStepRequired: boolean }>>(Prisma.sql`
     SELECT m."id"::text AS "id", m."slug", m."name", (m."deactivatedAt" IS NULL) AS "active",
            ms."role"::text AS "role", COALESCE(tp."required", false) AS "twoStepRequired"
     FROM "Municipality" m
     LEFT JOIN "Membership" ms ON ms."municipalityId" = m."id" AND ms."userId" = (SELECT s."userId" FROM "Session" s WHERE s."id" = ${sessionKey})
     LEFT JOIN "MunicipalityTwoStep" tp ON tp."municipalityId" = m."id"
-    WHERE m."slug" = ${slug}`;
+    WHERE m."slug" = ${slug}`);
   if (!row) return null;
   return { municipality: { id: row.id, slug: row.slug, name: row.name }, role: row.role, active: row.active, twoStepRequired: row.twoStepRequired };
 }

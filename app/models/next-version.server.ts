@@ -1,6 +1,6 @@
 import { resolveNextVersion, type VersionChoice } from "~/domain/correspondence.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
-import { getDb } from "~/platform/db.server.ts";
+import { getDb, readRows } from "~/platform/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { settingsAudit } from "./municipality.server.ts";
 
@@ -20,30 +20,29 @@ export interface NextVersionInfo {
 }
 
 export async function nextVersionInfo(municipalityId: string): Promise<NextVersionInfo> {
-  const db = getDb();
   // Three queries in one round trip, each finding the latest evaluation's version itself: this
   // is on the critical path of *Inför utvärdering* and *Tänk om*, where the ORM's reads (latest
   // evaluation, then the correspondences, then their questions, then their areas) were four round
   // trips in sequence (ADR 0046).
   const latestVersion = Prisma.sql`(SELECT e."frameworkVersionId" FROM "Evaluation" e WHERE e."municipalityId" = ${municipalityId}::uuid ORDER BY e."year" DESC, e."createdAt" DESC, e."id" DESC LIMIT 1)`;
   const [[municipality], versions, reached] = await Promise.all([
-    db.$queryRaw<Array<{ nextFrameworkVersionId: string | null; latestVersionId: string | null }>>`
+    readRows<Array<{ nextFrameworkVersionId: string | null; latestVersionId: string | null }>>(Prisma.sql`
       SELECT m."nextFrameworkVersionId"::text AS "nextFrameworkVersionId", ${latestVersion}::text AS "latestVersionId"
-      FROM "Municipality" m WHERE m."id" = ${municipalityId}::uuid`,
-    db.$queryRaw<Array<{ id: string; key: string; name: string; firstYear: number; retired: boolean; questionCount: number }>>`
+      FROM "Municipality" m WHERE m."id" = ${municipalityId}::uuid`),
+    readRows<Array<{ id: string; key: string; name: string; firstYear: number; retired: boolean; questionCount: number }>>(Prisma.sql`
       SELECT v."id"::text AS "id", v."key", v."name", v."firstYear", (v."retiredAt" IS NOT NULL) AS "retired",
              (SELECT COUNT(*) FROM "FrameworkQuestion" q JOIN "FrameworkArea" a ON a."id" = q."areaId" WHERE a."versionId" = v."id")::int AS "questionCount"
       FROM "FrameworkVersion" v
-      ORDER BY v."firstYear" ASC`,
+      ORDER BY v."firstYear" ASC`),
     // The versions correspondences lead into from the latest evaluation's (the municipality's own or shared).
-    db.$queryRaw<Array<{ versionId: string }>>`
+    readRows<Array<{ versionId: string }>>(Prisma.sql`
       SELECT DISTINCT ta."versionId"::text AS "versionId"
       FROM "QuestionCorrespondence" c
       JOIN "FrameworkQuestion" fq ON fq."id" = c."fromQuestionId"
       JOIN "FrameworkArea" fa ON fa."id" = fq."areaId"
       JOIN "FrameworkQuestion" tq ON tq."id" = c."toQuestionId"
       JOIN "FrameworkArea" ta ON ta."id" = tq."areaId"
-      WHERE (c."municipalityId" = ${municipalityId}::uuid OR c."municipalityId" IS NULL) AND fa."versionId" = ${latestVersion}`,
+      WHERE (c."municipalityId" = ${municipalityId}::uuid OR c."municipalityId" IS NULL) AND fa."versionId" = ${latestVersion}`),
   ]);
   if (!municipality) throw new Error(`No municipality ${municipalityId}`);
   const latestVersionId = municipality.latestVersionId;

@@ -1,5 +1,5 @@
 import { Prisma, type ActionStatus, type Priority } from "~/generated/prisma/client.ts";
-import { getDb } from "~/platform/db.server.ts";
+import { readRows } from "~/platform/db.server.ts";
 
 /**
  * The plan's actions under one evaluation, flat, in one query: what the plan, the readiness
@@ -49,11 +49,10 @@ export function evaluationIdSql(ref: EvaluationRef): Prisma.Sql {
 
 /** Ordered by deadline (then creation), as the plan lists them. */
 export async function planActionRows(municipalityId: string, evaluation: EvaluationRef): Promise<PlanActionRow[]> {
-  const db = getDb();
   // Two flat queries in one round trip, joined here: aggregating each action's sub-questions in
   // SQL (a subquery or JSON per row) made PostgreSQL's plan depend on fresh statistics and cost more.
   const [rows, effects] = await Promise.all([
-    db.$queryRaw<RawRow[]>`
+    readRows<RawRow[]>(Prisma.sql`
       SELECT a."id"::text AS "id", a."title", a."status"::text AS "status", a."priority"::text AS "priority",
              to_char(a."deadline", 'YYYY-MM-DD') AS "deadline", a."completedAt",
              a."ownerId"::text AS "ownerId", u."name" AS "ownerName", a."deadlineChangeCount",
@@ -67,14 +66,14 @@ export async function planActionRows(municipalityId: string, evaluation: Evaluat
       LEFT JOIN "User" u ON u."id" = a."ownerId"
       LEFT JOIN "Committee" c ON c."id" = a."committeeId"
       WHERE a."municipalityId" = ${municipalityId}::uuid AND ea."evaluationId" = ${evaluationIdSql(evaluation)}
-      ORDER BY a."deadline" ASC, a."createdAt" ASC, a."id" ASC`,
-    db.$queryRaw<{ actionId: string; code: string; expectedEffect: number }[]>`
+      ORDER BY a."deadline" ASC, a."createdAt" ASC, a."id" ASC`),
+    readRows<{ actionId: string; code: string; expectedEffect: number }[]>(Prisma.sql`
       SELECT aq."actionId"::text AS "actionId", q."code", aq."expectedEffect"::float8 AS "expectedEffect"
       FROM "ActionQuestion" aq
       JOIN "Action" a ON a."id" = aq."actionId"
       JOIN "FrameworkQuestion" q ON q."id" = aq."questionId"
       WHERE a."municipalityId" = ${municipalityId}::uuid
-      ORDER BY q."sortOrder" ASC, q."code" ASC`,
+      ORDER BY q."sortOrder" ASC, q."code" ASC`),
   ]);
   const byAction = new Map<string, PlanActionRow["effects"]>();
   for (const e of effects) {
@@ -109,7 +108,7 @@ export async function planActionRows(municipalityId: string, evaluation: Evaluat
 
 /** An evaluation's improvement items, with their area and whether an action is linked; in one query. */
 export async function improvementItemRows(municipalityId: string, evaluation: EvaluationRef) {
-  const rows = await getDb().$queryRaw<Array<{ id: string; text: string; sortOrder: number; area: number; hasAction: boolean }>>`
+  const rows = await readRows<Array<{ id: string; text: string; sortOrder: number; area: number; hasAction: boolean }>>(Prisma.sql`
     SELECT i."id"::text AS "id", i."text", i."sortOrder", fa."number" AS "area",
            EXISTS (SELECT 1 FROM "Action" a WHERE a."improvementItemId" = i."id") AS "hasAction"
     FROM "ImprovementItem" i
@@ -117,6 +116,6 @@ export async function improvementItemRows(municipalityId: string, evaluation: Ev
     JOIN "Evaluation" e ON e."id" = ea."evaluationId"
     JOIN "FrameworkArea" fa ON fa."id" = ea."frameworkAreaId"
     WHERE e."municipalityId" = ${municipalityId}::uuid AND ea."evaluationId" = ${evaluationIdSql(evaluation)}
-    ORDER BY i."id" ASC`;
+    ORDER BY i."id" ASC`);
   return rows.map((r) => ({ id: r.id, text: r.text, sortOrder: Number(r.sortOrder), area: Number(r.area), hasAction: r.hasAction }));
 }

@@ -1,6 +1,7 @@
+import { Prisma } from "~/generated/prisma/client.ts";
 import { createHash } from "node:crypto";
 import { accountAndAddressThrottle, maySendSignInLink, WINDOW_MS } from "~/domain/signin-throttle.ts";
-import { getDb } from "~/platform/db.server.ts";
+import { getDb, readRows } from "~/platform/db.server.ts";
 import { DAY_MS } from "~/domain/dates.ts";
 
 /** Session ids are stored only as SHA-256 hashes: a copy of the database signs nobody in. */
@@ -35,15 +36,15 @@ export const LAST_SEEN_EVERY_MS = 5 * 60 * 1000;
 export async function findSessionUser(sessionId: string, now = new Date(), device: string | null = null): Promise<SessionUser | null> {
   const id = idHash(sessionId);
   // One query: it runs on every page request (the ORM read session, user and two-step in sequence).
-  const [session] = await getDb().$queryRaw<
+  const [session] = await readRows<
     Array<{ expiresAt: Date; lastSeenAt: Date | null; device: string | null; userId: string; email: string; name: string; isOperator: boolean; twoStepEnabled: boolean }>
-  >`
+  >(Prisma.sql`
     SELECT s."expiresAt", s."lastSeenAt", s."device", u."id"::text AS "userId", u."email", u."name", u."isOperator",
            (t."enabledAt" IS NOT NULL) AS "twoStepEnabled"
     FROM "Session" s
     JOIN "User" u ON u."id" = s."userId"
     LEFT JOIN "TwoStepSecret" t ON t."userId" = u."id"
-    WHERE s."id" = ${id}`;
+    WHERE s."id" = ${id}`);
   if (!session || new Date(session.expiresAt) <= now) return null;
   const lastSeenAt = session.lastSeenAt === null ? null : new Date(session.lastSeenAt);
   const stale = !lastSeenAt || now.getTime() - lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS;

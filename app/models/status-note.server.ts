@@ -1,6 +1,7 @@
+import { Prisma } from "~/generated/prisma/client.ts";
 import { stockholmDate } from "~/domain/dates.ts";
 import type { LatestStatus } from "~/domain/actions/status-note.ts";
-import { getDb } from "~/platform/db.server.ts";
+import { getDb, readRows } from "~/platform/db.server.ts";
 
 /** Actions' status texts (lägesbeskrivningar). Every query takes the municipality id. */
 
@@ -27,11 +28,11 @@ export async function listStatusNotes(municipalityId: string, actionId: string) 
  */
 export async function latestStatuses(municipalityId: string, actionIds?: readonly string[]): Promise<Map<string, LatestStatus>> {
   if (actionIds && actionIds.length === 0) return new Map();
-  const rows = await getDb().$queryRaw<Array<{ actionId: string; text: string; createdAt: Date; author: string | null }>>`
+  const rows = await readRows<Array<{ actionId: string; text: string; createdAt: Date; author: string | null }>>(Prisma.sql`
     SELECT DISTINCT ON (n."actionId") n."actionId"::text AS "actionId", n.text, n."createdAt", u.name AS author
     FROM "ActionStatusNote" n LEFT JOIN "User" u ON u.id = n."authorId"
     WHERE n."municipalityId" = ${municipalityId}::uuid
-    ORDER BY n."actionId", n."createdAt" DESC, n.id DESC`;
+    ORDER BY n."actionId", n."createdAt" DESC, n.id DESC`);
   const wanted = actionIds ? new Set(actionIds) : null;
   return new Map(
     rows

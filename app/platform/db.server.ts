@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "~/generated/prisma/client.ts";
+import pg from "pg";
+import { PrismaClient, type Prisma } from "~/generated/prisma/client.ts";
 import { getEnv } from "./env.server.ts";
 
 export type Db = PrismaClient;
@@ -19,10 +20,31 @@ export function getDb(): PrismaClient {
 }
 
 export function createDb(connectionString: string, { preparedStatements = true } = {}): PrismaClient {
+  // One pool for the ORM and for readRows; ended with the client ($disconnect).
+  const pool = new pg.Pool({ connectionString, max: 10 });
   // The adapter passes the name on to pg, where no name (undefined) is an unnamed statement; its type says string only.
   const naming = preparedStatements ? { statementNameGenerator: statementName as (query: { sql: string; args: unknown[] }) => string } : {};
-  const adapter = new PrismaPg({ connectionString, max: 10 }, naming);
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { ...naming, disposeExternalPool: true }) });
+  pools.set(client, { pool, preparedStatements });
+  return client;
+}
+
+const pools = new WeakMap<PrismaClient, { pool: pg.Pool; preparedStatements: boolean }>();
+
+/**
+ * The rows of a read written in SQL (`Prisma.sql`), straight from the driver: the hot reads of
+ * the heavy pages (the plan's actions, the latest evaluations, the session). `$queryRaw` wraps
+ * every cell in a typed value and unwraps it again, ~1 ms of a page for its few thousand cells
+ * (ADR 0046). Values come as node-postgres gives them: so the SQL casts what it returns (uuid and
+ * enums ::text, numeric ::float8, counts ::int; a DATE would come as local midnight, so dates are
+ * written out with to_char). Not for use inside a transaction: it runs on its own connection.
+ */
+export async function readRows<T extends unknown[]>(query: Prisma.Sql, db: PrismaClient = getDb()): Promise<T> {
+  const found = pools.get(db);
+  if (!found) throw new Error("readRows needs a client made by createDb");
+  const name = found.preparedStatements ? statementName({ sql: query.text, args: query.values }) : undefined;
+  const result = await found.pool.query({ name, text: query.text, values: query.values as unknown[] });
+  return result.rows as T;
 }
 
 /**
