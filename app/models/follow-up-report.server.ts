@@ -1,5 +1,6 @@
 import type { ReportSnapshot } from "~/domain/follow-up-report.ts";
-import { getDb } from "~/platform/db.server.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
+import { getDb, readRows } from "~/platform/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
 /** Saved follow-up reports. Every query takes the municipality id. */
@@ -60,17 +61,34 @@ export async function changeCoverText(municipalityId: string, reportId: string, 
   });
 }
 
-/** A saved report and the one saved just before it (for "what changed"). */
+/** A saved report and the one saved just before it (for "what changed"): one query (ADR 0046). */
 export async function getReport(municipalityId: string, reportId: string) {
-  const db = getDb();
-  const report = await db.followUpReport.findFirst({ where: { id: reportId, municipalityId }, select: { ...summary, snapshot: true } });
-  if (!report) return null;
-  const previous = await db.followUpReport.findFirst({
-    where: { municipalityId, createdAt: { lt: report.createdAt } },
-    orderBy: { createdAt: "desc" },
-    select: { ...summary, snapshot: true },
+  type Row = { id: string; title: string; asOf: string; coverText: string; createdAt: Date; createdBy: string | null; snapshot: unknown };
+  const rows = await readRows<Array<Row & { which: "report" | "previous" }>>(Prisma.sql`
+    WITH report AS (
+      SELECT r.* FROM "FollowUpReport" r WHERE r."id" = ${reportId}::uuid AND r."municipalityId" = ${municipalityId}::uuid
+    ), previous AS (
+      SELECT p.* FROM "FollowUpReport" p, report r
+      WHERE p."municipalityId" = ${municipalityId}::uuid AND p."createdAt" < r."createdAt"
+      ORDER BY p."createdAt" DESC LIMIT 1
+    )
+    SELECT x."which", x."id"::text AS "id", x."title", to_char(x."asOf", 'YYYY-MM-DD') AS "asOf", x."coverText", x."createdAt", u."name" AS "createdBy", x."snapshot"
+    FROM (SELECT 'report' AS "which", * FROM report UNION ALL SELECT 'previous' AS "which", * FROM previous) x
+    LEFT JOIN "User" u ON u."id" = x."createdById"`);
+  // As the ORM gave it: the DATE at midnight UTC, the author as { name }.
+  const shaped = (row: Row) => ({
+    id: row.id,
+    title: row.title,
+    asOf: new Date(`${row.asOf}T00:00:00Z`),
+    coverText: row.coverText,
+    createdAt: row.createdAt,
+    createdBy: row.createdBy === null ? null : { name: row.createdBy },
+    snapshot: row.snapshot as ReportSnapshot,
   });
-  return { report: withSnapshot(report), previous: previous ? withSnapshot(previous) : null };
+  const report = rows.find((r) => r.which === "report");
+  if (!report) return null;
+  const previous = rows.find((r) => r.which === "previous");
+  return { report: shaped(report), previous: previous ? shaped(previous) : null };
 }
 
 export async function getLatestReport(municipalityId: string) {
