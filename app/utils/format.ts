@@ -32,9 +32,17 @@ export function tenthsOf(value: number): number {
  */
 export function formatPoints(value: number): string {
   const tenths = tenthsOf(value);
-  const text = pointsFormat.format(Math.abs(tenths) / 10);
+  let text = writtenTenths.get(Math.abs(tenths));
+  if (text === undefined) {
+    if (writtenTenths.size >= 5_000) writtenTenths.clear();
+    text = pointsFormat.format(Math.abs(tenths) / 10);
+    writtenTenths.set(Math.abs(tenths), text);
+  }
   return tenths < 0 ? `${MINUS}${text}` : text;
 }
+
+/** Points written, by whole tenths: a page writes the same few values hundreds of times (ADR 0046). */
+const writtenTenths = new Map<number, string>();
 
 /** A change: "+3,5", "−2", "0" (no sign on nothing). */
 export function formatSignedPoints(value: number): string {

@@ -11,6 +11,13 @@ describe("Swedish formatting", () => {
     expect(formatPoints(14.96)).toBe("15");
   });
 
+  it("writes a value the same the second time, for its negative too, and after more values than it remembers", () => {
+    expect([4.5, -4.5, 4.5, 1234.5, -0.04].map(formatPoints)).toEqual(["4,5", "\u22124,5", "4,5", "1\u00a0234,5", "0"]);
+    for (let tenths = 0; tenths < 6_000; tenths++) formatPoints(tenths / 10);
+    expect(formatPoints(-15.65)).toBe("\u221215,7");
+    expect(formatPoints(599)).toBe("599");
+  });
+
   it("rounds half away from zero to one decimal, from the hundredths points are kept in", () => {
     // 634.35 is 634.34999… in binary; rounding the double would give 634,3.
     expect(formatPoints(634.35)).toBe("634,4");
