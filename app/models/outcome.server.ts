@@ -1,7 +1,7 @@
 import { isoDate, stockholmDate } from "~/domain/dates.ts";
 import type { ActionNow, NewQuestion, SnapshotData } from "~/domain/outcome.ts";
-import type { Prisma } from "~/generated/prisma/client.ts";
-import { getDb } from "~/platform/db.server.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
+import { getDb, readRows } from "~/platform/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -16,12 +16,13 @@ const dateValue = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** The municipality's evaluations, oldest first (the order the product treats as rounds). */
 export async function evaluationRounds(municipalityId: string) {
-  const rows = await getDb().evaluation.findMany({
-    where: { municipalityId },
-    select: { id: true, year: true, frameworkVersionId: true, createdAt: true, frameworkVersion: { select: { name: true } } },
-    orderBy: [{ year: "asc" }, { createdAt: "asc" }],
-  });
-  return rows.map((r) => ({ id: r.id, year: r.year, frameworkVersionId: r.frameworkVersionId, version: r.frameworkVersion.name, createdOn: stockholmDate(r.createdAt) }));
+  // One query (the ORM read the versions' names in a second, in sequence); on every Inför utvärdering (ADR 0046).
+  const rows = await readRows<Array<{ id: string; year: number; frameworkVersionId: string; version: string; createdAt: Date }>>(Prisma.sql`
+    SELECT e."id"::text AS "id", e."year", e."frameworkVersionId"::text AS "frameworkVersionId", v."name" AS "version", e."createdAt"
+    FROM "Evaluation" e JOIN "FrameworkVersion" v ON v."id" = e."frameworkVersionId"
+    WHERE e."municipalityId" = ${municipalityId}::uuid
+    ORDER BY e."year" ASC, e."createdAt" ASC`);
+  return rows.map((r) => ({ id: r.id, year: r.year, frameworkVersionId: r.frameworkVersionId, version: r.version, createdOn: stockholmDate(r.createdAt) }));
 }
 
 /** Saves a snapshot once: a second one for the same evaluation and date is ignored. Returns whether it was saved. */
@@ -99,7 +100,8 @@ export async function actionsNow(municipalityId: string, actionIds: string[]): P
 }
 
 export async function usesOwnWeights(municipalityId: string) {
-  return (await getDb().ownLikelihoodWeights.count({ where: { municipalityId } })) > 0;
+  const [row] = await readRows<Array<{ own: boolean }>>(Prisma.sql`SELECT EXISTS (SELECT 1 FROM "OwnLikelihoodWeights" w WHERE w."municipalityId" = ${municipalityId}::uuid) AS "own"`);
+  return row?.own === true;
 }
 
 /** Turns the own weights on or off (recorded in the audit log). */

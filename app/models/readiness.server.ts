@@ -1,7 +1,8 @@
-import { isoDate, stockholmDate } from "~/domain/dates.ts";
+import { stockholmDate } from "~/domain/dates.ts";
 import type { ReportAction } from "~/domain/follow-up-report.ts";
 import type { ProjectionAction, ProjectionQuestion } from "~/domain/projection.ts";
-import { getDb } from "~/platform/db.server.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
+import { readRows } from "~/platform/db.server.ts";
 import { latestEvaluationRows, scoringInput } from "./latest-evaluation-rows.server.ts";
 import { improvementItemRows, planActionRows } from "./plan-rows.server.ts";
 
@@ -10,15 +11,13 @@ import { improvementItemRows, planActionRows } from "./plan-rows.server.ts";
  * chart and the follow-up report need them.
  */
 export async function loadReadinessData(municipalityId: string) {
-  const db = getDb();
   // All in one round trip: the plan's actions and the items find the latest evaluation themselves
   // instead of waiting for its id (ADR 0046).
   const latest = { latestOf: municipalityId };
-  const [municipality, evaluation, actions, items] = await Promise.all([
-    db.municipality.findUniqueOrThrow({
-      where: { id: municipalityId },
-      select: { name: true, nextEvaluationDate: true, targetTotal: true },
-    }),
+  const [[municipality], evaluation, actions, items] = await Promise.all([
+    readRows<Array<{ name: string; nextEvaluationDate: string | null; targetTotal: number | null }>>(Prisma.sql`
+      SELECT m."name", to_char(m."nextEvaluationDate", 'YYYY-MM-DD') AS "nextEvaluationDate", m."targetTotal"::float8 AS "targetTotal"
+      FROM "Municipality" m WHERE m."id" = ${municipalityId}::uuid`),
     latestEvaluationRows(municipalityId),
     // The plan's actions flat in one query (ADR 0046).
     planActionRows(municipalityId, latest),
@@ -26,6 +25,7 @@ export async function loadReadinessData(municipalityId: string) {
     // (Översikt) and the items for "Ny åtgärd" links (Inför utvärdering), without a query each after this one.
     improvementItemRows(municipalityId, latest),
   ]);
+  if (!municipality) throw new Error(`No municipality ${municipalityId}`);
   if (!evaluation) return null;
   const questions: ProjectionQuestion[] = evaluation.areas.flatMap((area) =>
     area.questions.map((q) => ({ code: q.code, text: q.text, area: area.number, maxPoints: q.maxPoints, current: q.points ?? 0 })),
@@ -35,8 +35,8 @@ export async function loadReadinessData(municipalityId: string) {
   return {
     municipalityName: municipality.name,
     evaluation: { id: evaluation.id, year: evaluation.year, version: evaluation.versionName, versionKey: evaluation.versionKey },
-    nextEvaluationDate: municipality.nextEvaluationDate ? isoDate(municipality.nextEvaluationDate) : null,
-    targetTotal: municipality.targetTotal === null ? null : Number(municipality.targetTotal),
+    nextEvaluationDate: municipality.nextEvaluationDate,
+    targetTotal: municipality.targetTotal,
     areaNames: new Map(evaluation.areas.map((a) => [a.number, a.name])),
     questions,
     scoring,
