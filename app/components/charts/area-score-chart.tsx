@@ -34,9 +34,12 @@ export function AreaScoreChart({ areas, series, title, description }: AreaScoreC
   const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const max = Math.max(100, ...areas.map((a) => a.maxPoints));
-  const x = scaleBand<number>({ domain: areas.map((a) => a.number), range: [0, innerWidth], padding: 0.25 });
-  const inner = scaleBand<number>({ domain: series.map((_, i) => i), range: [0, x.bandwidth()], padding: 0.1 });
-  const y = scaleLinear<number>({ domain: [0, max], range: [innerHeight, 0], nice: true });
+  // Whole units (`round`): full-precision coordinates ("201.60000000000002") were a third of the
+  // chart's markup, written, compressed and sent on every page that shows it (ADR 0046); in a
+  // 760-unit drawing a whole unit is finer than a screen pixel at most widths.
+  const x = scaleBand<number>({ domain: areas.map((a) => a.number), range: [0, innerWidth], padding: 0.25, round: true });
+  const inner = scaleBand<number>({ domain: series.map((_, i) => i), range: [0, x.bandwidth()], padding: 0.1, round: true });
+  const y = scaleLinear<number>({ domain: [0, max], range: [innerHeight, 0], nice: true, round: true });
   return (
     <figure className="chart-figure">
       <svg className="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>

@@ -27,8 +27,9 @@ export function ProgressChart({ progress }: { progress: ProgressSeries }) {
   const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const months = progress.points.map((p) => p.month);
-  const x = scalePoint<string>({ domain: months, range: [0, innerWidth], padding: 0.3 });
-  const y = scaleLinear<number>({ domain: [0, Math.max(4, progress.total)], range: [innerHeight, 0], nice: true });
+  // Whole units, as in the area chart (ADR 0046).
+  const x = scalePoint<string>({ domain: months, range: [0, innerWidth], padding: 0.3, round: true });
+  const y = scaleLinear<number>({ domain: [0, Math.max(4, progress.total)], range: [innerHeight, 0], nice: true, round: true });
   // At most six month labels, so that 12 px labels never collide.
   const every = Math.max(1, Math.ceil(months.length / 6));
   const done = progress.points.filter((p) => p.done !== null);
