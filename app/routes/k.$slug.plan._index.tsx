@@ -50,7 +50,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const byCommittee = url.searchParams.get(COMMITTEE_QUERY.view) === BY_COMMITTEE;
   return {
     municipality,
-    plan: withLateness,
+    // By area, a row shows the committee's name but neither its id nor the decision reference (the grouped view does, from `groups`).
+    plan: {
+      ...withLateness,
+      areas: withLateness.areas.map((area) => ({
+        ...area,
+        items: area.items.map((item) => ({ ...item, actions: byCommittee ? [] : item.actions.map(({ committeeId: _id, decisionReference: _reference, ...a }) => a) })),
+      })),
+    },
     // Issue #14, item 5: the committee filter's choices and the plan grouped by committee.
     committees,
     groups: byCommittee ? groupByCommittee(withLateness).map((g) => ({ ...g, actions: g.actions.map(({ item: _item, committeeId: _id, committeeName: _name, ...a }) => a) })) : null,
