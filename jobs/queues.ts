@@ -102,7 +102,25 @@ export function createQueue<T = unknown>(name: QueueName, config: QueueBackendCo
   if (backendKind(config) === "postgres") {
     return new Queue(name, { ...opts, connection: postgresConnection(config) }, createPostgresBackend) as unknown as Queue<T>;
   }
-  return new Queue<T>(name, { ...opts, connection: redisConnection(config, role), prefix: config.prefix ?? "bull" });
+  const connection = redisConnection(config, role);
+  return closingWith(new Queue<T>(name, { ...opts, connection, prefix: config.prefix ?? "bull" }), connection);
+}
+
+/**
+ * BullMQ leaves open a Redis connection it was handed when the queue or worker closes (it may be
+ * shared); the ones made here belong to that queue or worker alone, so they are ended with it.
+ * Without this a process that closes its queues and does not exit (the bench) stayed alive.
+ */
+function closingWith<T extends { close(...args: never[]): Promise<void> }>(owner: T, connection: Redis): T {
+  const close = owner.close.bind(owner) as (...args: unknown[]) => Promise<void>;
+  owner.close = (async (...args: unknown[]) => {
+    try {
+      await close(...args);
+    } finally {
+      connection.disconnect();
+    }
+  }) as T["close"];
+  return owner;
 }
 
 export function createWorker<T = unknown>(
@@ -121,10 +139,14 @@ export function createWorker<T = unknown>(
       createPostgresBackend,
     ) as unknown as Worker<T>;
   }
-  return new Worker<T>(name, processor, {
-    concurrency,
-    stalledInterval,
-    connection: redisConnection(config),
-    prefix: config.prefix ?? "bull",
-  });
+  const connection = redisConnection(config);
+  return closingWith(
+    new Worker<T>(name, processor, {
+      concurrency,
+      stalledInterval,
+      connection,
+      prefix: config.prefix ?? "bull",
+    }),
+    connection,
+  );
 }

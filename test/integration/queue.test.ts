@@ -4,7 +4,7 @@ import { deliverStoredMail, listStalePendingMail, storeMail } from "~/models/mai
 import { getDb } from "~/platform/db.server.ts";
 import { createDeliver } from "~/platform/mailer.server.ts";
 import { MAINTENANCE_JOBS, STALE_MAIL_MS } from "../../jobs/processors/maintenance.ts";
-import { createQueue, QUEUES, type QueueBackendConfig } from "../../jobs/queues.ts";
+import { createQueue, createWorker, QUEUES, type QueueBackendConfig } from "../../jobs/queues.ts";
 import { startWorker } from "../../jobs/worker.ts";
 import { startSmtpSink } from "../helpers/smtp.ts";
 import { expectNothingMoreWithin, waitFor } from "../helpers/wait.ts";
@@ -87,6 +87,22 @@ describe.each(backends)("worker on %s", (_label, config) => {
       await producer.close();
       await worker.close();
     }
+  });
+});
+
+describe.runIf(process.env.REDIS_URL)("Redis connections", () => {
+  it("are ended when their queue or worker closes, so a process that closes its queues can end", async () => {
+    const config: QueueBackendConfig = { databaseUrl: process.env.DATABASE_URL!, redisUrl: process.env.REDIS_URL, prefix: `kp-close-${Date.now()}` };
+    const queue = createQueue(QUEUES.mail, config, "producer");
+    const worker = createWorker(QUEUES.mail, async () => null, config);
+    await queue.add("noop", { mailId: "" });
+    await worker.waitUntilReady();
+    // BullMQ keeps a connection it was handed open when it closes; these two were made for them.
+    const connections = [queue.opts.connection, worker.opts.connection] as unknown as Array<{ status: string }>;
+    expect(connections.map((c) => c.status)).toEqual(["ready", "ready"]);
+    await worker.close();
+    await queue.close();
+    await waitFor(async () => connections.every((c) => c.status === "end"), 5_000);
   });
 });
 
