@@ -7,7 +7,8 @@ import { getDb, readRows } from "~/platform/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { lockCommitteeForAction } from "./committee.server.ts";
 import { withdrawPendingReminders } from "./mail.server.ts";
-import { evaluationIdSql, planActionRows, type EvaluationRef } from "./plan-rows.server.ts";
+import { evaluationIdSql, type EvaluationRef } from "./latest-evaluation-rows.server.ts";
+import { planActionRows } from "./plan-rows.server.ts";
 import { latestStatuses } from "./status-note.server.ts";
 import type { LatestStatus } from "~/domain/actions/status-note.ts";
 

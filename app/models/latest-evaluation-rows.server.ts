@@ -6,10 +6,11 @@ import { memoized } from "~/platform/request-memo.server.ts";
 /**
  * The municipality's latest evaluation as the projection scores it: its version, and per area of
  * that version the stated points and the sub-questions with their points. Three flat queries in
- * one round trip (each finds "the latest" itself, and the one before it), instead of the ORM's level-by-level reads of
- * evaluation → scores, areas, version → areas → questions, four round trips in sequence on every
- * *Översikt*, *Inför utvärdering* and report (ADR 0046). Decimals come as numbers: the columns hold
- * at most two decimals, which a double keeps exactly enough for `String(n)` to read as before.
+ * one round trip (each finds "the latest" itself, and the one before it), instead of the ORM's
+ * level-by-level reads of evaluation → scores, areas, version → areas → questions, four round
+ * trips in sequence on every *Översikt*, *Inför utvärdering* and report (ADR 0046). Decimals
+ * come as numbers: the columns hold at most two decimals, which a double keeps exactly enough
+ * for `String(n)` to read as before.
  */
 export interface LatestEvaluationRows {
   id: string;
@@ -26,6 +27,25 @@ export interface LatestEvaluationRows {
   }>;
 }
 
+/**
+ * The order in which "the latest evaluation" is the first: by year, then when it was added, then
+ * by id, so that every query of a page picks the same one of two added at the same instant.
+ * Unqualified column names: for a query over "Evaluation" alone.
+ */
+const LATEST_FIRST = Prisma.sql`"year" DESC, "createdAt" DESC, "id" DESC`;
+
+/**
+ * Which evaluation a query reads: one by id, or the municipality's latest, found by the query
+ * itself so that it need not wait for another query to learn the id (ADR 0046).
+ */
+export type EvaluationRef = { id: string } | { latestOf: string };
+
+export function evaluationIdSql(ref: EvaluationRef): Prisma.Sql {
+  return "id" in ref
+    ? Prisma.sql`${ref.id}::uuid`
+    : Prisma.sql`(SELECT "id" FROM "Evaluation" WHERE "municipalityId" = ${ref.latestOf}::uuid ORDER BY ${LATEST_FIRST} LIMIT 1)`;
+}
+
 /** The latest evaluation (`skip` 1: the one before it, for comparisons), or null. */
 export async function latestEvaluationRows(municipalityId: string, skip: 0 | 1 = 0): Promise<LatestEvaluationRows | null> {
   // The latest and the one before are read together: *Inför utvärdering*, *Översikt* and the
@@ -37,8 +57,8 @@ export async function latestEvaluationRows(municipalityId: string, skip: 0 | 1 =
 
 async function latestTwoEvaluations(municipalityId: string): Promise<[LatestEvaluationRows | null, LatestEvaluationRows | null]> {
   const latestTwo = Prisma.sql`
-    SELECT "id", "frameworkVersionId", (ROW_NUMBER() OVER (ORDER BY "year" DESC, "createdAt" DESC, "id" DESC) - 1)::int AS "rank"
-    FROM "Evaluation" WHERE "municipalityId" = ${municipalityId}::uuid ORDER BY "year" DESC, "createdAt" DESC, "id" DESC LIMIT 2`;
+    SELECT "id", "frameworkVersionId", (ROW_NUMBER() OVER (ORDER BY ${LATEST_FIRST}) - 1)::int AS "rank"
+    FROM "Evaluation" WHERE "municipalityId" = ${municipalityId}::uuid ORDER BY ${LATEST_FIRST} LIMIT 2`;
   const [headers, areas, questions] = await Promise.all([
     readRows<Array<{ rank: number; id: string; year: number; statedTotal: number | null; versionName: string; versionKey: string }>>(Prisma.sql`
       WITH latest AS (${latestTwo})

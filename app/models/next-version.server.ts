@@ -2,6 +2,7 @@ import { resolveNextVersion, type VersionChoice } from "~/domain/correspondence.
 import { Prisma } from "~/generated/prisma/client.ts";
 import { getDb, readRows } from "~/platform/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { evaluationIdSql } from "./latest-evaluation-rows.server.ts";
 import { settingsAudit } from "./municipality.server.ts";
 
 /**
@@ -24,7 +25,7 @@ export async function nextVersionInfo(municipalityId: string): Promise<NextVersi
   // is on the critical path of *Inför utvärdering* and *Tänk om*, where the ORM's reads (latest
   // evaluation, then the correspondences, then their questions, then their areas) were four round
   // trips in sequence (ADR 0046).
-  const latestVersion = Prisma.sql`(SELECT e."frameworkVersionId" FROM "Evaluation" e WHERE e."municipalityId" = ${municipalityId}::uuid ORDER BY e."year" DESC, e."createdAt" DESC, e."id" DESC LIMIT 1)`;
+  const latestVersion = Prisma.sql`(SELECT e."frameworkVersionId" FROM "Evaluation" e WHERE e."id" = ${evaluationIdSql({ latestOf: municipalityId })})`;
   const [[municipality], versions, reached] = await Promise.all([
     readRows<Array<{ nextFrameworkVersionId: string | null; latestVersionId: string | null }>>(Prisma.sql`
       SELECT m."nextFrameworkVersionId"::text AS "nextFrameworkVersionId", ${latestVersion}::text AS "latestVersionId"

@@ -1,5 +1,6 @@
 import { Prisma, type ActionStatus, type Priority } from "~/generated/prisma/client.ts";
 import { readRows } from "~/platform/db.server.ts";
+import { evaluationIdSql, type EvaluationRef } from "./latest-evaluation-rows.server.ts";
 
 /**
  * The plan's actions under one evaluation, flat, in one query: what the plan, the readiness
@@ -33,18 +34,6 @@ export interface PlanActionRow {
 
 interface RawRow extends Omit<PlanActionRow, "completedAt" | "effects"> {
   completedAt: Date | string | null;
-}
-
-/**
- * Which evaluation a query reads: one by id, or the municipality's latest, found by the query
- * itself so that it need not wait for another query to learn the id (ADR 0046).
- */
-export type EvaluationRef = { id: string } | { latestOf: string };
-
-export function evaluationIdSql(ref: EvaluationRef): Prisma.Sql {
-  return "id" in ref
-    ? Prisma.sql`${ref.id}::uuid`
-    : Prisma.sql`(SELECT le."id" FROM "Evaluation" le WHERE le."municipalityId" = ${ref.latestOf}::uuid ORDER BY le."year" DESC, le."createdAt" DESC, le."id" DESC LIMIT 1)`;
 }
 
 /** Ordered by deadline (then creation), as the plan lists them. */
