@@ -1,7 +1,7 @@
-import { Prisma } from "~/generated/prisma/client.ts";
 import type { Role } from "~/domain/access.ts";
 import { isoDate } from "~/domain/dates.ts";
 import { diffFields } from "~/domain/actions/changes.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { getDb, readRows } from "~/platform/db.server.ts";
 import { recordAudit, type AuditEntry } from "./audit.server.ts";
 
@@ -18,17 +18,12 @@ export async function findMunicipalityBySlug(slug: string): Promise<Municipality
   return getDb().municipality.findUnique({ where: { slug }, select: summary });
 }
 
-/** The municipality by slug with the user's role in it (null role: not a member). */
 /**
- * The municipality by slug with the user's role in it (null when not a member), whether it is
- * active and whether it requires two-step sign-in: what every municipality page checks first.
- * One query (it runs on every page request; the ORM needed three round trips in sequence).
- */
-/**
- * The municipality by its short name, with the role of the session's person in it (by the
- * session's stored key): the page's guard asks this beside "who is signed in" instead of after
- * it, one round trip fewer on every municipality page. The caller checks the session itself
- * (requireUser); a session that does not exist gives no role.
+ * The municipality by its short name, with the role of the session's person in it (null when not
+ * a member), whether it is active and whether it requires two-step sign-in: what every
+ * municipality page checks first, in one query. It goes by the session's stored key so that the
+ * page's guard can ask it beside "who is signed in" instead of after it. The caller checks the
+ * session itself (requireUser); a session that does not exist gives no role.
  */
 export async function findMunicipalityForSession(slug: string, sessionKey: string): Promise<MunicipalityForUser | null> {
   const [row] = await readRows<Array<{ id: string; slug: string; name: string; active: boolean; role: Role | null; twoStepRequired: boolean }>>(Prisma.sql`

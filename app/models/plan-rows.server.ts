@@ -32,9 +32,7 @@ export interface PlanActionRow {
   effects: { code: string; expectedEffect: number }[];
 }
 
-interface RawRow extends Omit<PlanActionRow, "completedAt" | "effects"> {
-  completedAt: Date | string | null;
-}
+type RawRow = Omit<PlanActionRow, "effects">;
 
 /** Ordered by deadline (then creation), as the plan lists them. */
 export async function planActionRows(municipalityId: string, evaluation: EvaluationRef): Promise<PlanActionRow[]> {
@@ -79,7 +77,7 @@ export async function planActionRows(municipalityId: string, evaluation: Evaluat
       status: r.status,
       priority: r.priority,
       deadline: r.deadline,
-      completedAt: r.completedAt === null ? null : new Date(r.completedAt),
+      completedAt: r.completedAt,
       ownerId: r.ownerId,
       ownerName: r.ownerName,
       deadlineChangeCount: Number(r.deadlineChangeCount),

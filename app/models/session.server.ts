@@ -1,6 +1,6 @@
-import { Prisma } from "~/generated/prisma/client.ts";
 import { createHash } from "node:crypto";
 import { accountAndAddressThrottle, maySendSignInLink, WINDOW_MS } from "~/domain/signin-throttle.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { getDb, readRows } from "~/platform/db.server.ts";
 import { DAY_MS } from "~/domain/dates.ts";
 
@@ -45,9 +45,8 @@ export async function findSessionUser(sessionId: string, now = new Date(), devic
     JOIN "User" u ON u."id" = s."userId"
     LEFT JOIN "TwoStepSecret" t ON t."userId" = u."id"
     WHERE s."id" = ${id}`);
-  if (!session || new Date(session.expiresAt) <= now) return null;
-  const lastSeenAt = session.lastSeenAt === null ? null : new Date(session.lastSeenAt);
-  const stale = !lastSeenAt || now.getTime() - lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS;
+  if (!session || session.expiresAt <= now) return null;
+  const stale = !session.lastSeenAt || now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS;
   const newDevice = device !== null && session.device === null;
   if (stale || newDevice) {
     await getDb().session.updateMany({ where: { id }, data: { lastSeenAt: now, ...(newDevice ? { device } : {}) } });

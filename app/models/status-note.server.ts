@@ -1,6 +1,6 @@
-import { Prisma } from "~/generated/prisma/client.ts";
 import { stockholmDate } from "~/domain/dates.ts";
 import type { LatestStatus } from "~/domain/actions/status-note.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { getDb, readRows } from "~/platform/db.server.ts";
 
 /** Actions' status texts (lägesbeskrivningar). Every query takes the municipality id. */

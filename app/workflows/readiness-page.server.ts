@@ -75,10 +75,7 @@ export async function whatIfPage(municipalityId: string, searchParams: URLSearch
   const found = await readinessInNextVersion(municipalityId, now);
   if (!found) return null;
   const shown = found.actions.filter((a) => a.status !== "CANCELLED");
-  const whatIf = parseWhatIf(
-    searchParams,
-    shown.map((a) => a.id),
-  );
+  const whatIf = parseWhatIf(searchParams, shown.map((a) => a.id));
   // Told from the score as the readiness page's projection is (ADR 0040), so the two compare; in another version there is no score yet.
   const told = (projection: ReturnType<typeof project>) => (found.nextVersion.moved ? projection : projectionFromScore(projection, found.score)).total;
   const reprojected = whatIf
