@@ -11,6 +11,24 @@ const isoDateFormat = new Intl.DateTimeFormat("sv-SE", {
   timeZone: TIME_ZONE,
 });
 
+/**
+ * `write` with its answers remembered: the formatters below write the same few values hundreds
+ * of times a page, and Intl's formatting costs microseconds each (ADR 0046). The memory is
+ * emptied when it holds 5,000 answers, so it stays small whatever it is asked.
+ */
+function remembered<K, V>(write: (key: K) => V): (key: K) => V {
+  const answers = new Map<K, V>();
+  return (key) => {
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      if (answers.size >= 5_000) answers.clear();
+      answer = write(key);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}
+
 /** The Unicode minus sign (U+2212) that every negative number people read is written with. */
 export const MINUS = "\u2212";
 
@@ -32,17 +50,12 @@ export function tenthsOf(value: number): number {
  */
 export function formatPoints(value: number): string {
   const tenths = tenthsOf(value);
-  let text = writtenTenths.get(Math.abs(tenths));
-  if (text === undefined) {
-    if (writtenTenths.size >= 5_000) writtenTenths.clear();
-    text = pointsFormat.format(Math.abs(tenths) / 10);
-    writtenTenths.set(Math.abs(tenths), text);
-  }
+  const text = writtenTenths(Math.abs(tenths));
   return tenths < 0 ? `${MINUS}${text}` : text;
 }
 
 /** Points written, by whole tenths: a page writes the same few values hundreds of times (ADR 0046). */
-const writtenTenths = new Map<number, string>();
+const writtenTenths = remembered((tenths: number) => pointsFormat.format(tenths / 10));
 
 /** A change: "+3,5", "−2", "0" (no sign on nothing). */
 export function formatSignedPoints(value: number): string {
@@ -78,22 +91,15 @@ function safely(format: Intl.DateTimeFormat, date: Date, fallback: string): stri
   return Number.isNaN(date.getTime()) ? fallback : format.format(date);
 }
 
-const writtenDates = new Map<string, string>();
+const writtenDates = remembered((text: string) => safely(dateFormat, new Date(text), text));
 
 /**
  * A calendar date stored as a DATE column (midnight UTC) or an ISO string. Dates given as text
  * are remembered (a plan writes the same few hundred deadlines on every page; the time-zone
- * formatting costs microseconds each); the memory is emptied when it holds 5,000.
+ * formatting costs microseconds each).
  */
 export function formatDate(value: Date | string): string {
-  if (typeof value !== "string") return safely(dateFormat, value, String(value));
-  let written = writtenDates.get(value);
-  if (written === undefined) {
-    if (writtenDates.size >= 5_000) writtenDates.clear();
-    written = safely(dateFormat, new Date(value), value);
-    writtenDates.set(value, written);
-  }
-  return written;
+  return typeof value === "string" ? writtenDates(value) : safely(dateFormat, value, String(value));
 }
 
 export function formatIsoDate(value: Date | string): string {
