@@ -59,6 +59,8 @@ export const paths = {
   evidence: (slug: string, evidenceId: string) => `/k/${slug}/underlag/${evidenceId}`,
   mine: (slug: string) => `/k/${slug}/mina-atgarder`,
   readiness: (slug: string) => `/k/${slug}/infor-utvardering`,
+  /** One sub-question of the readiness projection and the actions that contribute to it. */
+  readinessQuestion: (slug: string, code: string) => `/k/${slug}/infor-utvardering/delfraga/${encodeURIComponent(code)}`,
   /** The what-if sandbox (*Tänk om*), a page of its own beside the readiness page (ADR 0047). */
   whatIf: (slug: string) => `/k/${slug}/infor-utvardering/tank-om`,
   /** The readiness page's planned date and target (the form coordinators see there). */

@@ -678,8 +678,15 @@ export const sv = {
     rulesTitle: "Reglerna för ”troligt”",
     rulesIntro:
       "Säkrat är nuvarande poäng plus effekten av klara åtgärder med underlag. Troligt lägger till öppna åtgärder med slutdatum före utvärderingen, vägda efter sannolikhet. Möjligt är om alla kopplade åtgärder blir klara. Allt begränsas till frågans max.",
-    contributions: "Bidrag",
+    contributions: "Åtgärder som bidrar",
     noContributions: "Inga åtgärder är kopplade till delfrågan.",
+    /** The title of one sub-question's page (its figures and the actions that contribute). */
+    questionTitle: (code: string, text: string) => `Delfråga ${code}: ${text}`,
+    /** In a folded sub-question of the readiness page: the link that opens its actions (all that shows without JavaScript). */
+    showContributions: (count: number, code: string) =>
+      count === 1 ? `Visa åtgärden som bidrar till delfråga ${code}` : `Visa de ${count} åtgärder som bidrar till delfråga ${code}`,
+    loadingContributions: "Hämtar åtgärderna …",
+    questionNotFound: "Delfrågan finns inte i prognosen. Den kan ha tagits bort eller bytt nummer i en ny version av Kommunkompassen.",
     /** The likelihood rules' texts, by rule id (their weights live in app/domain/projection.ts). */
     rules: {
       "done-evidence": "Klar med underlag: räknas som säkrad.",
@@ -706,7 +713,7 @@ export const sv = {
     whatIfTitle: "Tänk om …",
     whatIfIntro: "Slå av åtgärder eller ändra förväntad effekt och se hur prognosen rör sig. Ingenting sparas.",
     whatIfOpen: "Pröva andra utfall i Tänk om …",
-    whatIfBack: "Tillbaka till Inför nästa utvärdering",
+    back: "Tillbaka till Inför nästa utvärdering",
     whatIfNone: "Planen har inga åtgärder att pröva ännu.",
     whatIfEffectError: "Ange en effekt mellan 0 och 100 poäng, till exempel 2,5. Raden räknas med den planerade effekten.",
     whatIfRun: "Räkna om",

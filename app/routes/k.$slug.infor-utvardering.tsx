@@ -23,6 +23,7 @@ import { formatDate, formatPoints } from "~/utils/format.ts";
 import { targetLine } from "~/utils/report-text.ts";
 import { correspondencePaths, paths } from "~/paths.ts";
 import { TableFrame } from "~/components/ui/table-frame.tsx";
+import { QuestionFold } from "~/components/readiness/question-fold.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t.readiness.title} – ${t.app.name}` }];
 
@@ -58,10 +59,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { ...none, errors: {} as FieldErrors, saved: true };
 }
 
-const ruleText = (id: string) => LIKELIHOOD_RULES.find((r) => r.id === id)?.text ?? id;
-
 export default function Readiness() {
-  const { municipality, result, scoreDifference, where, previous, canManage, progress, fit, statuses } = useLoaderData<typeof loader>();
+  const { municipality, result, scoreDifference, where, previous, canManage, progress, fit } = useLoaderData<typeof loader>();
   const saved = useActionData<typeof action>();
   if (!result || !progress) {
     return (
@@ -338,34 +337,8 @@ export default function Readiness() {
           <details className="readiness-area">
           <summary>{t.phone.areaQuestions((questionsByArea.get(a.number) ?? []).length)}</summary>
           {(questionsByArea.get(a.number) ?? []).map((q) => (
-              <details key={q.code}>
-                {/* One text, not sixteen: 45 summaries a page, each text node a separate piece for React (ADR 0046). */}
-                <summary>
-                  {`${q.code} ${q.text}: ${t.readiness.current.toLowerCase()} ${formatPoints(q.current)}, ${t.readiness.secured.toLowerCase()} ${formatPoints(q.secured)}, ${t.readiness.likely.toLowerCase()} ${formatPoints(q.likely)}, ${t.readiness.potential.toLowerCase()} ${formatPoints(q.potential)} ${t.start.outOf(q.maxPoints)}`}
-                </summary>
-                {q.contributions.length === 0 ? (
-                  <p className="muted">{t.readiness.noContributions}</p>
-                ) : (
-                  <ul>
-                    {q.contributions.map((c) => (
-                      <li key={c.actionId}>
-                        {/* A plain link: one per action under its sub-questions, 300 a page (ADR 0046). */}
-                        <a href={paths.action(municipality.slug, c.actionId)}>
-                          {t.readiness.contribution(c.title, formatPoints(c.effect), c.weight, ruleText(c.rule))}
-                        </a>
-                        {c.rule === "done" ? " " : null}
-                        {c.rule === "done" ? <span className="badge late">{t.numbers.doneWithoutEvidence}</span> : null}
-                        {statuses[c.actionId] ? (
-                          <div className="muted">
-                            {t.councilReport.statusDated(formatDate(statuses[c.actionId]!.date), statuses[c.actionId]!.text)}
-                          </div>
-                        ) : null}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </details>
-            ))}
+            <QuestionFold key={q.code} slug={municipality.slug} question={q} />
+          ))}
           </details>
         </section>
       ))}

@@ -23,7 +23,7 @@ export default function WhatIf() {
   const { municipality, page } = useLoaderData<typeof loader>();
   const back = (
     <p>
-      <Link to={paths.readiness(municipality.slug)}>{t.readiness.whatIfBack}</Link>
+      <Link to={paths.readiness(municipality.slug)}>{t.readiness.back}</Link>
     </p>
   );
   if (!page) {

@@ -17,12 +17,8 @@ import { readinessInNextVersion } from "./readiness-version.server.ts";
  * (`whatIfPage`, ADR 0047).
  */
 export async function readinessPage(municipalityId: string, now: Date) {
-  const [found, previousAreas, latest] = await Promise.all([
-    readinessInNextVersion(municipalityId, now),
-    previousEvaluationAreas(municipalityId),
-    latestStatuses(municipalityId),
-  ]);
-  if (!found) return { result: null, scoreDifference: null, where: [], previous: null, progress: null, statuses: {} };
+  const [found, previousAreas] = await Promise.all([readinessInNextVersion(municipalityId, now), previousEvaluationAreas(municipalityId)]);
+  if (!found) return { result: null, scoreDifference: null, where: [], previous: null, progress: null };
   const { areaNames: _names, planActions, ...result } = found;
   // In another version the areas are not the same: the previous evaluation's are not drawn beside them.
   const previous = found.nextVersion.moved ? null : previousAreas;
@@ -48,8 +44,13 @@ export async function readinessPage(municipalityId: string, now: Date) {
     nextVersion: result.nextVersion,
     setting: result.setting,
     weights: result.weights,
-    // The sub-questions are the projection's (code, text, max, now and the contributions).
-    projection: result.projection,
+    // The sub-questions' figures; each one's contributions are read when it is unfolded
+    // (`questionExplanation`): 300 actions under 45 folded sub-questions were a third of the
+    // page's HTML and half its data (ADR 0046).
+    projection: {
+      ...result.projection,
+      questions: result.projection.questions.map(({ contributions, ...q }) => ({ ...q, contributionCount: contributions.length })),
+    },
     doneCount: result.actions.filter((a) => a.status === "DONE").length,
     doneWithoutEvidence: result.actions.filter((a) => a.status === "DONE" && !a.hasEvidence).length,
   };
@@ -60,10 +61,31 @@ export async function readinessPage(municipalityId: string, now: Date) {
     scoreDifference: found.nextVersion.moved ? null : scoreDifferenceLine(scoreDifference(result.score)),
     previous,
     progress: progressOverTime(planActions, { today: stockholmDate(now), evaluationDate: result.nextEvaluationDate }),
-    /** Each action's latest status text (lägesbeskrivning), by action id, shown beside its contribution. */
+  };
+}
+
+/**
+ * One sub-question of the readiness projection at `now`, explained: its figures and the actions
+ * that contribute to it, each with its weight, its rule and its latest status text
+ * (lägesbeskrivning). Null when the municipality has no evaluation or the projection has no
+ * sub-question `code`.
+ */
+export async function questionExplanation(municipalityId: string, code: string, now: Date) {
+  const found = await readinessInNextVersion(municipalityId, now);
+  const question = found?.projection.questions.find((q) => q.code === code);
+  if (!found || !question) return null;
+  const { contributions, ...figures } = question;
+  const latest = await latestStatuses(municipalityId, contributions.map((c) => c.actionId));
+  return {
+    question: figures,
+    contributions,
+    /** Each contributing action's latest status text (lägesbeskrivning), by action id. */
     statuses: Object.fromEntries([...latest].map(([id, s]) => [id, { date: s.date, text: s.text }])),
   };
 }
+
+/** What `questionExplanation` gives: the sub-question page's data, also read by the readiness page when one is unfolded. */
+export type QuestionExplanation = NonNullable<Awaited<ReturnType<typeof questionExplanation>>>;
 
 /**
  * The what-if sandbox (*Tänk om*): the plan's actions that are not cancelled, with their effects,

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, signIn, skipBrowser } from "../helpers/browser.ts";
+import { expectNoAxeViolations, launchBrowser, signIn, skipBrowser, url } from "../helpers/browser.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
 import { createTestAction } from "../helpers/plan.ts";
 
@@ -23,8 +23,17 @@ describe.skipIf(skipBrowser)("readiness in Chromium", () => {
     await page.getByRole("link", { name: "Inför utvärdering" }).click();
     await page.getByRole("heading", { level: 1, name: "Inför nästa utvärdering" }).waitFor();
     await page.getByRole("heading", { name: "Var finns poängen?" }).waitFor();
+    // The sub-question's actions are read when it is unfolded: the link to its page gives way to them.
+    const fold = page.locator("details").filter({ has: page.getByText(/^1\.5 Etik - hur hantera korruption\?: nu 3/) });
     await page.getByText(/^1\.5 Etik - hur hantera korruption\?: nu 3/).click();
-    await page.getByRole("link", { name: /Inför visselblåsare: \+2 × \d+ %/ }).waitFor();
+    await fold.getByRole("link", { name: /Inför visselblåsare: \+2 × \d+ %/ }).waitFor();
+    expect(await fold.getByRole("link", { name: "Visa åtgärden som bidrar till delfråga 1.5" }).count()).toBe(0);
+    // The sub-question's own page (where a reader without JavaScript is led) passes axe too.
+    const question = await page.context().newPage();
+    await question.goto(url(`/k/${tenant.municipality.slug}/infor-utvardering/delfraga/1.5`));
+    await question.getByRole("heading", { level: 1, name: "Delfråga 1.5: Etik - hur hantera korruption?" }).waitFor();
+    await expectNoAxeViolations(question);
+    await question.close();
     expect(await page.getByText("Reglerna för ”troligt”").count()).toBe(1);
     expect(await page.getByRole("img", { name: "Poäng per område: nu, troligt och möjligt" }).count()).toBe(1);
     await expectNoAxeViolations(page);
@@ -43,5 +52,18 @@ describe.skipIf(skipBrowser)("readiness in Chromium", () => {
     const planned = Number(text.match(/enligt planen: troligt (\d+(?:,\d)?)/)![1]!.replace(",", "."));
     expect(planned).toBeGreaterThan(599);
     await expectNoAxeViolations(page);
+  });
+
+  it("without JavaScript, a sub-question's actions are one link away, and the way back leads to its area", async () => {
+    const page = await (await browser.newContext({ locale: "sv-SE", javaScriptEnabled: false })).newPage();
+    await signIn(page, tenant.viewer.email, PASSWORD);
+    await page.goto(url(`/k/${tenant.municipality.slug}/infor-utvardering`));
+    await page.getByText(/^1\.5 Etik - hur hantera korruption\?: nu 3/).click();
+    await page.getByRole("link", { name: "Visa åtgärden som bidrar till delfråga 1.5" }).click();
+    await page.getByRole("heading", { level: 1, name: "Delfråga 1.5: Etik - hur hantera korruption?" }).waitFor();
+    expect(await page.getByRole("link", { name: /Inför visselblåsare: \+2 × \d+ %/ }).count()).toBe(1);
+    await page.getByRole("link", { name: "Tillbaka till Inför nästa utvärdering" }).click();
+    await page.getByRole("heading", { level: 1, name: "Inför nästa utvärdering" }).waitFor();
+    expect(new URL(page.url()).hash).toBe("#area-1");
   });
 });

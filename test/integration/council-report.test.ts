@@ -60,10 +60,12 @@ describe("status texts (lägesbeskrivning)", () => {
     expect(html).toContain("skrev en lägesbeskrivning: Upphandlingen är klar, utbildning i januari.");
   });
 
-  it("shows the latest status on the plan, the readiness page and the report page", async () => {
+  it("shows the latest status on the plan, the readiness explanation and the report page", async () => {
     const viewer = await as(tenant.viewer.email);
     expect(await text(await viewer.get(`${base}/plan`))).toContain("Samordnaren: läget bekräftat.");
-    expect(await text(await viewer.get(`${base}/infor-utvardering`))).toContain("Samordnaren: läget bekräftat.");
+    // The readiness page explains a sub-question's actions when it is unfolded, from the sub-question's page.
+    expect(await text(await viewer.get(`${base}/infor-utvardering`))).toContain(`href="${base}/infor-utvardering/delfraga/1.5"`);
+    expect(await text(await viewer.get(`${base}/infor-utvardering/delfraga/1.5`))).toContain("Samordnaren: läget bekräftat.");
     const report = await text(await viewer.get(`${base}/rapporter/aktuell`));
     expect(report).toContain("Åtgärdernas lägesbeskrivningar");
     expect(report).toContain("Samordnaren: läget bekräftat.");

@@ -355,6 +355,7 @@ describe("pages carry no NUL byte or replacement character (item 8)", () => {
       `${k}/utvarderingar/ny`,
       `${k}/jamfor`,
       `${k}/infor-utvardering`,
+      `${k}/infor-utvardering/delfraga/1.5`,
       `${k}/infor-utvardering/tank-om`,
       `${k}/rapporter`,
       `${k}/anvandare`,

@@ -29,11 +29,54 @@ describe("readiness before the next evaluation", () => {
     expect(res.status).toBe(200);
     const html = (await res.text()).replace(/<!-- -->/g, "");
     expect(html).toContain("1.5 Etik - hur hantera korruption?: nu 3, säkrat 5, troligt 5, möjligt 7 av 10");
-    expect(html).toContain("Klar med underlag: +2 × 100 %");
+    // The folded sub-question links to its actions (read when it is unfolded, or followed without JavaScript) …
+    const questionPage = `/k/${tenant.municipality.slug}/infor-utvardering/delfraga/1.5`;
+    expect(html).toContain(`href="${questionPage}">Visa de 2 åtgärder som bidrar till delfråga 1.5</a>`);
+    // … rather than carrying every contribution of every sub-question (ADR 0046).
+    expect(html).not.toContain("Klar med underlag: +2 × 100 %");
     expect(html).toContain("1 åtgärd med slutdatum efter utvärderingen");
     for (const a of data.areas) {
       expect(html).toContain(`href="#area-${a.number}"`);
     }
     expect(html).toMatch(new RegExp(`Totalt</th><td class="num">599</td><td class="num">601</td>`));
+
+    const question = await http.get(questionPage);
+    expect(question.status).toBe(200);
+    const explained = (await question.text()).replace(/<!-- -->/g, "");
+    expect(explained).toContain("<h1>Delfråga 1.5: Etik - hur hantera korruption?</h1>");
+    expect(explained).toContain("1.5 Etik - hur hantera korruption?: nu 3, säkrat 5, troligt 5, möjligt 7 av 10");
+    expect(explained).toContain(`<a href="/k/${tenant.municipality.slug}/atgarder/${done.id}">Klar med underlag: +2 × 100 % (Klar med underlag: räknas som säkrad.)</a>`);
+    expect(explained).toContain("Efter utvärderingen: +2 × 0 % (Slutdatum efter utvärderingen: räknas inte som trolig.)");
+    expect(explained).toContain(`href="/k/${tenant.municipality.slug}/infor-utvardering#area-1"`);
+  });
+
+  it("explains one sub-question only to the municipality's own members, and says so when there is no such sub-question", async () => {
+    const tenant = await createTenant("ready-q");
+    const other = await createTenant("ready-q-other");
+    await createTestAction(tenant, tenant.owner.id, "2029-01-01", "Hemlig åtgärd i A");
+    const questionPage = `/k/${tenant.municipality.slug}/infor-utvardering/delfraga/1.5`;
+
+    const stranger = new HttpClient();
+    await stranger.signIn(other.coordinator.email, PASSWORD);
+    const refused = await stranger.get(questionPage);
+    expect([403, 404]).toContain(refused.status);
+    expect(await refused.text()).not.toContain("Hemlig åtgärd i A");
+    // Fetched as data (as the readiness page does when a sub-question is unfolded): refused too.
+    const refusedData = await stranger.get(`${questionPage}.data?_route=${encodeURIComponent("routes/k.$slug.infor-utvardering_.delfraga.$code")}`);
+    expect(await refusedData.text()).not.toContain("Hemlig åtgärd i A");
+
+    const signedOut = await new HttpClient().get(questionPage);
+    expect(signedOut.status).toBe(302);
+
+    const viewer = new HttpClient();
+    await viewer.signIn(tenant.viewer.email, PASSWORD);
+    expect(await (await viewer.get(questionPage)).text()).toContain("Hemlig åtgärd i A");
+    for (const missing of ["9.9", "x".repeat(21)]) {
+      const res = await viewer.get(`/k/${tenant.municipality.slug}/infor-utvardering/delfraga/${missing}`);
+      expect(res.status).toBe(404);
+      const page = await res.text();
+      expect(page).toContain("Delfrågan finns inte i prognosen.");
+      expect(page).toContain(`href="/k/${tenant.municipality.slug}/infor-utvardering"`);
+    }
   });
 });
