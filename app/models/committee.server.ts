@@ -1,6 +1,6 @@
 import { committeeNameKey } from "~/domain/committees.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
-import { getDb } from "~/platform/db.server.ts";
+import { getDb, readRows } from "~/platform/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { compareSwedish } from "~/domain/swedish-order.ts";
 
@@ -30,7 +30,9 @@ export async function listCommittees(municipalityId: string): Promise<CommitteeE
 
 /** The names only, for the action form and the plan's filter. */
 export async function committeeChoices(municipalityId: string): Promise<Array<{ id: string; name: string }>> {
-  const rows = await getDb().committee.findMany({ where: { municipalityId }, select: { id: true, name: true } });
+  // Read flat: the plan and the report page ask for it on every view (ADR 0046).
+  const rows = await readRows<Array<{ id: string; name: string }>>(Prisma.sql`
+    SELECT c."id"::text AS "id", c."name" FROM "Committee" c WHERE c."municipalityId" = ${municipalityId}::uuid`);
   return rows.sort(byName);
 }
 

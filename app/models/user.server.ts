@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "~/domain/access.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
-import { getDb } from "~/platform/db.server.ts";
+import { getDb, readRows } from "~/platform/db.server.ts";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "~/platform/password.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { withdrawPendingReminders } from "./mail.server.ts";
@@ -63,23 +63,13 @@ export async function homePathFor(userId: string): Promise<string> {
 }
 
 export async function listMembers(municipalityId: string) {
-  const rows = await getDb().membership.findMany({
-    where: { municipalityId },
-    select: {
-      role: true,
-      managerId: true,
-      user: { select: { id: true, name: true, email: true, passwordHash: true } },
-    },
-    orderBy: { user: { name: "asc" } },
-  });
-  return rows.map(({ role, managerId, user }) => ({
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role,
-    managerId,
-    activated: user.passwordHash !== null,
-  }));
+  // Read flat: the plan asks for it on every view, for its owner filter (ADR 0046).
+  return readRows<Array<{ id: string; name: string; email: string; role: Role; managerId: string | null; activated: boolean }>>(Prisma.sql`
+    SELECT u."id"::text AS "id", u."name", u."email", m."role"::text AS "role", m."managerId"::text AS "managerId",
+           u."passwordHash" IS NOT NULL AS "activated"
+    FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
+    WHERE m."municipalityId" = ${municipalityId}::uuid
+    ORDER BY u."name" ASC`);
 }
 
 export interface InviteInput {
