@@ -26,17 +26,20 @@ export const meta: MetaFunction = () => [{ title: `${t.mine.title} – ${t.app.n
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, municipality, role } = await requireMunicipality(request, params.slug);
   const now = new Date();
-  const actions = (await listOwnActions(municipality.id, user.id)).sort(compareForOwner(now)).map((a) => ({ ...a, daysLate: daysLate(a, now) }));
   // Reminders go to action owners; a viewer never owns one, so their settings are not shown to them.
   const receivesReminders = can({ isOperator: user.isOperator, role }, "actions:update-own");
-  // Only ever the signed-in user's own feed: the address is personal, across municipalities (ADR 0045).
-  const calendar = await calendarFeedOf(user.id);
+  // Independent reads side by side. The calendar is only ever the signed-in user's own feed: the address is personal, across municipalities (ADR 0045).
+  const [own, calendar, digest] = await Promise.all([
+    listOwnActions(municipality.id, user.id),
+    calendarFeedOf(user.id),
+    receivesReminders ? getDigestPreference(user.id) : null,
+  ]);
   return {
     municipality,
-    actions,
+    actions: own.sort(compareForOwner(now)).map((a) => ({ ...a, daysLate: daysLate(a, now) })),
     hasCalendar: calendar.state !== "none",
     calendarUrl: calendar.state === "shown" ? calendarAddress(calendar.token) : null,
-    digest: receivesReminders ? await getDigestPreference(user.id) : null,
+    digest,
   };
 }
 
