@@ -12,6 +12,7 @@ import { stockholmDate } from "~/domain/dates.ts";
 import { evaluationTargetSchema } from "~/forms/evaluation-target.ts";
 import { likelihoodWeightsSchema } from "~/forms/likelihood-weights.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
+import { WHAT_IF_QUERY } from "~/forms/what-if.ts";
 import { getNextEvaluationDate, setEvaluationTarget } from "~/models/municipality.server.ts";
 import { LIKELIHOOD_RULES } from "~/domain/projection.ts";
 import { t } from "~/i18n/sv.ts";
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canManage = can({ isOperator: user.isOperator, role }, "actions:manage");
   // The what-if sandbox moved to a page of its own (ADR 0047): an address saved from before still leads there.
   const search = new URL(request.url).search;
-  if (new URLSearchParams(search).get("tankom") === "1") throw redirect(paths.whatIf(municipality.slug) + search);
+  if (new URLSearchParams(search).get(WHAT_IF_QUERY.run) === "1") throw redirect(paths.whatIf(municipality.slug) + search);
   const [page, fit] = await Promise.all([readinessPage(municipality.id, new Date()), currentFit(municipality.id)]);
   return { municipality, canManage, ...page, fit: fitText(fit) };
 }

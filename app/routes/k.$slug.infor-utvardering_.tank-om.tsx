@@ -4,6 +4,7 @@ import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { FieldError } from "~/components/ui/field-error.tsx";
 import { TableFrame } from "~/components/ui/table-frame.tsx";
 import type { FieldErrors } from "~/forms/parse.ts";
+import { WHAT_IF_QUERY, whatIfEffectField } from "~/forms/what-if.ts";
 import { effectCap } from "~/domain/actions/effects.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { t } from "~/i18n/sv.ts";
@@ -38,17 +39,14 @@ export default function WhatIf() {
   const { planned, sandbox } = page;
   const questionByCode = new Map(page.questions.map((q) => [q.code, q]));
   const off = new Set(sandbox?.off ?? []);
-  // An effect that is not 0–100 points is shown back at its field with the error (nothing typed is lost).
-  const fieldName = (actionId: string, code: string) => `effekt.${actionId}.${code}`;
   // Field ids by row number rather than action id: 300 rows repeated each id four times (ADR 0046).
   const rowOf = new Map(page.actions.map((a, row) => [a.id, row + 1]));
-  const effectId = (actionId: string, code: string) => `effekt-${rowOf.get(actionId) ?? 0}-${code}`;
-  const errors: FieldErrors = Object.fromEntries(
-    Object.keys(sandbox?.unreadable ?? {}).map((key) => {
-      const [actionId, code] = key.split(":") as [string, string];
-      return [fieldName(actionId, code), t.readiness.whatIfEffectError];
-    }),
-  );
+  const effectId = (actionId: string, code: string) => `effekt-${rowOf.get(actionId)}-${code}`;
+  // An effect that is not 0–100 points is shown back at its field with the error (nothing typed is
+  // lost); only the fields on this page are read, so each error has its field to link to.
+  const unreadable = Object.keys(sandbox?.unreadable ?? {}).map((key) => key.split(":") as [string, string]);
+  const errors: FieldErrors = Object.fromEntries(unreadable.map(([actionId, code]) => [whatIfEffectField(actionId, code), t.readiness.whatIfEffectError]));
+  const errorFieldIds = new Map(unreadable.map(([actionId, code]) => [whatIfEffectField(actionId, code), effectId(actionId, code)]));
   return (
     <>
       <h1>{t.readiness.whatIfTitle}</h1>
@@ -64,8 +62,8 @@ export default function WhatIf() {
       ) : (
         <Form method="get" className="stacked">
           {/* The field's id is effekt-<row>-<code>; its name effekt.<action id>.<code>. */}
-          <ErrorSummary errors={errors} idFor={(name) => effectId(name.slice(7, 43), name.slice(44))} />
-          <input type="hidden" name="tankom" value="1" />
+          <ErrorSummary errors={errors} idFor={(name) => errorFieldIds.get(name) ?? name} />
+          <input type="hidden" name={WHAT_IF_QUERY.run} value="1" />
           <TableFrame label={t.readiness.whatIfTitle}>
             <table>
               <thead>
@@ -79,7 +77,7 @@ export default function WhatIf() {
                 {page.actions.map((a, row) => (
                   <tr key={a.id}>
                     <td>
-                      <input type="checkbox" name="med" value={a.id} id={`med-${row + 1}`} defaultChecked={!off.has(a.id)} />
+                      <input type="checkbox" name={WHAT_IF_QUERY.on} value={a.id} id={`med-${row + 1}`} defaultChecked={!off.has(a.id)} />
                     </td>
                     <td>
                       <label htmlFor={`med-${row + 1}`}>{a.title}</label>
@@ -89,7 +87,7 @@ export default function WhatIf() {
                         const question = questionByCode.get(e.code);
                         const effect = sandbox?.effects[`${a.id}:${e.code}`] ?? e.expectedEffect;
                         const typed = sandbox?.unreadable[`${a.id}:${e.code}`];
-                        const name = fieldName(a.id, e.code);
+                        const name = whatIfEffectField(a.id, e.code);
                         // The projection counts an effect at most at what the sub-question still has open.
                         const open = question ? effectCap(question.maxPoints, question.current) : null;
                         const cap = open !== null && effect > open ? open : null;

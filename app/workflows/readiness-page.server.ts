@@ -3,7 +3,8 @@ import { stockholmDate } from "~/domain/dates.ts";
 import { progressOverTime } from "~/domain/progress-over-time.ts";
 import { projectionFromScore, scoreDifference } from "~/domain/one-score.ts";
 import { project, whereArePoints } from "~/domain/projection.ts";
-import { applyWhatIf, parseWhatIf } from "~/domain/what-if.ts";
+import { applyWhatIf } from "~/domain/what-if.ts";
+import { parseWhatIf } from "~/forms/what-if.ts";
 import { scoreDifferenceLine } from "~/utils/report-text.ts";
 import { latestStatuses } from "~/models/status-note.server.ts";
 import { previousEvaluationAreas } from "./readiness.server.ts";
@@ -97,7 +98,7 @@ export async function whatIfPage(municipalityId: string, searchParams: URLSearch
   const found = await readinessInNextVersion(municipalityId, now);
   if (!found) return null;
   const shown = found.actions.filter((a) => a.status !== "CANCELLED");
-  const whatIf = parseWhatIf(searchParams, shown.map((a) => a.id));
+  const whatIf = parseWhatIf(searchParams, shown.map((a) => ({ id: a.id, codes: a.effects.map((e) => e.code) })));
   // Told from the score as the readiness page's projection is (ADR 0040), so the two compare; in another version there is no score yet.
   const told = (projection: ReturnType<typeof project>) => (found.nextVersion.moved ? projection : projectionFromScore(projection, found.score)).total;
   const reprojected = whatIf

@@ -156,6 +156,23 @@ describe("the what-if sandbox", () => {
     expect(html).toContain("Med dina ändringar: troligt");
   });
 
+  it("leaves out a typed effect that has no field on the page, so no error points nowhere", async () => {
+    const tenant = await createTenant("smafel-tankom-utan-falt");
+    const coordinator = await signedInClient(tenant.coordinator.email);
+    const action = await createTestAction(tenant, tenant.owner.id, "2027-06-30", "Åtgärd på sidan");
+    const cancelled = await createTestAction(tenant, tenant.owner.id, "2027-06-30", "Avbruten åtgärd");
+    await getDb().action.update({ where: { id: cancelled.id }, data: { status: "CANCELLED" } });
+    // A cancelled action is not on the page, and 8.8 is no sub-question of the action that is.
+    const res = await coordinator.get(
+      `/k/${tenant.municipality.slug}/infor-utvardering/tank-om?tankom=1&med=${action.id}&effekt.${cancelled.id}.1.5=fel&effekt.${action.id}.8.8=fel`,
+    );
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("Med dina ändringar: troligt");
+    expect(html).not.toContain("error-summary");
+    expect(html).not.toContain("Ange en effekt mellan 0 och 100 poäng");
+  });
+
   it("is a page of its own: the readiness page links to it without the table, and an address saved from before leads there with its choices", async () => {
     const tenant = await createTenant("smafel-tankom-sida");
     const coordinator = await signedInClient(tenant.coordinator.email);

@@ -127,9 +127,14 @@ describe("Var finns poängen?", () => {
   });
 });
 
+/** The sandbox's fields of these actions, as the page offers them. */
+const fieldsOf = (actions: ReadonlyArray<{ id: string; effects: ReadonlyArray<{ code: string }> }>) =>
+  actions.map((a) => ({ id: a.id, codes: a.effects.map((e) => e.code) }));
+
 describe("what-if", () => {
   it("switches actions off and changes effects without touching the plan", async () => {
-    const { applyWhatIf, parseWhatIf } = await import("~/domain/what-if.ts");
+    const { applyWhatIf } = await import("~/domain/what-if.ts");
+    const { parseWhatIf } = await import("~/forms/what-if.ts");
     const a1 = action({ id: "11111111-1111-1111-1111-111111111111", effects: [{ code: "1.1", expectedEffect: 4 }] });
     const a2 = action({ id: "22222222-2222-2222-2222-222222222222", effects: [{ code: "2.1", expectedEffect: 2 }] });
     const params = new URLSearchParams([
@@ -139,7 +144,7 @@ describe("what-if", () => {
       ["med", a2.id],
       [`effekt.${a2.id}.2.1`, "6"],
     ]);
-    const whatIf = parseWhatIf(params, [a1.id, a2.id])!;
+    const whatIf = parseWhatIf(params, fieldsOf([a1, a2]))!;
     const changed = applyWhatIf([a1, a2], whatIf);
     expect(changed.map((a) => a.id)).toEqual([a2.id]);
     expect(changed[0]!.effects[0]!.expectedEffect).toBe(6);
@@ -147,24 +152,27 @@ describe("what-if", () => {
     const before = project(questions, [a1, a2], opts).total;
     const after = project(questions, changed, opts).total;
     expect(after.potential).toBe(before.potential - 4 + 4);
-    expect(parseWhatIf(new URLSearchParams("x=1"), [a1.id])).toBeNull();
+    expect(parseWhatIf(new URLSearchParams("x=1"), fieldsOf([a1]))).toBeNull();
   });
 
   it("counts the plan's actions that are not ticked as off when the form does not list them (the form sends only the ticked ones)", async () => {
-    const { applyWhatIf, parseWhatIf } = await import("~/domain/what-if.ts");
+    const { applyWhatIf } = await import("~/domain/what-if.ts");
+    const { parseWhatIf } = await import("~/forms/what-if.ts");
     const a1 = action({ id: "11111111-1111-1111-1111-111111111111", effects: [{ code: "1.1", expectedEffect: 4 }] });
     const a2 = action({ id: "22222222-2222-2222-2222-222222222222", effects: [{ code: "2.1", expectedEffect: 2 }] });
     const a3 = action({ id: "33333333-3333-3333-3333-333333333333", effects: [{ code: "2.2", expectedEffect: 1 }] });
-    const whatIf = parseWhatIf(new URLSearchParams([["tankom", "1"], ["med", a2.id]]), [a1.id, a2.id, a3.id])!;
+    const whatIf = parseWhatIf(new URLSearchParams([["tankom", "1"], ["med", a2.id]]), fieldsOf([a1, a2, a3]))!;
     expect([...whatIf.off].sort()).toEqual([a1.id, a3.id]);
     expect(applyWhatIf([a1, a2, a3], whatIf).map((a) => a.id)).toEqual([a2.id]);
     // Nothing ticked: every action is off.
-    expect(applyWhatIf([a1, a2, a3], parseWhatIf(new URLSearchParams("tankom=1"), [a1.id, a2.id, a3.id])!)).toEqual([]);
+    expect(applyWhatIf([a1, a2, a3], parseWhatIf(new URLSearchParams("tankom=1"), fieldsOf([a1, a2, a3]))!)).toEqual([]);
   });
 
   it("keeps what was typed where an effect is not 0–100 points, and counts that row with its planned effect", async () => {
-    const { applyWhatIf, parseWhatIf } = await import("~/domain/what-if.ts");
-    const a1 = action({ id: "11111111-1111-1111-1111-111111111111", effects: [{ code: "1.1", expectedEffect: 4 }] });
+    const { applyWhatIf } = await import("~/domain/what-if.ts");
+    const { parseWhatIf } = await import("~/forms/what-if.ts");
+    const codes = ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2"];
+    const a1 = action({ id: "11111111-1111-1111-1111-111111111111", effects: codes.map((code) => ({ code, expectedEffect: 4 })) });
     const params = new URLSearchParams([
       ["tankom", "1"],
       ["med", a1.id],
@@ -172,10 +180,38 @@ describe("what-if", () => {
       [`effekt.${a1.id}.1.2`, "101"],
       [`effekt.${a1.id}.1.3`, "2,5"],
       [`effekt.${a1.id}.1.4`, " "],
+      [`effekt.${a1.id}.1.5`, "Infinity"],
+      [`effekt.${a1.id}.2.1`, "-0,5"],
+      [`effekt.${a1.id}.2.2`, "100"],
     ]);
-    const whatIf = parseWhatIf(params, [a1.id])!;
-    expect(Object.fromEntries(whatIf.unreadable)).toEqual({ [`${a1.id}:1.1`]: "fem poäng och lite t", [`${a1.id}:1.2`]: "101" });
-    expect(Object.fromEntries(whatIf.effects)).toEqual({ [`${a1.id}:1.3`]: 2.5 });
+    const whatIf = parseWhatIf(params, fieldsOf([a1]))!;
+    expect(Object.fromEntries(whatIf.unreadable)).toEqual({
+      [`${a1.id}:1.1`]: "fem poäng och lite t",
+      [`${a1.id}:1.2`]: "101",
+      [`${a1.id}:1.5`]: "Infinity",
+      [`${a1.id}:2.1`]: "-0,5",
+    });
+    expect(Object.fromEntries(whatIf.effects)).toEqual({ [`${a1.id}:1.3`]: 2.5, [`${a1.id}:2.2`]: 100 });
     expect(applyWhatIf([a1], whatIf)[0]!.effects[0]!.expectedEffect).toBe(4);
+  });
+
+  it("reads only the fields of the actions on the page and the sub-questions they have effects on", async () => {
+    const { parseWhatIf } = await import("~/forms/what-if.ts");
+    const a1 = action({ id: "11111111-1111-1111-1111-111111111111", effects: [{ code: "1.1", expectedEffect: 4 }] });
+    const elsewhere = "99999999-9999-9999-9999-999999999999";
+    const params = new URLSearchParams([
+      ["tankom", "1"],
+      ["med", a1.id],
+      ["med", elsewhere],
+      // Another action's field (not on the page), and a sub-question this action has no effect on.
+      [`effekt.${elsewhere}.1.1`, "fel"],
+      [`effekt.${a1.id}.8.8`, "fel"],
+      [`effekt.${a1.id}.1.1`, "3"],
+    ]);
+    const whatIf = parseWhatIf(params, fieldsOf([a1]))!;
+    expect(Object.fromEntries(whatIf.effects)).toEqual({ [`${a1.id}:1.1`]: 3 });
+    // Nothing unreadable: no error would have a field to point to.
+    expect(whatIf.unreadable.size).toBe(0);
+    expect([...whatIf.off]).toEqual([]);
   });
 });

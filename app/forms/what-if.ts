@@ -1,0 +1,51 @@
+import { z } from "zod";
+import type { WhatIf } from "~/domain/what-if.ts";
+
+/**
+ * The what-if sandbox's form (*Tänk om*): a GET form, so a trial is an address that can be kept
+ * and shared; nothing is saved. `tankom=1` asks for a trial, `med` ticks the actions that count,
+ * `effekt.<action id>.<code>` changes an expected effect. Addresses saved before the form stopped
+ * listing every action (`alla`) are read as they were: only those listed can be off.
+ */
+export const WHAT_IF_QUERY = { run: "tankom", on: "med", listed: "alla", effect: "effekt" } as const;
+
+/** An expected effect typed in the sandbox: 0–100 points, with a decimal comma or point ("2,5"). */
+export const whatIfEffectSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((typed) => Number(typed.replace(",", ".")))
+  .pipe(z.number().min(0).max(100));
+
+/** The name of an effect's field. */
+export const whatIfEffectField = (actionId: string, code: string) => `${WHAT_IF_QUERY.effect}.${actionId}.${code}`;
+
+/** The longest text kept from an unreadable effect field (to show it back). */
+const KEPT_CHARS = 20;
+
+/**
+ * The trial in the sandbox's query, or null when none was asked for. Only the fields of the
+ * actions on the page (`actions`, each with the sub-questions it has an effect on) are read: a
+ * field of any other action or sub-question has nowhere to be shown and is left out. An effect
+ * that is not 0–100 points is kept as typed (`unreadable`), so the page can say so at its field,
+ * and that row counts with its planned effect.
+ */
+export function parseWhatIf(params: URLSearchParams, actions: ReadonlyArray<{ id: string; codes: readonly string[] }>): WhatIf | null {
+  if (params.get(WHAT_IF_QUERY.run) !== "1") return null;
+  const effects = new Map<string, number>();
+  const unreadable = new Map<string, string>();
+  for (const action of actions) {
+    for (const code of action.codes) {
+      const typed = params.get(whatIfEffectField(action.id, code));
+      if (typed === null || typed.trim() === "") continue;
+      const effect = whatIfEffectSchema.safeParse(typed);
+      // eslint-disable-next-line no-control-regex
+      if (!effect.success) unreadable.set(`${action.id}:${code}`, typed.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, KEPT_CHARS));
+      else effects.set(`${action.id}:${code}`, effect.data);
+    }
+  }
+  const on = new Set(params.getAll(WHAT_IF_QUERY.on));
+  const listed = new Set(params.getAll(WHAT_IF_QUERY.listed));
+  const canBeOff = listed.size > 0 ? actions.filter((a) => listed.has(a.id)) : actions;
+  return { off: new Set(canBeOff.filter((a) => !on.has(a.id)).map((a) => a.id)), effects, unreadable };
+}
