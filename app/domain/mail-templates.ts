@@ -43,7 +43,14 @@ export interface DigestData {
   kind: "digest";
   recipientName: string;
   /** In the digest's order; an action that no longer exists is left out by the caller. */
-  items: Array<{ kind: NotificationKind; title: string; deadline: Date | string; link: string }>;
+  items: Array<{
+    kind: NotificationKind;
+    title: string;
+    deadline: Date | string;
+    link: string;
+    /** As in a single reminder (ActionReminderData): the owner is asked for a lägesbeskrivning. */
+    statusRequestLink?: string | null;
+  }>;
 }
 
 export interface ReadinessSummaryData {
@@ -69,6 +76,7 @@ export function reminderMail(data: ReminderMailData): MailContent {
     lines.push(t.reminders.digestIntro, "");
     for (const item of data.items) {
       lines.push(`• ${t.reminders.kindLabel[item.kind]}: ${item.title} (${formatDate(item.deadline)})`, `  ${item.link}`);
+      if (item.statusRequestLink) lines.push(`  ${t.councilReport.digestRequest(item.statusRequestLink)}`);
     }
   } else if (data.kind === "readiness") {
     subject = t.reminders.subject.readiness(data.daysLeft);

@@ -1848,6 +1848,8 @@ export const sv = {
     timelineEvent: "skrev en lägesbeskrivning",
     reminderRequest: (link: string) =>
       `Åtgärden har ingen lägesbeskrivning från den senaste månaden. Skriv gärna en kort lägesbeskrivning inför nästa uppföljningsrapport till nämnden:\n${link}`,
+    /** The same request under one action of a weekly digest. */
+    digestRequest: (link: string) => `Ingen lägesbeskrivning från den senaste månaden. Skriv gärna en kort: ${link}`,
     coverTitle: "Sammanfattning till nämnden",
     coverField: "Sammanfattning till nämnden",
     coverHint: "Visas överst i rapporten och i PDF-, Excel- och Word-filen. Högst 5 000 tecken. Kan ändras efter att rapporten har sparats.",

@@ -54,14 +54,27 @@ async function renderAll(due: DueNotification[], now: Date): Promise<Map<string,
     const a = data.actions.get(actionId)!;
     return `${publicUrl()}${paths.action(a.municipality.slug, actionId)}`;
   };
+  // The owner is asked for a lägesbeskrivning when the latest is missing or stale (ADR 0042),
+  // in a single reminder and in the weekly digest alike; nobody else is asked.
+  const statusRequestLink = (actionId: string, recipientId: string) => {
+    const a = data.actions.get(actionId)!;
+    const latest = a.statusNotes[0]?.createdAt;
+    const asks = recipientId === a.ownerId && statusNoteDue(latest ? stockholmDate(latest) : null, stockholmDate(now));
+    return asks ? `${link(actionId)}#${STATUS_NOTE_ANCHOR}` : null;
+  };
   const rendered = new Map<string, MailContent>();
   for (const n of due) {
     const recipientName = data.recipientNames.get(n.recipientId) ?? "";
     let mail: MailContent;
     if (n.kind === "digest") {
+      // An action listed twice (due soon, then late) asks for its lägesbeskrivning once.
+      const asked = new Set<string>();
       const items = (n.items ?? []).flatMap((item) => {
         const a = data.actions.get(item.actionId);
-        return a ? [{ kind: item.kind, title: a.title, deadline: a.deadline, link: link(item.actionId) }] : [];
+        if (!a) return [];
+        const request = asked.has(item.actionId) ? null : statusRequestLink(item.actionId, n.recipientId);
+        asked.add(item.actionId);
+        return [{ kind: item.kind, title: a.title, deadline: a.deadline, link: link(item.actionId), statusRequestLink: request }];
       });
       mail = reminderMail({ kind: "digest", recipientName, items });
     } else if (n.kind === "readiness") {
@@ -84,8 +97,6 @@ async function renderAll(due: DueNotification[], now: Date): Promise<Map<string,
       });
     } else {
       const a = data.actions.get(n.actionId!)!;
-      const latest = a.statusNotes[0]?.createdAt;
-      const asksForStatus = n.recipientId === a.ownerId && statusNoteDue(latest ? stockholmDate(latest) : null, stockholmDate(now));
       mail = reminderMail({
         kind: n.kind,
         recipientName,
@@ -93,7 +104,7 @@ async function renderAll(due: DueNotification[], now: Date): Promise<Map<string,
         deadline: a.deadline,
         ownerName: a.owner?.name ?? null,
         link: link(a.id),
-        statusRequestLink: asksForStatus ? `${link(a.id)}#${STATUS_NOTE_ANCHOR}` : null,
+        statusRequestLink: statusRequestLink(a.id, n.recipientId),
       });
     }
     rendered.set(n.identity, mail);

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/platform/db.server.ts";
 import { runReminderTick } from "~/workflows/reminders.server.ts";
 import { createTenant, type Tenant } from "../helpers/fixtures.ts";
@@ -54,5 +54,42 @@ describe("the owner's reminder and the status text", () => {
     const escalation = await getDb().mailMessage.findFirstOrThrow({ where: { actionId: none.id, kind: "escalation" } });
     expect(escalation.recipient).toBe(tenant.coordinator.email);
     expect(escalation.text).not.toContain(ASKS);
+  });
+});
+
+describe("the weekly digest and the status text", () => {
+  let weekly: Tenant;
+  beforeAll(async () => {
+    weekly = await createTenant("lagesparm-vecka");
+    await getDb().user.update({ where: { id: weekly.owner.id }, data: { digestPreference: "WEEKLY" } });
+  });
+  // Left closed, so that a worker started by a later test finds nothing of this file to send.
+  afterAll(async () => {
+    await getDb().action.updateMany({ where: { municipalityId: weekly.municipality.id }, data: { status: "CANCELLED" } });
+    await getDb().mailMessage.updateMany({ where: { municipalityId: weekly.municipality.id, status: "PENDING" }, data: { status: "CANCELLED" } });
+  });
+
+  it("asks the owner under each action that lacks a recent one, once per action", async () => {
+    const none = await createTestAction(weekly, weekly.owner.id, "2026-10-01", "Sen utan lägesbeskrivning");
+    const fresh = await createTestAction(weekly, weekly.owner.id, "2026-10-01", "Sen med färsk lägesbeskrivning");
+    await getDb().actionStatusNote.create({
+      data: { actionId: fresh.id, municipalityId: weekly.municipality.id, authorId: weekly.owner.id, text: "Nästan klar.", createdAt: new Date("2026-11-20T10:00:00Z") },
+    });
+
+    // Monday 2026-11-23, the default digest day.
+    await runReminderTick(new Date("2026-11-23T08:00:00Z"), async () => {}, weekly.municipality.id);
+
+    const digest = await getDb().mailMessage.findFirstOrThrow({ where: { municipalityId: weekly.municipality.id, kind: "digest", recipient: weekly.owner.email } });
+    const slug = weekly.municipality.slug;
+    expect(digest.text).toContain("Sen utan lägesbeskrivning");
+    expect(digest.text).toContain("Sen med färsk lägesbeskrivning");
+    expect(digest.text.split(`/k/${slug}/atgarder/${none.id}#lagesbeskrivning`).length - 1).toBe(1);
+    expect(digest.text).not.toContain(`/k/${slug}/atgarder/${fresh.id}#lagesbeskrivning`);
+    expect(digest.text).toMatch(new RegExp(`Ingen lägesbeskrivning från den senaste månaden\\. Skriv gärna en kort: \\S+/k/${slug}/atgarder/${none.id}#lagesbeskrivning`));
+    expect(digest.text.split("Ingen lägesbeskrivning från den senaste månaden").length - 1).toBe(1);
+    // The coordinator's escalations (single mails) do not ask: the owner writes it.
+    const escalations = await getDb().mailMessage.findMany({ where: { municipalityId: weekly.municipality.id, kind: "escalation" } });
+    expect(escalations.length).toBeGreaterThan(0);
+    for (const mail of escalations) expect(mail.text).not.toContain("#lagesbeskrivning");
   });
 });
