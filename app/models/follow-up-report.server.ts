@@ -19,9 +19,14 @@ export async function listReports(municipalityId: string) {
   return getDb().followUpReport.findMany({ where: { municipalityId }, orderBy: { createdAt: "desc" }, select: summary });
 }
 
-/** The latest saved report's address and date, or null: one query (the list's author name is a second, in sequence). */
+/** The latest saved report's address, title and date (YYYY-MM-DD), or null. */
 export async function latestReport(municipalityId: string) {
-  return getDb().followUpReport.findFirst({ where: { municipalityId }, orderBy: { createdAt: "desc" }, select: { id: true, title: true, asOf: true } });
+  // Read flat: the status page asks for it on every view (ADR 0046).
+  const [row] = await readRows<Array<{ id: string; title: string; asOf: string }>>(Prisma.sql`
+    SELECT r."id"::text AS "id", r."title", to_char(r."asOf", 'YYYY-MM-DD') AS "asOf"
+    FROM "FollowUpReport" r WHERE r."municipalityId" = ${municipalityId}::uuid
+    ORDER BY r."createdAt" DESC LIMIT 1`);
+  return row ?? null;
 }
 
 /**

@@ -48,11 +48,14 @@ export async function saveProjectionSnapshot(
 
 /** The snapshot of an evaluation's round: the one saved on a planned date if any, else the one saved at the import; the latest date first. */
 export async function snapshotForRound(municipalityId: string, evaluationId: string) {
-  const row = await getDb().projectionSnapshot.findFirst({
-    where: { municipalityId, evaluationId },
-    orderBy: [{ savedAtImport: "asc" }, { plannedDate: "desc" }],
-  });
-  return row ? { plannedDate: isoDate(row.plannedDate), savedAtImport: row.savedAtImport, data: row.data as unknown as SnapshotData, createdAt: row.createdAt } : null;
+  // Read flat: Inför utvärdering asks for it on every view, for the fit of own weights (ADR 0046).
+  const [row] = await readRows<Array<{ plannedDate: string; savedAtImport: boolean; data: SnapshotData; createdAt: Date }>>(Prisma.sql`
+    SELECT to_char(s."plannedDate", 'YYYY-MM-DD') AS "plannedDate", s."savedAtImport", s."data", s."createdAt"
+    FROM "ProjectionSnapshot" s
+    WHERE s."municipalityId" = ${municipalityId}::uuid AND s."evaluationId" = ${evaluationId}::uuid
+    ORDER BY s."savedAtImport" ASC, s."plannedDate" DESC
+    LIMIT 1`);
+  return row ?? null;
 }
 
 export async function hasSnapshot(municipalityId: string, evaluationId: string, plannedDate?: string) {

@@ -17,12 +17,11 @@ export async function overviewPage(municipalityId: string, now: Date) {
   const today = stockholmDate(now);
   // The latest evaluation comes with the projection (scored as the evaluation page scores it);
   // only the one before it is loaded here, for the comparison.
-  const [readiness, previous, report] = await Promise.all([
+  const [readiness, previous, latestReport] = await Promise.all([
     readinessFor(municipalityId, now),
     latestEvaluationRows(municipalityId, 1),
     findLatestReport(municipalityId),
   ]);
-  const latestReport = report ? { id: report.id, title: report.title, asOf: report.asOf.toISOString().slice(0, 10) } : null;
   if (!readiness) return { evaluation: null, latestReport };
   const latest = readiness.evaluation;
   // Loaded with the projection (one query fewer in sequence); ordered as the items are in the evaluation.
