@@ -686,7 +686,12 @@ export const sv = {
     showContributions: (count: number, code: string) =>
       count === 1 ? `Visa åtgärden som bidrar till delfråga ${code}` : `Visa de ${count} åtgärder som bidrar till delfråga ${code}`,
     loadingContributions: "Hämtar åtgärderna …",
+    /** Said to screen readers once an unfolded sub-question's actions are shown. */
+    contributionsShown: (count: number, code: string) => (count === 1 ? `En åtgärd visas för delfråga ${code}.` : `${count} åtgärder visas för delfråga ${code}.`),
+    questionGone: "Delfrågan finns inte längre i prognosen. Ladda om sidan.",
+    questionNotFoundTitle: "Delfrågan finns inte",
     questionNotFound: "Delfrågan finns inte i prognosen. Den kan ha tagits bort eller bytt nummer i en ny version av Kommunkompassen.",
+    questionNoEvaluation: "Kommunen har ingen utvärdering ännu, så det finns ingen prognos per delfråga.",
     /** The likelihood rules' texts, by rule id (their weights live in app/domain/projection.ts). */
     rules: {
       "done-evidence": "Klar med underlag: räknas som säkrad.",

@@ -338,7 +338,8 @@ export default function Readiness() {
           <details className="readiness-area">
           <summary>{t.phone.areaQuestions((questionsByArea.get(a.number) ?? []).length)}</summary>
           {(questionsByArea.get(a.number) ?? []).map((q) => (
-            <QuestionFold key={q.code} slug={municipality.slug} question={q} />
+            // Keyed by municipality too: a fold never keeps what it read for another municipality.
+            <QuestionFold key={`${municipality.slug}:${q.code}`} slug={municipality.slug} question={q} />
           ))}
           </details>
         </section>

@@ -1,34 +1,37 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { QuestionContributions, questionFigures } from "~/components/readiness/question-contributions.tsx";
+import { questionFoldId } from "~/components/readiness/question-fold.tsx";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { t } from "~/i18n/sv.ts";
 import { paths } from "~/paths.ts";
 import { questionExplanation } from "~/workflows/readiness-page.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.explanation ? t.readiness.questionTitle(data.explanation.question.code, data.explanation.question.text) : t.readiness.title} – ${t.app.name}` },
+  {
+    title: `${data?.explanation ? t.readiness.questionTitle(data.explanation.question.code, data.explanation.question.text) : t.readiness.questionNotFoundTitle} – ${t.app.name}`,
+  },
 ];
 
 /**
  * One sub-question of the readiness projection: its figures and the actions that contribute to it.
- * The readiness page reads this when a sub-question is unfolded; without JavaScript it is a page.
+ * The readiness page reads this when a sub-question is unfolded; without JavaScript it is a page (ADR 0048).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { municipality } = await requireMunicipality(request, params.slug);
   // Codes are short ("1.5", "3.2.1"); a longer one is no sub-question and is not looked for.
   const code = params.code ?? "";
-  const explanation = code.length <= 20 ? await questionExplanation(municipality.id, code, new Date()) : null;
-  return data({ slug: municipality.slug, explanation }, { status: explanation ? 200 : 404 });
+  const found = code.length <= 20 ? await questionExplanation(municipality.id, code, new Date()) : { explanation: null, missing: "no-question" as const };
+  return data({ slug: municipality.slug, ...found }, { status: found.explanation ? 200 : 404 });
 }
 
 export default function ReadinessQuestion() {
-  const { slug, explanation } = useLoaderData<typeof loader>();
+  const { slug, explanation, missing } = useLoaderData<typeof loader>();
   if (!explanation) {
     return (
       <>
-        <h1>{t.readiness.title}</h1>
-        <p className="notice">{t.readiness.questionNotFound}</p>
+        <h1>{t.readiness.questionNotFoundTitle}</h1>
+        <p className="notice">{missing === "no-evaluation" ? t.readiness.questionNoEvaluation : t.readiness.questionNotFound}</p>
         <p>
           <Link to={paths.readiness(slug)}>{t.readiness.back}</Link>
         </p>
@@ -45,7 +48,8 @@ export default function ReadinessQuestion() {
         <QuestionContributions slug={slug} contributions={explanation.contributions} statuses={explanation.statuses} />
       </section>
       <p>
-        <Link to={`${paths.readiness(slug)}#area-${question.area}`}>{t.readiness.back}</Link>
+        {/* Back to the sub-question itself: the browser unfolds what holds it. */}
+        <Link to={`${paths.readiness(slug)}#${questionFoldId(question.code)}`}>{t.readiness.back}</Link>
       </p>
     </>
   );

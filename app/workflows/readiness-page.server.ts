@@ -68,25 +68,27 @@ export async function readinessPage(municipalityId: string, now: Date) {
 /**
  * One sub-question of the readiness projection at `now`, explained: its figures and the actions
  * that contribute to it, each with its weight, its rule and its latest status text
- * (lägesbeskrivning). Null when the municipality has no evaluation or the projection has no
- * sub-question `code`.
+ * (lägesbeskrivning). Without it, why: the municipality has no evaluation, or the projection has
+ * no sub-question `code`.
  */
 export async function questionExplanation(municipalityId: string, code: string, now: Date) {
   const found = await readinessInNextVersion(municipalityId, now);
-  const question = found?.projection.questions.find((q) => q.code === code);
-  if (!found || !question) return null;
+  if (!found) return { explanation: null, missing: "no-evaluation" as const };
+  const question = found.projection.questions.find((q) => q.code === code);
+  if (!question) return { explanation: null, missing: "no-question" as const };
   const { contributions, ...figures } = question;
   const latest = await latestStatuses(municipalityId, contributions.map((c) => c.actionId));
-  return {
+  const explanation = {
     question: figures,
     contributions,
     /** Each contributing action's latest status text (lägesbeskrivning), by action id. */
     statuses: Object.fromEntries([...latest].map(([id, s]) => [id, { date: s.date, text: s.text }])),
   };
+  return { explanation, missing: null };
 }
 
-/** What `questionExplanation` gives: the sub-question page's data, also read by the readiness page when one is unfolded. */
-export type QuestionExplanation = NonNullable<Awaited<ReturnType<typeof questionExplanation>>>;
+/** A sub-question explained: the sub-question page's data, also read by the readiness page when one is unfolded. */
+export type QuestionExplanation = NonNullable<Awaited<ReturnType<typeof questionExplanation>>["explanation"]>;
 
 /**
  * The what-if sandbox (*Tänk om*): the plan's actions that are not cancelled, with their effects,

@@ -27,6 +27,8 @@ describe.skipIf(skipBrowser)("readiness in Chromium", () => {
     const fold = page.locator("details").filter({ has: page.getByText(/^1\.5 Etik - hur hantera korruption\?: nu 3/) });
     await page.getByText(/^1\.5 Etik - hur hantera korruption\?: nu 3/).click();
     await fold.getByRole("link", { name: /Inför visselblåsare: \+2 × \d+ %/ }).waitFor();
+    // Screen readers hear what was shown, from a status region outside the fold.
+    await page.getByRole("status").filter({ hasText: "En åtgärd visas för delfråga 1.5." }).waitFor({ state: "attached" });
     expect(await fold.getByRole("link", { name: "Visa åtgärden som bidrar till delfråga 1.5" }).count()).toBe(0);
     // The sub-question's own page (where a reader without JavaScript is led) passes axe too.
     const question = await page.context().newPage();
@@ -54,7 +56,7 @@ describe.skipIf(skipBrowser)("readiness in Chromium", () => {
     await expectNoAxeViolations(page);
   });
 
-  it("without JavaScript, a sub-question's actions are one link away, and the way back leads to its area", async () => {
+  it("without JavaScript, a sub-question's actions are one link away, and the way back leads to it", async () => {
     const page = await (await browser.newContext({ locale: "sv-SE", javaScriptEnabled: false })).newPage();
     await signIn(page, tenant.viewer.email, PASSWORD);
     await page.goto(url(`/k/${tenant.municipality.slug}/infor-utvardering`));
@@ -64,6 +66,9 @@ describe.skipIf(skipBrowser)("readiness in Chromium", () => {
     expect(await page.getByRole("link", { name: /Inför visselblåsare: \+2 × \d+ %/ }).count()).toBe(1);
     await page.getByRole("link", { name: "Tillbaka till Inför nästa utvärdering" }).click();
     await page.getByRole("heading", { level: 1, name: "Inför nästa utvärdering" }).waitFor();
-    expect(new URL(page.url()).hash).toBe("#area-1");
+    // Back at the sub-question itself, in view.
+    expect(new URL(page.url()).hash).toBe("#delfraga-1.5");
+    await page.getByText(/^1\.5 Etik - hur hantera korruption\?: nu 3/).waitFor({ state: "visible" });
+    expect(await page.getByText(/^1\.5 Etik - hur hantera korruption\?: nu 3/).isVisible()).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addEvidence, changeStatus } from "~/models/action.server.ts";
 import { setNextEvaluationDate } from "~/models/municipality.server.ts";
+import { getDb } from "~/platform/db.server.ts";
 import { createTenant, PASSWORD } from "../helpers/fixtures.ts";
 import { HttpClient } from "../helpers/http.ts";
 import { createTestAction } from "../helpers/plan.ts";
@@ -47,7 +48,9 @@ describe("readiness before the next evaluation", () => {
     expect(explained).toContain("1.5 Etik - hur hantera korruption?: nu 3, säkrat 5, troligt 5, möjligt 7 av 10");
     expect(explained).toContain(`<a href="/k/${tenant.municipality.slug}/atgarder/${done.id}">Klar med underlag: +2 × 100 % (Klar med underlag: räknas som säkrad.)</a>`);
     expect(explained).toContain("Efter utvärderingen: +2 × 0 % (Slutdatum efter utvärderingen: räknas inte som trolig.)");
-    expect(explained).toContain(`href="/k/${tenant.municipality.slug}/infor-utvardering#area-1"`);
+    expect(explained).toContain(`href="/k/${tenant.municipality.slug}/infor-utvardering#delfraga-1.5"`);
+    // … and the fold it leads back to has that id.
+    expect(html).toContain(`<details id="delfraga-1.5">`);
   });
 
   it("explains one sub-question only to the municipality's own members, and says so when there is no such sub-question", async () => {
@@ -62,21 +65,36 @@ describe("readiness before the next evaluation", () => {
     expect([403, 404]).toContain(refused.status);
     expect(await refused.text()).not.toContain("Hemlig åtgärd i A");
     // Fetched as data (as the readiness page does when a sub-question is unfolded): refused too.
-    const refusedData = await stranger.get(`${questionPage}.data?_route=${encodeURIComponent("routes/k.$slug.infor-utvardering_.delfraga.$code")}`);
+    const dataPath = `${questionPage}.data?_route=${encodeURIComponent("routes/k.$slug.infor-utvardering_.delfraga.$code")}`;
+    const refusedData = await stranger.get(dataPath);
+    expect(refusedData.status).toBe(403);
     expect(await refusedData.text()).not.toContain("Hemlig åtgärd i A");
 
     const signedOut = await new HttpClient().get(questionPage);
     expect(signedOut.status).toBe(302);
+    const signedOutData = await new HttpClient().get(dataPath);
+    expect(await signedOutData.text()).not.toContain("Hemlig åtgärd i A");
 
     const viewer = new HttpClient();
     await viewer.signIn(tenant.viewer.email, PASSWORD);
     expect(await (await viewer.get(questionPage)).text()).toContain("Hemlig åtgärd i A");
+    const memberData = await viewer.get(dataPath);
+    expect(memberData.status).toBe(200);
+    expect(await memberData.text()).toContain("Hemlig åtgärd i A");
     for (const missing of ["9.9", "x".repeat(21)]) {
       const res = await viewer.get(`/k/${tenant.municipality.slug}/infor-utvardering/delfraga/${missing}`);
       expect(res.status).toBe(404);
       const page = await res.text();
+      expect(page).toContain("<title>Delfrågan finns inte – Kompassplan</title>");
+      expect(page).toContain("<h1>Delfrågan finns inte</h1>");
       expect(page).toContain("Delfrågan finns inte i prognosen.");
       expect(page).toContain(`href="/k/${tenant.municipality.slug}/infor-utvardering"`);
     }
+
+    // Without an evaluation there is no projection to explain, and the page says so.
+    await getDb().evaluation.deleteMany({ where: { municipalityId: other.municipality.id } });
+    const empty = await stranger.get(`/k/${other.municipality.slug}/infor-utvardering/delfraga/1.5`);
+    expect(empty.status).toBe(404);
+    expect(await empty.text()).toContain("Kommunen har ingen utvärdering ännu, så det finns ingen prognos per delfråga.");
   });
 });

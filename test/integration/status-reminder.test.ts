@@ -72,6 +72,9 @@ describe("the weekly digest and the status text", () => {
   it("asks the owner under each action that lacks a recent one, once per action", async () => {
     const none = await createTestAction(weekly, weekly.owner.id, "2026-10-01", "Sen utan lägesbeskrivning");
     const fresh = await createTestAction(weekly, weekly.owner.id, "2026-10-01", "Sen med färsk lägesbeskrivning");
+    // Late and silent (in progress, nothing new since September): listed twice in the digest, asked once.
+    const twice = await createTestAction(weekly, weekly.owner.id, "2026-10-01", "Sen och tyst");
+    await getDb().action.update({ where: { id: twice.id }, data: { status: "IN_PROGRESS", createdAt: new Date("2026-09-01T10:00:00Z") } });
     await getDb().actionStatusNote.create({
       data: { actionId: fresh.id, municipalityId: weekly.municipality.id, authorId: weekly.owner.id, text: "Nästan klar.", createdAt: new Date("2026-11-20T10:00:00Z") },
     });
@@ -86,7 +89,9 @@ describe("the weekly digest and the status text", () => {
     expect(digest.text.split(`/k/${slug}/atgarder/${none.id}#lagesbeskrivning`).length - 1).toBe(1);
     expect(digest.text).not.toContain(`/k/${slug}/atgarder/${fresh.id}#lagesbeskrivning`);
     expect(digest.text).toMatch(new RegExp(`Ingen lägesbeskrivning från den senaste månaden\\. Skriv gärna en kort: \\S+/k/${slug}/atgarder/${none.id}#lagesbeskrivning`));
-    expect(digest.text.split("Ingen lägesbeskrivning från den senaste månaden").length - 1).toBe(1);
+    expect(digest.text.split(`/k/${slug}/atgarder/${twice.id}\n`).length - 1).toBe(2);
+    expect(digest.text.split(`/k/${slug}/atgarder/${twice.id}#lagesbeskrivning`).length - 1).toBe(1);
+    expect(digest.text.split("Ingen lägesbeskrivning från den senaste månaden").length - 1).toBe(2);
     // The coordinator's escalations (single mails) do not ask: the owner writes it.
     const escalations = await getDb().mailMessage.findMany({ where: { municipalityId: weekly.municipality.id, kind: "escalation" } });
     expect(escalations.length).toBeGreaterThan(0);
