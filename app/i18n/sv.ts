@@ -690,7 +690,8 @@ export const sv = {
     contributionsShown: (count: number, code: string) => (count === 1 ? `En åtgärd visas för delfråga ${code}.` : `${count} åtgärder visas för delfråga ${code}.`),
     questionGone: "Delfrågan finns inte längre i prognosen. Ladda om sidan.",
     questionNotFoundTitle: "Delfrågan finns inte",
-    questionNotFound: "Delfrågan finns inte i prognosen. Den kan ha tagits bort eller bytt nummer i en ny version av Kommunkompassen.",
+    questionNotFound: (code: string) =>
+      `Det finns ingen delfråga ${code} i prognosen. Om den fanns tidigare kan den ha tagits bort eller bytt nummer i en ny version av Kommunkompassen.`,
     questionNoEvaluation: "Kommunen har ingen utvärdering ännu, så det finns ingen prognos per delfråga.",
     /** The likelihood rules' texts, by rule id (their weights live in app/domain/projection.ts). */
     rules: {
@@ -703,7 +704,8 @@ export const sv = {
       "after-evaluation": "Slutdatum efter utvärderingen: räknas inte som trolig.",
       cancelled: "Avbruten: räknas inte.",
     },
-    contribution: (title: string, effect: string, weight: number, rule: string) => `${title}: +${effect} × ${Math.round(weight * 100)} % (${rule})`,
+    /** After a contributing action's title (the link): its effect, the weight it counts with, and the rule. */
+    contribution: (effect: string, weight: number, rule: string) => `: +${effect} × ${Math.round(weight * 100)} % – ${rule}`,
     whereTitle: "Var finns poängen?",
     whereIntro: "Delfrågorna med flest poäng kvar att hämta, och vad som görs åt dem.",
     open: "Poäng kvar",

@@ -22,16 +22,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Codes are short ("1.5", "3.2.1"); a longer one is no sub-question and is not looked for.
   const code = params.code ?? "";
   const found = code.length <= 20 ? await questionExplanation(municipality.id, code, new Date()) : { explanation: null, missing: "no-question" as const };
-  return data({ slug: municipality.slug, ...found }, { status: found.explanation ? 200 : 404 });
+  // The code is shown back in the not-found sentence, cut to what a code can be.
+  return data({ slug: municipality.slug, code: code.slice(0, 20), ...found }, { status: found.explanation ? 200 : 404 });
 }
 
 export default function ReadinessQuestion() {
-  const { slug, explanation, missing } = useLoaderData<typeof loader>();
+  const { slug, code, explanation, missing } = useLoaderData<typeof loader>();
   if (!explanation) {
     return (
       <>
         <h1>{t.readiness.questionNotFoundTitle}</h1>
-        <p className="notice">{missing === "no-evaluation" ? t.readiness.questionNoEvaluation : t.readiness.questionNotFound}</p>
+        <p className="notice">{missing === "no-evaluation" ? t.readiness.questionNoEvaluation : t.readiness.questionNotFound(code)}</p>
         <p>
           <Link to={paths.readiness(slug)}>{t.readiness.back}</Link>
         </p>
@@ -48,8 +49,8 @@ export default function ReadinessQuestion() {
         <QuestionContributions slug={slug} contributions={explanation.contributions} statuses={explanation.statuses} />
       </section>
       <p>
-        {/* Back to the sub-question itself: the browser unfolds what holds it. */}
-        <Link to={`${paths.readiness(slug)}#${questionFoldId(question.code)}`}>{t.readiness.back}</Link>
+        {/* Back to the sub-question itself, as a plain link: the browser unfolds the folds that hold it (on a phone its area is folded too), which a client-side navigation does not. */}
+        <a href={`${paths.readiness(slug)}#${questionFoldId(question.code)}`}>{t.readiness.back}</a>
       </p>
     </>
   );

@@ -34,7 +34,7 @@ describe("readiness before the next evaluation", () => {
     const questionPage = `/k/${tenant.municipality.slug}/infor-utvardering/delfraga/1.5`;
     expect(html).toContain(`href="${questionPage}">Visa de 2 åtgärder som bidrar till delfråga 1.5</a>`);
     // … rather than carrying every contribution of every sub-question (ADR 0046).
-    expect(html).not.toContain("Klar med underlag: +2 × 100 %");
+    expect(html).not.toContain(": +2 × 100 % –");
     expect(html).toContain("1 åtgärd med slutdatum efter utvärderingen");
     for (const a of data.areas) {
       expect(html).toContain(`href="#area-${a.number}"`);
@@ -46,8 +46,9 @@ describe("readiness before the next evaluation", () => {
     const explained = (await question.text()).replace(/<!-- -->/g, "");
     expect(explained).toContain("<h1>Delfråga 1.5: Etik - hur hantera korruption?</h1>");
     expect(explained).toContain("1.5 Etik - hur hantera korruption?: nu 3, säkrat 5, troligt 5, möjligt 7 av 10");
-    expect(explained).toContain(`<a href="/k/${tenant.municipality.slug}/atgarder/${done.id}">Klar med underlag: +2 × 100 % (Klar med underlag: räknas som säkrad.)</a>`);
-    expect(explained).toContain("Efter utvärderingen: +2 × 0 % (Slutdatum efter utvärderingen: räknas inte som trolig.)");
+    // The title is the link; effect, weight and rule follow it.
+    expect(explained).toContain(`<a href="/k/${tenant.municipality.slug}/atgarder/${done.id}">Klar med underlag</a>: +2 × 100 % – Klar med underlag: räknas som säkrad.`);
+    expect(explained).toContain(">Efter utvärderingen</a>: +2 × 0 % – Slutdatum efter utvärderingen: räknas inte som trolig.");
     expect(explained).toContain(`href="/k/${tenant.municipality.slug}/infor-utvardering#delfraga-1.5"`);
     // … and the fold it leads back to has that id.
     expect(html).toContain(`<details id="delfraga-1.5">`);
@@ -87,7 +88,7 @@ describe("readiness before the next evaluation", () => {
       const page = await res.text();
       expect(page).toContain("<title>Delfrågan finns inte – Kompassplan</title>");
       expect(page).toContain("<h1>Delfrågan finns inte</h1>");
-      expect(page).toContain("Delfrågan finns inte i prognosen.");
+      expect(page).toContain(`Det finns ingen delfråga ${missing.slice(0, 20)} i prognosen.`);
       expect(page).toContain(`href="/k/${tenant.municipality.slug}/infor-utvardering"`);
     }
 

@@ -24,7 +24,9 @@ export function QuestionContributions({ slug, contributions, statuses }: { slug:
         const status = statuses[c.actionId];
         return (
           <li key={c.actionId}>
-            <a href={paths.action(slug, c.actionId)}>{t.readiness.contribution(c.title, formatPoints(c.effect), c.weight, ruleText(c.rule))}</a>
+            {/* The title is the link; the figures and the rule follow as plain text, easier to read than a link of several lines. */}
+            <a href={paths.action(slug, c.actionId)}>{c.title}</a>
+            {t.readiness.contribution(formatPoints(c.effect), c.weight, ruleText(c.rule))}
             {c.rule === "done" ? (
               <>
                 {" "}
