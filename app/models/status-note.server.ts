@@ -32,11 +32,7 @@ export async function latestStatuses(municipalityId: string, actionIds?: readonl
     SELECT DISTINCT ON (n."actionId") n."actionId"::text AS "actionId", n.text, n."createdAt", u.name AS author
     FROM "ActionStatusNote" n LEFT JOIN "User" u ON u.id = n."authorId"
     WHERE n."municipalityId" = ${municipalityId}::uuid
+      AND (${actionIds ?? null}::uuid[] IS NULL OR n."actionId" = ANY(${actionIds ?? null}::uuid[]))
     ORDER BY n."actionId", n."createdAt" DESC, n.id DESC`);
-  const wanted = actionIds ? new Set(actionIds) : null;
-  return new Map(
-    rows
-      .filter((r) => !wanted || wanted.has(r.actionId))
-      .map((r) => [r.actionId, { text: r.text, date: stockholmDate(r.createdAt), author: r.author }]),
-  );
+  return new Map(rows.map((r) => [r.actionId, { text: r.text, date: stockholmDate(r.createdAt), author: r.author }]));
 }

@@ -56,10 +56,11 @@ async function renderAll(due: DueNotification[], now: Date): Promise<Map<string,
   };
   // The owner is asked for a lägesbeskrivning when the latest is missing or stale (ADR 0042),
   // in a single reminder and in the weekly digest alike; nobody else is asked.
+  const today = stockholmDate(now);
   const statusRequestLink = (actionId: string, recipientId: string) => {
     const a = data.actions.get(actionId)!;
     const latest = a.statusNotes[0]?.createdAt;
-    const asks = recipientId === a.ownerId && statusNoteDue(latest ? stockholmDate(latest) : null, stockholmDate(now));
+    const asks = recipientId === a.ownerId && statusNoteDue(latest ? stockholmDate(latest) : null, today);
     return asks ? `${link(actionId)}#${STATUS_NOTE_ANCHOR}` : null;
   };
   const rendered = new Map<string, MailContent>();
