@@ -30,6 +30,8 @@ export const PLAN_QUERY = {
   noAction: "utan",
   /** Open actions without an owner (issue #14, item 1). */
   withoutOwner: "utan-ansvarig",
+  /** The page of the plan shown (from 1), or "alla" for every action on one page (ADR 0049). */
+  page: "sida",
 } as const;
 
 /** The plan filtered as the status page's counts are: by area, and by status, lateness or a missing owner. */

@@ -4,6 +4,7 @@ import { StatusBadge } from "~/components/status-badge.tsx";
 import { can } from "~/domain/access.ts";
 import { countPlan, filterPlan, ownerChoices, parseFilters } from "~/domain/actions/plan-view.ts";
 import { groupByCommittee } from "~/domain/committees.ts";
+import { groupsPage, pageInfo, parsePageRequest, planPage } from "~/domain/actions/plan-pages.ts";
 import { daysLate, STATUSES } from "~/domain/actions/status.ts";
 import { compactStatus } from "~/domain/actions/status-note.ts";
 import { t } from "~/i18n/sv.ts";
@@ -14,6 +15,7 @@ import { requireMunicipality } from "~/http/access.server.ts";
 import { formatDate } from "~/utils/format.ts";
 import { BY_COMMITTEE, COMMITTEE_QUERY, NO_COMMITTEE, paths, PLAN_QUERY } from "~/paths.ts";
 import { TableFrame } from "~/components/ui/table-frame.tsx";
+import { PlanPager } from "~/components/plan-pager.tsx";
 
 export const meta: MetaFunction = () => [{ title: `${t.plan.title} – ${t.app.name}` }];
 
@@ -48,25 +50,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
   };
   const byCommittee = url.searchParams.get(COMMITTEE_QUERY.view) === BY_COMMITTEE;
+  const printView = url.searchParams.get("utskrift") === "1";
+  // A page of the plan at a time; the print view shows every action that matches (ADR 0049).
+  const shownTotal = withLateness.areas.reduce((n, area) => n + area.items.reduce((m, item) => m + item.actions.length, 0), 0);
+  const page = pageInfo(shownTotal, printView ? "all" : parsePageRequest(url.searchParams.get(PLAN_QUERY.page)));
   return {
     municipality,
     // By area, a row shows the committee's name but neither its id nor the decision reference (the grouped view does, from `groups`).
     plan: {
       ...withLateness,
-      areas: withLateness.areas.map((area) => ({
+      areas: planPage(withLateness.areas, byCommittee ? null : page).map((area) => ({
         ...area,
         items: area.items.map((item) => ({ ...item, actions: byCommittee ? [] : item.actions.map(({ committeeId: _id, decisionReference: _reference, ...a }) => a) })),
       })),
     },
+    page,
+    shownTotal,
     // Issue #14, item 5: the committee filter's choices and the plan grouped by committee.
     committees,
-    groups: byCommittee ? groupByCommittee(withLateness).map((g) => ({ ...g, actions: g.actions.map(({ item: _item, committeeId: _id, committeeName: _name, ...a }) => a) })) : null,
+    groups: byCommittee
+      ? groupsPage(
+          groupByCommittee(withLateness).map((g) => ({ ...g, total: g.actions.length })),
+          page,
+        ).map((g) => ({ ...g, actions: g.actions.map(({ item: _item, committeeId: _id, committeeName: _name, ...a }) => a) }))
+      : null,
     counts: countPlan(plan, now),
     withoutAction: plan.areas.flatMap((a) => a.items.filter((i) => i.actions.length === 0).map((i) => ({ ...i, area: a.number }))),
     owners: ownerChoices(members, plan),
     areas: plan.areas.map((a) => ({ number: a.number, name: a.name })),
     canManage: can({ isOperator: user.isOperator, role }, "actions:manage"),
-    printView: url.searchParams.get("utskrift") === "1",
+    printView,
   };
 }
 
@@ -87,7 +100,7 @@ function ActionTitle({ slug, action }: { slug: string; action: { id: string; tit
 }
 
 export default function PlanPage() {
-  const { municipality, plan, counts, withoutAction, owners, areas, committees, groups, canManage, printView } = useLoaderData<typeof loader>();
+  const { municipality, plan, page, shownTotal, counts, withoutAction, owners, areas, committees, groups, canManage, printView } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   if (!plan.evaluation) {
     return (
@@ -217,12 +230,13 @@ export default function PlanPage() {
         </>
       ) : null}
       {plan.areas.length === 0 || groups?.length === 0 ? <p className="notice">{t.plan.noMatch}</p> : null}
+      <PlanPager page={page} total={shownTotal} place="top" />
       {groups?.map((group) => {
         const headingId = `plan-committee-${group.committeeId ?? NO_COMMITTEE}`;
         return (
           <section key={group.committeeId ?? NO_COMMITTEE} className="card" aria-labelledby={headingId}>
             <h2 id={headingId}>
-              {group.name ?? t.committees.noCommittee} <span className="muted">({t.committees.groupCount(group.actions.length)})</span>
+              {group.name ?? t.committees.noCommittee} <span className="muted">({t.committees.groupCount(group.total)})</span>
             </h2>
             <TableFrame label={group.name ?? t.committees.noCommittee}>
             <table>
@@ -311,6 +325,7 @@ export default function PlanPage() {
           ))}
         </section>
       ))}
+      <PlanPager page={page} total={shownTotal} place="bottom" />
     </div>
   );
 }

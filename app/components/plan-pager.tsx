@@ -1,0 +1,86 @@
+import { Link, useSearchParams } from "@remix-run/react";
+import { ALL_PAGES, PLAN_PAGE_SIZE, type PlanPageInfo } from "~/domain/actions/plan-pages.ts";
+import { t } from "~/i18n/sv.ts";
+import { PLAN_QUERY } from "~/paths.ts";
+
+/** Where the plan's page links lead: to the list itself, not the filters above it. */
+export const PLAN_LIST_ID = "planens-atgarder";
+
+/** The page numbers linked: the first, the last and two on each side of the current one (a long plan has no endless row of links). */
+function pageNumbers(page: PlanPageInfo): Array<number | null> {
+  const wanted = [...new Set([1, page.number - 2, page.number - 1, page.number, page.number + 1, page.number + 2, page.count])]
+    .filter((n) => n >= 1 && n <= page.count)
+    .sort((a, b) => a - b);
+  // null marks a gap ("…") between numbers that do not follow each other.
+  return wanted.flatMap((n, i) => (i > 0 && n - wanted[i - 1]! > 1 ? [null, n] : [n]));
+}
+
+/**
+ * The plan's page links (ADR 0049): which actions are shown, the pages around, and every action
+ * on one page. Each link keeps the filters. `place` tells the list's top (with the id the links
+ * lead to) from its end.
+ */
+export function PlanPager({ page, total, place }: { page: PlanPageInfo | null; total: number; place: "top" | "bottom" }) {
+  const [params] = useSearchParams();
+  const to = (value: string) => {
+    const next = new URLSearchParams(params);
+    if (value === "1") next.delete(PLAN_QUERY.page);
+    else next.set(PLAN_QUERY.page, value);
+    const query = next.toString();
+    return `${query ? `?${query}` : "."}#${PLAN_LIST_ID}`;
+  };
+  if (page === null) {
+    if (total <= PLAN_PAGE_SIZE) return null;
+    return (
+      <p className="pager no-print" id={place === "top" ? PLAN_LIST_ID : undefined}>
+        {t.plan.pages.showingAll(total)} <Link to={to("1")}>{t.plan.pages.showPaged(PLAN_PAGE_SIZE)}</Link>
+      </p>
+    );
+  }
+  if (page.count === 1) return null;
+  return (
+    <nav className="pager no-print" aria-label={place === "top" ? t.plan.pages.label : t.plan.pages.labelBottom} id={place === "top" ? PLAN_LIST_ID : undefined}>
+      <p>
+        {t.plan.pages.showing(page.first, page.last, page.total)} {t.plan.pages.page(page.number, page.count)}.
+      </p>
+      <ul>
+        {page.number > 1 ? (
+          <li>
+            <Link to={to(String(page.number - 1))} rel="prev">
+              {t.plan.pages.previous}
+            </Link>
+          </li>
+        ) : null}
+        {pageNumbers(page).map((n, i) =>
+          n === null ? (
+            <li key={`gap-${i}`} aria-hidden="true">
+              …
+            </li>
+          ) : (
+            <li key={n}>
+              {n === page.number ? (
+                <span aria-current="page" aria-label={t.plan.pages.pageLink(n)}>
+                  {n}
+                </span>
+              ) : (
+                <Link to={to(String(n))} aria-label={t.plan.pages.pageLink(n)}>
+                  {n}
+                </Link>
+              )}
+            </li>
+          ),
+        )}
+        {page.number < page.count ? (
+          <li>
+            <Link to={to(String(page.number + 1))} rel="next">
+              {t.plan.pages.next}
+            </Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to={to(ALL_PAGES)}>{t.plan.pages.showAll(page.total)}</Link>
+        </li>
+      </ul>
+    </nav>
+  );
+}
