@@ -28,13 +28,20 @@ interface Props {
   changes: ReportChanges<ReportActionShown> | null;
   /** The municipality's slug, for links to actions. */
   slug: string;
+  /**
+   * The page lists the `limit` most late actions of `total` (ADR 0049), with a link to all of
+   * them (`allHref`); without it, or with `limit` null, every late action in the snapshot.
+   */
+  lateShown?: { limit: number | null; total: number; allHref: string };
+  /** The summary's sentences, when `snapshot` holds only the actions the page lists (they count all of them). */
+  summary?: string[];
 }
 
 /** The council follow-up report as it reads on screen and on paper. */
-export function FollowUpReportBody({ snapshot, changes, slug }: Props) {
+export function FollowUpReportBody({ snapshot, changes, slug, lateShown, summary }: Props) {
   const r = t.report;
   const c = snapshot.counts;
-  const late = lateActions(snapshot);
+  const late = lateShown?.limit ? lateActions(snapshot).slice(0, lateShown.limit) : lateActions(snapshot);
   const withStatus = actionsWithStatus(snapshot);
   // Plain links: a report lists hundreds of actions, and Remix's <Link> resolves its path through
   // the router on every render for links that need no client-side navigation (ADR 0046).
@@ -43,7 +50,7 @@ export function FollowUpReportBody({ snapshot, changes, slug }: Props) {
     <>
       <section className="card" aria-labelledby="summary-heading">
         <h2 id="summary-heading">{r.summaryTitle}</h2>
-        {summaryParagraphs(snapshot).map((p) => (
+        {(summary ?? summaryParagraphs(snapshot)).map((p) => (
           <p key={p}>{p}</p>
         ))}
       </section>
@@ -123,6 +130,14 @@ export function FollowUpReportBody({ snapshot, changes, slug }: Props) {
           </table>
           </TableFrame>
         )}
+        {lateShown && lateShown.total > late.length ? (
+          <p>
+            {r.lateShown(late.length, lateShown.total)}{" "}
+            <a href={lateShown.allHref} className="no-print">
+              {r.lateShowAll(lateShown.total)}
+            </a>
+          </p>
+        ) : null}
       </section>
 
       <section className="card" aria-labelledby="statuses-heading">
@@ -157,6 +172,14 @@ export function FollowUpReportBody({ snapshot, changes, slug }: Props) {
           </table>
           </TableFrame>
         )}
+        {lateShown && lateShown.total > late.length ? (
+          <p>
+            {r.lateShown(late.length, lateShown.total)}{" "}
+            <a href={lateShown.allHref} className="no-print">
+              {r.lateShowAll(lateShown.total)}
+            </a>
+          </p>
+        ) : null}
       </section>
 
       <section className="card" aria-labelledby="projection-heading">

@@ -199,10 +199,23 @@ const delta = (now: Figures, before: Figures | undefined): FiguresChange => ({
   potential: roundPoints(now.potential - (before?.potential ?? 0)),
 });
 
-/** The report as its page shows it: each action without the fields only the downloads print. */
-export function reportForPage(snapshot: ReportSnapshot, changes: ReportChanges | null): { snapshot: ReportSnapshot<ReportActionShown>; changes: ReportChanges<ReportActionShown> | null } {
+/** How many late actions the report's page lists before "Visa alla" (ADR 0049); the downloads list every one. */
+export const PAGE_LATE_LIMIT = 25;
+
+/**
+ * The report as its page shows it: each action without the fields only the downloads print, and
+ * of the actions only those the page lists: the `lateLimit` most late ones (all with null) and
+ * every one with a status text. `lateTotal` is how many are late in all.
+ */
+export function reportForPage(
+  snapshot: ReportSnapshot,
+  changes: ReportChanges | null,
+  lateLimit: number | null = null,
+): { snapshot: ReportSnapshot<ReportActionShown>; changes: ReportChanges<ReportActionShown> | null; lateTotal: number } {
+  const late = lateActions(snapshot);
+  const listed = new Set([...(lateLimit === null ? late : late.slice(0, lateLimit)), ...actionsWithStatus(snapshot)].map((a) => a.id));
   return {
-    snapshot: { ...snapshot, actions: snapshot.actions.map(shownAction) },
+    snapshot: { ...snapshot, actions: snapshot.actions.filter((a) => listed.has(a.id)).map(shownAction) },
     changes: changes && {
       ...changes,
       completed: changes.completed.map(shownAction),
@@ -211,6 +224,7 @@ export function reportForPage(snapshot: ReportSnapshot, changes: ReportChanges |
       newlyLate: changes.newlyLate.map(shownAction),
       deadlineMoved: changes.deadlineMoved.map(({ action, from }) => ({ action: shownAction(action), from })),
     },
+    lateTotal: late.length,
   };
 }
 

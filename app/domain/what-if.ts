@@ -24,3 +24,57 @@ export function applyWhatIf(actions: readonly ProjectionAction[], whatIf: WhatIf
       effects: a.effects.map((e) => ({ ...e, expectedEffect: whatIf.effects.get(`${a.id}:${e.code}`) ?? e.expectedEffect })),
     }));
 }
+
+/** One area the sandbox can show (ADR 0049): its number, name and how many of its actions can be tried. */
+export interface WhatIfArea {
+  number: number;
+  name: string;
+  count: number;
+}
+
+/** The areas that have actions to try, in order, named as the evaluation names them. */
+export function whatIfAreas(actions: ReadonlyArray<{ area: number }>, names: ReadonlyMap<number, string>): WhatIfArea[] {
+  const counts = new Map<number, number>();
+  for (const a of actions) counts.set(a.area, (counts.get(a.area) ?? 0) + 1);
+  return [...counts].sort(([a], [b]) => a - b).map(([number, count]) => ({ number, name: names.get(number) ?? "", count }));
+}
+
+/** An area number from the query, when it is one of `areas`; otherwise null. */
+export function readWhatIfArea(value: string | null, areas: readonly WhatIfArea[]): number | null {
+  if (value === null || !/^\d{1,2}$/.test(value)) return null;
+  const number = Number(value);
+  return areas.some((a) => a.number === number) ? number : null;
+}
+
+/**
+ * The area the sandbox shows: the one asked for, else the one the form held, else the first. A
+ * trial with an unreadable effect in the area the form held stays there, so each error is shown
+ * at its field (nothing typed is lost by moving on).
+ */
+export function shownWhatIfArea(options: { asked: number | null; listed: number | null; unreadableInListed: boolean; areas: readonly WhatIfArea[] }): number | null {
+  if (options.listed !== null && options.unreadableInListed) return options.listed;
+  return options.asked ?? options.listed ?? options.areas[0]?.number ?? null;
+}
+
+/**
+ * What the form carries for the areas it does not show, as hidden fields: the actions left out
+ * and the effects changed from what is planned. Only the differences travel, so the address stays
+ * short however many areas were tried.
+ */
+export function carriedWhatIf(
+  actions: ReadonlyArray<{ id: string; area: number; effects: ReadonlyArray<{ code: string; expectedEffect: number }> }>,
+  whatIf: Pick<WhatIf, "off" | "effects"> | null,
+  shownArea: number | null,
+): { off: string[]; effects: Array<{ actionId: string; code: string; effect: number }> } {
+  if (!whatIf) return { off: [], effects: [] };
+  const hidden = actions.filter((a) => a.area !== shownArea);
+  return {
+    off: hidden.filter((a) => whatIf.off.has(a.id)).map((a) => a.id),
+    effects: hidden.flatMap((a) =>
+      a.effects.flatMap((e) => {
+        const effect = whatIf.effects.get(`${a.id}:${e.code}`);
+        return effect === undefined || effect === e.expectedEffect ? [] : [{ actionId: a.id, code: e.code, effect }];
+      }),
+    ),
+  };
+}

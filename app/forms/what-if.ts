@@ -4,10 +4,13 @@ import type { WhatIf } from "~/domain/what-if.ts";
 /**
  * The what-if sandbox's form (*Tänk om*): a GET form, so a trial is an address that can be kept
  * and shared; nothing is saved. `tankom=1` asks for a trial, `med` ticks the actions that count,
- * `effekt.<action id>.<code>` changes an expected effect. Addresses saved before the form stopped
- * listing every action (`alla`) are read as they were: only those listed can be off.
+ * `effekt.<action id>.<code>` changes an expected effect. The page lists one area's actions at a
+ * time (ADR 0049): `visat` is the area whose rows the form held, `omrade` the area to show next,
+ * and `av` carries the actions of the other areas that the trial leaves out. Addresses saved
+ * before the form stopped listing every action (`alla`) are read as they were: only those
+ * listed can be off.
  */
-export const WHAT_IF_QUERY = { run: "tankom", on: "med", listed: "alla", effect: "effekt" } as const;
+export const WHAT_IF_QUERY = { run: "tankom", on: "med", listed: "alla", effect: "effekt", shown: "visat", area: "omrade", off: "av" } as const;
 
 /** An expected effect typed in the sandbox: 0–100 points, with a decimal comma or point ("2,5"). */
 export const whatIfEffectSchema = z
@@ -25,12 +28,17 @@ const KEPT_CHARS = 20;
 
 /**
  * The trial in the sandbox's query, or null when none was asked for. Only the fields of the
- * actions on the page (`actions`, each with the sub-questions it has an effect on) are read: a
- * field of any other action or sub-question has nowhere to be shown and is left out. An effect
- * that is not 0–100 points is kept as typed (`unreadable`), so the page can say so at its field,
- * and that row counts with its planned effect.
+ * actions that can be tried (`actions`, each with the sub-questions it has an effect on) are
+ * read: a field of any other action or sub-question is left out. An effect that is not 0–100
+ * points is kept as typed (`unreadable`), so the page can say so at its field, and that row
+ * counts with its planned effect. `listed` are the actions whose checkboxes the form held (one
+ * area's); an action not among them is off when the query carries it in `av`.
  */
-export function parseWhatIf(params: URLSearchParams, actions: ReadonlyArray<{ id: string; codes: readonly string[] }>): WhatIf | null {
+export function parseWhatIf(
+  params: URLSearchParams,
+  actions: ReadonlyArray<{ id: string; codes: readonly string[] }>,
+  listed: ReadonlySet<string> | null = null,
+): WhatIf | null {
   if (params.get(WHAT_IF_QUERY.run) !== "1") return null;
   const effects = new Map<string, number>();
   const unreadable = new Map<string, string>();
@@ -45,7 +53,11 @@ export function parseWhatIf(params: URLSearchParams, actions: ReadonlyArray<{ id
     }
   }
   const on = new Set(params.getAll(WHAT_IF_QUERY.on));
-  const listed = new Set(params.getAll(WHAT_IF_QUERY.listed));
-  const canBeOff = listed.size > 0 ? actions.filter((a) => listed.has(a.id)) : actions;
+  if (listed !== null) {
+    const carriedOff = new Set(params.getAll(WHAT_IF_QUERY.off));
+    return { off: new Set(actions.filter((a) => (listed.has(a.id) ? !on.has(a.id) : carriedOff.has(a.id))).map((a) => a.id)), effects, unreadable };
+  }
+  const saved = new Set(params.getAll(WHAT_IF_QUERY.listed));
+  const canBeOff = saved.size > 0 ? actions.filter((a) => saved.has(a.id)) : actions;
   return { off: new Set(canBeOff.filter((a) => !on.has(a.id)).map((a) => a.id)), effects, unreadable };
 }

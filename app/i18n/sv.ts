@@ -737,6 +737,13 @@ export const sv = {
     whatIfNone: "Planen har inga åtgärder att pröva ännu.",
     whatIfEffectError: "Ange en effekt mellan 0 och 100 poäng, till exempel 2,5. Raden räknas med den planerade effekten.",
     whatIfRun: "Räkna om",
+    /** The sandbox one area at a time (ADR 0049). */
+    whatIfArea: "Område",
+    whatIfAreaHint: "Sandlådan visar ett område i taget. Det du ändrar i ett område räknas med också när du byter till ett annat.",
+    whatIfAreaOption: (number: number, name: string, count: number) => `${number}. ${name} (${count} ${count === 1 ? "åtgärd" : "åtgärder"})`,
+    whatIfAreaShow: "Visa området",
+    whatIfCarried: (off: number, effects: number) =>
+      `I andra områden räknar prövningen bort ${off} ${off === 1 ? "åtgärd" : "åtgärder"} och ändrar ${effects} ${effects === 1 ? "effekt" : "effekter"}.`,
     whatIfReset: "Återställ",
     whatIfCapped: (cap: string, max: string, current: string) => `Räknas som högst ${cap} poäng: delfrågan har max ${max} och har redan ${current}.`,
     whatIfResult: (likely: string, potential: string, savedLikely: string, savedPotential: string) =>
@@ -808,6 +815,9 @@ export const sv = {
     lateCol: "Försenade",
     lateTitle: "Försenade åtgärder",
     noLate: "Inga åtgärder är försenade.",
+    /** The report's page lists the most late actions first and links to all (ADR 0049); the files list every one. */
+    lateShown: (shown: number, total: number) => `Här visas de ${shown} mest försenade av ${total}; PDF-, Word- och Excel-filerna tar med alla.`,
+    lateShowAll: (total: number) => `Visa alla ${total} försenade åtgärder`,
     action: "Åtgärd",
     owner: "Ansvarig",
     noOwner: "Ingen ansvarig",

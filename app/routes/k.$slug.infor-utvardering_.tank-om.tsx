@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { FieldError } from "~/components/ui/field-error.tsx";
 import { TableFrame } from "~/components/ui/table-frame.tsx";
@@ -22,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function WhatIf() {
   const { municipality, page } = useLoaderData<typeof loader>();
+  const location = useLocation();
   const back = (
     <p>
       <Link to={paths.readiness(municipality.slug)}>{t.readiness.back}</Link>
@@ -60,10 +61,40 @@ export default function WhatIf() {
       {page.actions.length === 0 ? (
         <p className="notice">{t.readiness.whatIfNone}</p>
       ) : (
-        <Form method="get" className="stacked">
+        // Keyed by the address: after a client-side navigation (another area, Återställ) every field shows what the server answered, not what was typed before.
+        <Form method="get" className="stacked" key={location.search}>
           {/* The field's id is effekt-<row>-<code>; its name effekt.<action id>.<code>. */}
           <ErrorSummary errors={errors} idFor={(name) => errorFieldIds.get(name) ?? name} />
           <input type="hidden" name={WHAT_IF_QUERY.run} value="1" />
+          {/* One area's rows at a time; the trial's choices in the other areas travel as hidden fields (ADR 0049). */}
+          {page.area === null ? null : <input type="hidden" name={WHAT_IF_QUERY.shown} value={page.area} />}
+          {page.carried.off.map((id) => (
+            <input key={id} type="hidden" name={WHAT_IF_QUERY.off} value={id} />
+          ))}
+          {page.carried.effects.map((e) => (
+            <input key={`${e.actionId}:${e.code}`} type="hidden" name={whatIfEffectField(e.actionId, e.code)} value={String(e.effect).replace(".", ",")} />
+          ))}
+          <div className="field">
+            <label htmlFor="what-if-area">{t.readiness.whatIfArea}</label>
+            <p className="hint" id="what-if-area-hint">
+              {t.readiness.whatIfAreaHint}
+            </p>
+            <div className="area-choice">
+              <select id="what-if-area" name={WHAT_IF_QUERY.area} defaultValue={page.area ?? undefined} aria-describedby="what-if-area-hint">
+                {page.areas.map((area) => (
+                  <option key={area.number} value={area.number}>
+                    {t.readiness.whatIfAreaOption(area.number, area.name, area.count)}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="secondary">
+                {t.readiness.whatIfAreaShow}
+              </button>
+            </div>
+          </div>
+          {page.carried.off.length + page.carried.effects.length > 0 ? (
+            <p className="muted">{t.readiness.whatIfCarried(page.carried.off.length, page.carried.effects.length)}</p>
+          ) : null}
           <TableFrame label={t.readiness.whatIfTitle}>
             <table>
               <thead>

@@ -5,7 +5,7 @@ import { FollowUpReportBody, ReportCommitteeFilter } from "~/components/follow-u
 import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { can } from "~/domain/access.ts";
-import { reportForPage } from "~/domain/follow-up-report.ts";
+import { PAGE_LATE_LIMIT, reportForPage } from "~/domain/follow-up-report.ts";
 import { COVER_TEXT_MAX, coverTextSchema } from "~/forms/follow-up-report.ts";
 import { parseForm, type FieldErrors } from "~/forms/parse.ts";
 import { t } from "~/i18n/sv.ts";
@@ -14,22 +14,40 @@ import { notFound, requireMunicipality } from "~/http/access.server.ts";
 import { reportHeading } from "~/workflows/follow-up-report.server.ts";
 import { requireReport } from "~/workflows/report-access.server.ts";
 import { coverParagraphs } from "~/utils/report-tables.ts";
+import { summaryParagraphs } from "~/utils/report-text.ts";
 import { committeeQuery, paths, QUERY } from "~/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? t.report.reportTitle} – ${t.app.name}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, role, municipality, reportId, view } = await requireReport(request, params);
+  const allLate = new URL(request.url).searchParams.get(REPORT_QUERY.allLate) === ALL_LATE;
   return {
     municipality,
     reportId,
     ...reportHeading(view),
     saved: view.saved !== null,
     canEditCover: view.saved !== null && can({ isOperator: user.isOperator, role }, "actions:manage"),
-    // Only what the page shows of each action: the rest is in the downloads (ADR 0046).
-    ...reportForPage(view.snapshot, view.changes),
+    // Only what the page shows of each action: the rest is in the downloads (ADR 0046); the most
+    // late actions first, all of them on request (ADR 0049).
+    ...reportForPage(view.snapshot, view.changes, allLate ? null : PAGE_LATE_LIMIT),
+    lateLimit: allLate ? null : PAGE_LATE_LIMIT,
+    // Written from the whole snapshot: the page's holds only the actions it lists.
+    summary: summaryParagraphs(view.snapshot),
     committee: view.committee,
   };
+}
+
+/** `?forsenade=alla` lists every late action on the page (ADR 0049). */
+const REPORT_QUERY = { allLate: "forsenade" } as const;
+const ALL_LATE = "alla";
+
+/** The address of this report with every late action, keeping its committee filter; it leads to the list. */
+function allLateHref(params: URLSearchParams): string {
+  const next = new URLSearchParams(params);
+  next.delete(QUERY.saved);
+  next.set(REPORT_QUERY.allLate, ALL_LATE);
+  return `?${next}#late-heading`;
 }
 
 /** The saved notice's value after a cover text change, so the page says what was saved. */
@@ -48,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReportPage() {
-  const { municipality, reportId, title, byline, coverText, saved, canEditCover, snapshot, changes, committee } = useLoaderData<typeof loader>();
+  const { municipality, reportId, title, byline, coverText, saved, canEditCover, snapshot, changes, lateTotal, lateLimit, summary, committee } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const cover = coverParagraphs(coverText);
@@ -101,7 +119,7 @@ export default function ReportPage() {
           </Form>
         </details>
       ) : null}
-      <FollowUpReportBody snapshot={snapshot} changes={changes} slug={municipality.slug} />
+      <FollowUpReportBody snapshot={snapshot} changes={changes} slug={municipality.slug} lateShown={{ limit: lateLimit, total: lateTotal, allHref: allLateHref(params) }} summary={summary} />
     </article>
   );
 }

@@ -3,8 +3,8 @@ import { stockholmDate } from "~/domain/dates.ts";
 import { progressOverTime } from "~/domain/progress-over-time.ts";
 import { projectionFromScore, scoreDifference } from "~/domain/one-score.ts";
 import { project, whereArePoints } from "~/domain/projection.ts";
-import { applyWhatIf } from "~/domain/what-if.ts";
-import { parseWhatIf } from "~/forms/what-if.ts";
+import { applyWhatIf, carriedWhatIf, readWhatIfArea, shownWhatIfArea, whatIfAreas } from "~/domain/what-if.ts";
+import { parseWhatIf, WHAT_IF_QUERY } from "~/forms/what-if.ts";
 import { scoreDifferenceLine } from "~/utils/report-text.ts";
 import { latestStatuses } from "~/models/status-note.server.ts";
 import { previousEvaluationAreas } from "./readiness.server.ts";
@@ -91,28 +91,56 @@ export async function questionExplanation(municipalityId: string, code: string, 
 export type QuestionExplanation = NonNullable<Awaited<ReturnType<typeof questionExplanation>>["explanation"]>;
 
 /**
- * The what-if sandbox (*Tänk om*): the plan's actions that are not cancelled, with their effects,
- * the sub-questions they touch, the projection's total and, when the query asks for one
- * (`searchParams`), the total with some actions switched off and some effects changed. Nothing is
- * saved. Without an evaluation, null.
+ * The what-if sandbox (*Tänk om*): one area's actions that are not cancelled, with their effects
+ * (ADR 0049), the sub-questions they touch, the projection's total and, when the query asks for
+ * one (`searchParams`), the total with some actions switched off and some effects changed, in any
+ * area; what the trial changed in the other areas travels in hidden fields. Nothing is saved.
+ * Without an evaluation, null.
  */
 export async function whatIfPage(municipalityId: string, searchParams: URLSearchParams, now: Date) {
   const found = await readinessInNextVersion(municipalityId, now);
   if (!found) return null;
-  const shown = found.actions.filter((a) => a.status !== "CANCELLED");
-  const whatIf = parseWhatIf(searchParams, shown.map((a) => ({ id: a.id, codes: a.effects.map((e) => e.code) })));
+  const areaOf = new Map(found.planActions.map((a) => [a.id, a.area]));
+  const tried = found.actions.filter((a) => a.status !== "CANCELLED").map((a) => ({ ...a, area: areaOf.get(a.id) ?? 0 }));
+  const areas = whatIfAreas(tried, found.areaNames);
+  const listedArea = readWhatIfArea(searchParams.get(WHAT_IF_QUERY.shown), areas);
+  const whatIf = parseWhatIf(
+    searchParams,
+    tried.map((a) => ({ id: a.id, codes: a.effects.map((e) => e.code) })),
+    listedArea === null ? null : new Set(tried.filter((a) => a.area === listedArea).map((a) => a.id)),
+  );
+  const unreadableArea = (key: string) => areaOf.get(key.slice(0, key.indexOf(":")));
+  const area = shownWhatIfArea({
+    asked: readWhatIfArea(searchParams.get(WHAT_IF_QUERY.area), areas),
+    listed: listedArea,
+    unreadableInListed: whatIf !== null && [...whatIf.unreadable.keys()].some((key) => unreadableArea(key) === listedArea),
+    areas,
+  });
   // Told from the score as the readiness page's projection is (ADR 0040), so the two compare; in another version there is no score yet.
   const told = (projection: ReturnType<typeof project>) => (found.nextVersion.moved ? projection : projectionFromScore(projection, found.score)).total;
   const reprojected = whatIf
     ? project(found.questions, applyWhatIf(found.actions, whatIf), { today: stockholmDate(now), evaluationDate: found.nextEvaluationDate, weights: found.weights.values })
     : null;
+  const shown = tried.filter((a) => a.area === area);
+  const shownIds = new Set(shown.map((a) => a.id));
   return {
     planned: found.projection.total,
     sandbox: reprojected
-      ? { total: told(reprojected), off: [...whatIf!.off], effects: Object.fromEntries(whatIf!.effects), unreadable: Object.fromEntries(whatIf!.unreadable) }
+      ? {
+          total: told(reprojected),
+          off: [...whatIf!.off].filter((id) => shownIds.has(id)),
+          effects: Object.fromEntries([...whatIf!.effects].filter(([key]) => unreadableArea(key) === area)),
+          // An unreadable effect has a field to be shown at only in the area shown; elsewhere it counts as planned.
+          unreadable: Object.fromEntries([...whatIf!.unreadable].filter(([key]) => unreadableArea(key) === area)),
+        }
       : null,
-    questions: found.questions.map((q) => ({ code: q.code, text: q.text, maxPoints: q.maxPoints, current: q.current })),
-    /** The table's rows: the actions not cancelled, with their effects. */
+    // The sub-questions the shown rows have effects on, by which their fields are named.
+    questions: found.questions.filter((q) => shown.some((a) => a.effects.some((e) => e.code === q.code))).map((q) => ({ code: q.code, text: q.text, maxPoints: q.maxPoints, current: q.current })),
+    areas,
+    area,
+    /** The table's rows: the shown area's actions not cancelled, with their effects. */
     actions: shown.map((a) => ({ id: a.id, title: a.title, effects: a.effects })),
+    /** The trial's choices in the other areas, for the form's hidden fields. */
+    carried: carriedWhatIf(tried, whatIf, area),
   };
 }

@@ -1,0 +1,71 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAction, questionsForItem } from "~/models/action.server.ts";
+import { getDb } from "~/platform/db.server.ts";
+import { expectNoAxeViolations, launchBrowser, signIn, skipBrowser, url } from "../helpers/browser.ts";
+import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
+import { createTestAction } from "../helpers/plan.ts";
+
+/** ADR 0049: a council member tries the plan in Tänk om one area at a time; a choice made in one area stays when moving to another. */
+
+let browser: Browser;
+let tenant: Tenant;
+
+describe.skipIf(skipBrowser)("Tänk om by area in Chromium", () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    tenant = await createTenant("e2e-tankom-omraden");
+    await createTestAction(tenant, tenant.owner.id, "2027-03-31", "Etikutbildning för chefer");
+    const item = await getDb().improvementItem.findFirstOrThrow({ where: { evaluationArea: { evaluationId: tenant.evaluationId, frameworkArea: { number: 2 } } } });
+    const context = await questionsForItem(tenant.municipality.id, item.id);
+    const question = context!.questions.find((q) => q.code.startsWith("2.") && q.maxPoints - (q.currentPoints ?? 0) >= 1)!;
+    await createAction(
+      tenant.municipality.id,
+      item.id,
+      { title: "Ny brukarundersökning", description: "", ownerId: tenant.owner.id, deadline: "2027-05-31", priority: "MEDIUM", effects: [{ questionId: question.id, expectedEffect: 1 }] },
+      tenant.coordinator.id,
+    );
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const javaScriptEnabled of [true, false]) {
+    it(`leaves out an action in area 1, looks at area 2 and back, the choice kept (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+      const context = await browser.newContext({ locale: "sv-SE", javaScriptEnabled });
+      const page = await context.newPage();
+      await signIn(page, tenant.viewer.email, PASSWORD);
+      await page.goto(url(`/k/${tenant.municipality.slug}/infor-utvardering/tank-om`));
+      await page.getByRole("heading", { level: 1, name: "Tänk om …" }).waitFor();
+      expect(await page.getByLabel("Ny brukarundersökning").count()).toBe(0);
+      if (javaScriptEnabled) await expectNoAxeViolations(page);
+
+      await page.getByLabel("Etikutbildning för chefer").uncheck();
+      await page.getByLabel("Område", { exact: true }).selectOption({ index: 1 });
+      await page.getByRole("button", { name: "Visa området" }).click();
+      await page.getByText("I andra områden räknar prövningen bort 1 åtgärd och ändrar 0 effekter.").waitFor();
+      expect(await page.getByLabel("Ny brukarundersökning").isChecked()).toBe(true);
+      expect(await page.getByLabel("Etikutbildning för chefer").count()).toBe(0);
+      const status = (await page.getByRole("status").filter({ hasText: "Med dina ändringar" }).textContent()) ?? "";
+      if (javaScriptEnabled) await expectNoAxeViolations(page);
+
+      // Enter in an effect field runs the trial and stays in the area.
+      await page.getByLabel(/^2\.\d+ /).press("Enter");
+      await page.getByText("I andra områden räknar prövningen bort 1 åtgärd").waitFor();
+      expect(await page.getByLabel("Ny brukarundersökning").count()).toBe(1);
+
+      await page.getByLabel("Område", { exact: true }).selectOption({ index: 0 });
+      await page.getByRole("button", { name: "Räkna om" }).click();
+      await page.getByLabel("Etikutbildning för chefer").waitFor();
+      expect(await page.getByLabel("Etikutbildning för chefer").isChecked()).toBe(false);
+      expect((await page.getByRole("status").filter({ hasText: "Med dina ändringar" }).textContent()) ?? "").toBe(status);
+
+      // Återställ starts over: every action counts again.
+      await page.getByRole("link", { name: "Återställ" }).click();
+      await page.getByRole("heading", { level: 1, name: "Tänk om …" }).waitFor();
+      await page.waitForURL((u) => u.search === "");
+      expect(await page.getByLabel("Etikutbildning för chefer").isChecked()).toBe(true);
+      await context.close();
+    });
+  }
+});
