@@ -177,6 +177,27 @@ const server = app.listen(env.PORT, () => {
   console.log(`Kompassplan är igång på http://localhost:${env.PORT}`);
 });
 
+/**
+ * A request whose address or headers exceed Node's limit (16 kB) never reaches Express: Node
+ * answered 431 with an empty body, a blank page. It now answers with a short Swedish page and a
+ * way back; other malformed requests keep Node's answer.
+ */
+server.on("clientError", (error: NodeJS.ErrnoException, socket: import("node:stream").Duplex & { _httpMessage?: { headersSent?: boolean } }) => {
+  // As Node does by default: nothing is written once a response has begun or the peer is gone.
+  if (error.code === "ECONNRESET" || !socket.writable || socket._httpMessage?.headersSent) {
+    socket.destroy(error);
+    return;
+  }
+  if (error.code === "HPE_HEADER_OVERFLOW") {
+    const body = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t.errors.addressTooLongTitle} – ${t.app.name}</title></head><body><main><h1>${t.errors.addressTooLongTitle}</h1><p>${t.errors.addressTooLongBody}</p><p><a href="/">${t.errors.backToStart}</a></p></main></body></html>`;
+    socket.end(
+      `HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    return;
+  }
+  socket.end(`HTTP/1.1 ${error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? "408 Request Timeout" : "400 Bad Request"}\r\nConnection: close\r\n\r\n`);
+});
+
 function shutdown() {
   server.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 5_000).unref();

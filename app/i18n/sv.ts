@@ -133,6 +133,8 @@ export const sv = {
     crossOrigin: "Begäran kom från en annan webbplats och stoppades.",
     badForm: "Formuläret kunde inte läsas (för många fält eller fel format). Ladda om sidan och försök igen.",
     bodyTooLarge: (megabytes: number) => `Begäran är för stor. Största tillåtna storlek är ${megabytes} MB.`,
+    addressTooLongTitle: "Adressen är för lång",
+    addressTooLongBody: "Sidans adress (eller webbläsarens rubriker) blev längre än servern tar emot, så sidan kunde inte visas. Gå tillbaka och välj färre saker i taget, eller börja om från startsidan.",
     unexpectedTitle: "Något gick fel",
     unexpectedBody: "Ett oväntat fel inträffade. Försök igen om en stund.",
     badRequestTitle: "Felaktig begäran",

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { FREE_ATTEMPTS, IP_FREE_ATTEMPTS, signInThrottle } from "~/domain/signin-throttle.ts";
@@ -409,5 +410,27 @@ describe("addresses with a control character", () => {
     }
     // The same addresses without the character still work.
     expect((await coordinator.get(`${k}/plan`)).status).toBe(200);
+  });
+});
+
+describe("an address longer than the server takes", () => {
+  it("gets a Swedish page with a way back instead of a blank 431, and the server keeps serving", async () => {
+    const res = await fetch(`${baseUrl()}/logga-in?${"x=1&".repeat(6000)}`);
+    expect(res.status).toBe(431);
+    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const html = await res.text();
+    expect(html).toContain(`<html lang="sv">`);
+    expect(html).toContain(`<h1>${t.errors.addressTooLongTitle}</h1>`);
+    expect(html).toContain(`<a href="/">${t.errors.backToStart}</a>`);
+    // A malformed request still gets Node's plain 400, and a normal one is served.
+    const bad = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(new URL(baseUrl()).port), "127.0.0.1", () => socket.write("NOT HTTP\r\n\r\n"));
+      let answer = "";
+      socket.on("data", (chunk: Buffer) => (answer += chunk.toString()));
+      socket.on("end", () => resolve(answer));
+      socket.on("error", reject);
+    });
+    expect(bad).toMatch(/^HTTP\/1\.1 400 Bad Request/);
+    expect((await fetch(`${baseUrl()}/logga-in`)).status).toBe(200);
   });
 });
