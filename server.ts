@@ -190,12 +190,22 @@ server.on("clientError", (error: NodeJS.ErrnoException, socket: import("node:str
   }
   if (error.code === "HPE_HEADER_OVERFLOW") {
     const body = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t.errors.addressTooLongTitle} – ${t.app.name}</title></head><body><main><h1>${t.errors.addressTooLongTitle}</h1><p>${t.errors.addressTooLongBody}</p><p><a href="/">${t.errors.backToStart}</a></p></main></body></html>`;
-    socket.end(
-      `HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
-    return;
+    const headers = [
+      "Content-Type: text/html; charset=utf-8",
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      "Content-Security-Policy: default-src 'none'",
+      "X-Content-Type-Options: nosniff",
+      "Cache-Control: no-store",
+      "Connection: close",
+    ];
+    socket.end(`HTTP/1.1 431 Request Header Fields Too Large\r\n${headers.join("\r\n")}\r\n\r\n${body}`);
+  } else {
+    const status =
+      error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? "408 Request Timeout" : error.code === "HPE_CHUNK_EXTENSIONS_OVERFLOW" ? "413 Payload Too Large" : "400 Bad Request";
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
   }
-  socket.end(`HTTP/1.1 ${error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? "408 Request Timeout" : "400 Bad Request"}\r\nConnection: close\r\n\r\n`);
+  // As Node's own answer does, the connection is not kept waiting for the client to close it.
+  setTimeout(() => socket.destroy(), 1_000).unref();
 });
 
 function shutdown() {

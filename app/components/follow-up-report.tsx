@@ -172,14 +172,6 @@ export function FollowUpReportBody({ snapshot, changes, slug, lateShown, summary
           </table>
           </TableFrame>
         )}
-        {lateShown && lateShown.total > late.length ? (
-          <p>
-            {r.lateShown(late.length, lateShown.total)}{" "}
-            <a href={lateShown.allHref} className="no-print">
-              {r.lateShowAll(lateShown.total)}
-            </a>
-          </p>
-        ) : null}
       </section>
 
       <section className="card" aria-labelledby="projection-heading">

@@ -1,4 +1,5 @@
-import { Link, useSearchParams } from "@remix-run/react";
+import { Link, useLocation, useNavigationType, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { ALL_PAGES, PLAN_PAGE_SIZE, type PlanPageInfo } from "~/domain/actions/plan-pages.ts";
 import { t } from "~/i18n/sv.ts";
 import { PLAN_QUERY } from "~/paths.ts";
@@ -20,8 +21,17 @@ function pageNumbers(page: PlanPageInfo): Array<number | null> {
  * on one page. Each link keeps the filters. `place` tells the list's top (with the id the links
  * lead to) from its end.
  */
-export function PlanPager({ page, total, place }: { page: PlanPageInfo | null; total: number; place: "top" | "bottom" }) {
+export function PlanPager({ page, total, place, printView }: { page: PlanPageInfo | null; total: number; place: "top" | "bottom"; printView: boolean }) {
   const [params] = useSearchParams();
+  const location = useLocation();
+  const navigationType = useNavigationType();
+  const top = useRef<HTMLElement>(null);
+  // After a page link is followed in the browser (not on the first load), focus moves to the
+  // list's top, which says which actions are shown: a link that was used may be gone, and a
+  // screen reader hears where it is (WCAG 2.4.3).
+  useEffect(() => {
+    if (place === "top" && navigationType !== "POP" && location.hash === `#${PLAN_LIST_ID}`) top.current?.focus();
+  }, [location.key, location.hash, navigationType, place]);
   const to = (value: string) => {
     const next = new URLSearchParams(params);
     if (value === "1") next.delete(PLAN_QUERY.page);
@@ -29,21 +39,26 @@ export function PlanPager({ page, total, place }: { page: PlanPageInfo | null; t
     const query = next.toString();
     return `${query ? `?${query}` : "."}#${PLAN_LIST_ID}`;
   };
+  // The print view prints the whole plan: nothing to page.
+  if (printView) return null;
+  const id = place === "top" ? PLAN_LIST_ID : undefined;
   if (page === null) {
     if (total <= PLAN_PAGE_SIZE) return null;
     return (
-      <p className="pager no-print" id={place === "top" ? PLAN_LIST_ID : undefined}>
+      <p className="pager no-print" id={id} tabIndex={id ? -1 : undefined} ref={top as React.RefObject<HTMLParagraphElement>}>
         {t.plan.pages.showingAll(total)} <Link to={to("1")}>{t.plan.pages.showPaged(PLAN_PAGE_SIZE)}</Link>
       </p>
     );
   }
   if (page.count === 1) return null;
   return (
-    <nav className="pager no-print" aria-label={place === "top" ? t.plan.pages.label : t.plan.pages.labelBottom} id={place === "top" ? PLAN_LIST_ID : undefined}>
+    <nav className="pager" aria-label={place === "top" ? t.plan.pages.label : t.plan.pages.labelBottom} id={id} tabIndex={id ? -1 : undefined} ref={top}>
+      {/* Printed too (the list on paper is one page of the plan), with where the whole plan prints from. */}
       <p>
-        {t.plan.pages.showing(page.first, page.last, page.total)} {t.plan.pages.page(page.number, page.count)}.
+        {t.plan.pages.showing(page.first, page.last, page.total)} {t.plan.pages.page(page.number, page.count)}.{" "}
+        <span className="print-only">{t.plan.pages.printWhole}</span>
       </p>
-      <ul>
+      <ul className="no-print">
         {page.number > 1 ? (
           <li>
             <Link to={to(String(page.number - 1))} rel="prev">
@@ -59,11 +74,13 @@ export function PlanPager({ page, total, place }: { page: PlanPageInfo | null; t
           ) : (
             <li key={n}>
               {n === page.number ? (
-                <span aria-current="page" aria-label={t.plan.pages.pageLink(n)}>
+                <span aria-current="page">
+                  <span className="visually-hidden">{t.plan.pages.pageWord} </span>
                   {n}
                 </span>
               ) : (
-                <Link to={to(String(n))} aria-label={t.plan.pages.pageLink(n)}>
+                <Link to={to(String(n))}>
+                  <span className="visually-hidden">{t.plan.pages.pageWord} </span>
                   {n}
                 </Link>
               )}

@@ -47,29 +47,34 @@ export function readWhatIfArea(value: string | null, areas: readonly WhatIfArea[
 }
 
 /**
- * The area the sandbox shows: the one asked for, else the one the form held, else the first. A
- * trial with an unreadable effect in the area the form held stays there, so each error is shown
- * at its field (nothing typed is lost by moving on).
+ * The area the sandbox shows: the one with an unreadable effect (so each error is shown at its
+ * field, and nothing typed is lost by moving on), else the one asked for, else the one the form
+ * held, else the first.
  */
-export function shownWhatIfArea(options: { asked: number | null; listed: number | null; unreadableInListed: boolean; areas: readonly WhatIfArea[] }): number | null {
-  if (options.listed !== null && options.unreadableInListed) return options.listed;
-  return options.asked ?? options.listed ?? options.areas[0]?.number ?? null;
+export function shownWhatIfArea(options: { asked: number | null; listed: number | null; unreadableArea: number | null; areas: readonly WhatIfArea[] }): number | null {
+  return options.unreadableArea ?? options.asked ?? options.listed ?? options.areas[0]?.number ?? null;
 }
 
 /**
- * What the form carries for the areas it does not show, as hidden fields: the actions left out
- * and the effects changed from what is planned. Only the differences travel, so the address stays
- * short however many areas were tried.
+ * What the form carries for the areas it does not show, as hidden fields: the areas whose actions
+ * are all left out (one value each), the other actions left out, and the effects changed from
+ * what is planned. Only the differences travel, so a trial's address grows with what it changes,
+ * not with the plan.
  */
 export function carriedWhatIf(
   actions: ReadonlyArray<{ id: string; area: number; effects: ReadonlyArray<{ code: string; expectedEffect: number }> }>,
   whatIf: Pick<WhatIf, "off" | "effects"> | null,
   shownArea: number | null,
-): { off: string[]; effects: Array<{ actionId: string; code: string; effect: number }> } {
-  if (!whatIf) return { off: [], effects: [] };
+): { offAreas: number[]; off: string[]; offCount: number; effects: Array<{ actionId: string; code: string; effect: number }> } {
+  if (!whatIf) return { offAreas: [], off: [], offCount: 0, effects: [] };
   const hidden = actions.filter((a) => a.area !== shownArea);
+  const byArea = new Map<number, typeof hidden>();
+  for (const a of hidden) byArea.set(a.area, [...(byArea.get(a.area) ?? []), a]);
+  const offAreas = [...byArea].filter(([, inArea]) => inArea.every((a) => whatIf.off.has(a.id))).map(([area]) => area);
   return {
-    off: hidden.filter((a) => whatIf.off.has(a.id)).map((a) => a.id),
+    offAreas,
+    off: hidden.filter((a) => whatIf.off.has(a.id) && !offAreas.includes(a.area)).map((a) => a.id),
+    offCount: hidden.filter((a) => whatIf.off.has(a.id)).length,
     effects: hidden.flatMap((a) =>
       a.effects.flatMap((e) => {
         const effect = whatIf.effects.get(`${a.id}:${e.code}`);

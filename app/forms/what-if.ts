@@ -6,11 +6,12 @@ import type { WhatIf } from "~/domain/what-if.ts";
  * and shared; nothing is saved. `tankom=1` asks for a trial, `med` ticks the actions that count,
  * `effekt.<action id>.<code>` changes an expected effect. The page lists one area's actions at a
  * time (ADR 0049): `visat` is the area whose rows the form held, `omrade` the area to show next,
- * and `av` carries the actions of the other areas that the trial leaves out. Addresses saved
+ * `av` carries the actions of the other areas that the trial leaves out, and `av-omrade` an area
+ * whose actions it leaves out all of (one value instead of one an action). Addresses saved
  * before the form stopped listing every action (`alla`) are read as they were: only those
  * listed can be off.
  */
-export const WHAT_IF_QUERY = { run: "tankom", on: "med", listed: "alla", effect: "effekt", shown: "visat", area: "omrade", off: "av" } as const;
+export const WHAT_IF_QUERY = { run: "tankom", on: "med", listed: "alla", effect: "effekt", shown: "visat", area: "omrade", off: "av", offArea: "av-omrade" } as const;
 
 /** An expected effect typed in the sandbox: 0–100 points, with a decimal comma or point ("2,5"). */
 export const whatIfEffectSchema = z
@@ -32,11 +33,12 @@ const KEPT_CHARS = 20;
  * read: a field of any other action or sub-question is left out. An effect that is not 0–100
  * points is kept as typed (`unreadable`), so the page can say so at its field, and that row
  * counts with its planned effect. `listed` are the actions whose checkboxes the form held (one
- * area's); an action not among them is off when the query carries it in `av`.
+ * area's, or none when that area has no actions any more); an action not among them is off when
+ * the query carries it in `av` or its area in `av-omrade`.
  */
 export function parseWhatIf(
   params: URLSearchParams,
-  actions: ReadonlyArray<{ id: string; codes: readonly string[] }>,
+  actions: ReadonlyArray<{ id: string; codes: readonly string[]; area?: number }>,
   listed: ReadonlySet<string> | null = null,
 ): WhatIf | null {
   if (params.get(WHAT_IF_QUERY.run) !== "1") return null;
@@ -55,7 +57,9 @@ export function parseWhatIf(
   const on = new Set(params.getAll(WHAT_IF_QUERY.on));
   if (listed !== null) {
     const carriedOff = new Set(params.getAll(WHAT_IF_QUERY.off));
-    return { off: new Set(actions.filter((a) => (listed.has(a.id) ? !on.has(a.id) : carriedOff.has(a.id))).map((a) => a.id)), effects, unreadable };
+    const offAreas = new Set(params.getAll(WHAT_IF_QUERY.offArea));
+    const off = actions.filter((a) => (listed.has(a.id) ? !on.has(a.id) : carriedOff.has(a.id) || (a.area !== undefined && offAreas.has(String(a.area)))));
+    return { off: new Set(off.map((a) => a.id)), effects, unreadable };
   }
   const saved = new Set(params.getAll(WHAT_IF_QUERY.listed));
   const canBeOff = saved.size > 0 ? actions.filter((a) => saved.has(a.id)) : actions;

@@ -134,7 +134,7 @@ export const sv = {
     badForm: "Formuläret kunde inte läsas (för många fält eller fel format). Ladda om sidan och försök igen.",
     bodyTooLarge: (megabytes: number) => `Begäran är för stor. Största tillåtna storlek är ${megabytes} MB.`,
     addressTooLongTitle: "Adressen är för lång",
-    addressTooLongBody: "Sidans adress (eller webbläsarens rubriker) blev längre än servern tar emot, så sidan kunde inte visas. Gå tillbaka och välj färre saker i taget, eller börja om från startsidan.",
+    addressTooLongBody: "Sidans adress blev längre än servern tar emot, så sidan kunde inte visas. Gå tillbaka och välj färre saker i taget, eller börja om från startsidan.",
     unexpectedTitle: "Något gick fel",
     unexpectedBody: "Ett oväntat fel inträffade. Försök igen om en stund.",
     badRequestTitle: "Felaktig begäran",
@@ -396,13 +396,14 @@ export const sv = {
     /** The plan a page at a time (ADR 0049). */
     pages: {
       label: "Sidor i handlingsplanen",
-      labelBottom: "Sidor i handlingsplanen, i slutet av listan",
+      labelBottom: "Sidor i handlingsplanen (nederst)",
       showing: (first: number, last: number, total: number) => `Visar åtgärd ${first}–${last} av ${total}.`,
       showingAll: (total: number) => `Visar alla ${total} åtgärder på en sida.`,
       previous: "Föregående sida",
       next: "Nästa sida",
       page: (n: number, count: number) => `Sida ${n} av ${count}`,
-      pageLink: (n: number) => `Sida ${n}`,
+      pageWord: "Sida",
+      printWhole: "Hela planen skrivs ut från Utskriftsvänlig version.",
       showAll: (total: number) => `Visa alla ${total} på en sida`,
       showPaged: (size: number) => `Visa ${size} i taget`,
     },
@@ -741,11 +742,11 @@ export const sv = {
     whatIfRun: "Räkna om",
     /** The sandbox one area at a time (ADR 0049). */
     whatIfArea: "Område",
-    whatIfAreaHint: "Sandlådan visar ett område i taget. Det du ändrar i ett område räknas med också när du byter till ett annat.",
+    whatIfAreaHint: "Tänk om visar ett område i taget. Det du ändrar räknas med även när du byter område.",
     whatIfAreaOption: (number: number, name: string, count: number) => `${number}. ${name} (${count} ${count === 1 ? "åtgärd" : "åtgärder"})`,
     whatIfAreaShow: "Visa området",
     whatIfCarried: (off: number, effects: number) =>
-      `I andra områden räknar prövningen bort ${off} ${off === 1 ? "åtgärd" : "åtgärder"} och ändrar ${effects} ${effects === 1 ? "effekt" : "effekter"}.`,
+      `I andra områden har du ${[off > 0 ? `slagit av ${off} ${off === 1 ? "åtgärd" : "åtgärder"}` : null, effects > 0 ? `ändrat ${effects} ${effects === 1 ? "effekt" : "effekter"}` : null].filter(Boolean).join(" och ")}.`,
     whatIfReset: "Återställ",
     whatIfCapped: (cap: string, max: string, current: string) => `Räknas som högst ${cap} poäng: delfrågan har max ${max} och har redan ${current}.`,
     whatIfResult: (likely: string, potential: string, savedLikely: string, savedPotential: string) =>

@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { ErrorSummary } from "~/components/ui/error-summary.tsx";
 import { FieldError } from "~/components/ui/field-error.tsx";
 import { TableFrame } from "~/components/ui/table-frame.tsx";
@@ -23,6 +24,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function WhatIf() {
   const { municipality, page } = useLoaderData<typeof loader>();
   const location = useLocation();
+  // The form is rebuilt after each trial (keyed by the address, below); the element that had
+  // focus when it was sent gets it back, so a keyboard user stays where they were (WCAG 2.4.3).
+  const focused = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focused.current;
+    focused.current = null;
+    if (id) document.getElementById(id)?.focus();
+  }, [location.key]);
   const back = (
     <p>
       <Link to={paths.readiness(municipality.slug)}>{t.readiness.back}</Link>
@@ -62,12 +71,22 @@ export default function WhatIf() {
         <p className="notice">{t.readiness.whatIfNone}</p>
       ) : (
         // Keyed by the address: after a client-side navigation (another area, Återställ) every field shows what the server answered, not what was typed before.
-        <Form method="get" className="stacked" key={location.search}>
+        <Form
+          method="get"
+          className="stacked"
+          key={location.search}
+          onSubmit={(event) => {
+            focused.current = document.activeElement?.id || (event.nativeEvent as SubmitEvent).submitter?.id || null;
+          }}
+        >
           {/* The field's id is effekt-<row>-<code>; its name effekt.<action id>.<code>. */}
           <ErrorSummary errors={errors} idFor={(name) => errorFieldIds.get(name) ?? name} />
           <input type="hidden" name={WHAT_IF_QUERY.run} value="1" />
           {/* One area's rows at a time; the trial's choices in the other areas travel as hidden fields (ADR 0049). */}
           {page.area === null ? null : <input type="hidden" name={WHAT_IF_QUERY.shown} value={page.area} />}
+          {page.carried.offAreas.map((number) => (
+            <input key={`area-${number}`} type="hidden" name={WHAT_IF_QUERY.offArea} value={number} />
+          ))}
           {page.carried.off.map((id) => (
             <input key={id} type="hidden" name={WHAT_IF_QUERY.off} value={id} />
           ))}
@@ -87,13 +106,13 @@ export default function WhatIf() {
                   </option>
                 ))}
               </select>
-              <button type="submit" className="secondary">
+              <button type="submit" className="secondary" id="what-if-area-show">
                 {t.readiness.whatIfAreaShow}
               </button>
             </div>
           </div>
-          {page.carried.off.length + page.carried.effects.length > 0 ? (
-            <p className="muted">{t.readiness.whatIfCarried(page.carried.off.length, page.carried.effects.length)}</p>
+          {page.carried.offCount + page.carried.effects.length > 0 ? (
+            <p className="muted">{t.readiness.whatIfCarried(page.carried.offCount, page.carried.effects.length)}</p>
           ) : null}
           <TableFrame label={t.readiness.whatIfTitle}>
             <table>
@@ -153,7 +172,7 @@ export default function WhatIf() {
             </table>
           </TableFrame>
           <div className="inline-form">
-            <button type="submit">{t.readiness.whatIfRun}</button>
+            <button type="submit" id="what-if-run">{t.readiness.whatIfRun}</button>
             <Link to={paths.whatIf(municipality.slug)}>{t.readiness.whatIfReset}</Link>
           </div>
         </Form>

@@ -230,7 +230,7 @@ export default function PlanPage() {
         </>
       ) : null}
       {plan.areas.length === 0 || groups?.length === 0 ? <p className="notice">{t.plan.noMatch}</p> : null}
-      <PlanPager page={page} total={shownTotal} place="top" />
+      <PlanPager page={page} total={shownTotal} place="top" printView={printView} />
       {groups?.map((group) => {
         const headingId = `plan-committee-${group.committeeId ?? NO_COMMITTEE}`;
         return (
@@ -325,7 +325,7 @@ export default function PlanPage() {
           ))}
         </section>
       ))}
-      <PlanPager page={page} total={shownTotal} place="bottom" />
+      <PlanPager page={page} total={shownTotal} place="bottom" printView={printView} />
     </div>
   );
 }

@@ -104,16 +104,19 @@ export async function whatIfPage(municipalityId: string, searchParams: URLSearch
   const tried = found.actions.filter((a) => a.status !== "CANCELLED").map((a) => ({ ...a, area: areaOf.get(a.id) ?? 0 }));
   const areas = whatIfAreas(tried, found.areaNames);
   const listedArea = readWhatIfArea(searchParams.get(WHAT_IF_QUERY.shown), areas);
+  // A form that held an area lists that area's actions, none when the area has none left (its
+  // last action cancelled or moved since): the other areas' choices come from what it carried.
   const whatIf = parseWhatIf(
     searchParams,
-    tried.map((a) => ({ id: a.id, codes: a.effects.map((e) => e.code) })),
-    listedArea === null ? null : new Set(tried.filter((a) => a.area === listedArea).map((a) => a.id)),
+    tried.map((a) => ({ id: a.id, codes: a.effects.map((e) => e.code), area: a.area })),
+    searchParams.has(WHAT_IF_QUERY.shown) ? new Set(tried.filter((a) => a.area === listedArea).map((a) => a.id)) : null,
   );
   const unreadableArea = (key: string) => areaOf.get(key.slice(0, key.indexOf(":")));
+  const firstUnreadable = whatIf ? [...whatIf.unreadable.keys()][0] : undefined;
   const area = shownWhatIfArea({
     asked: readWhatIfArea(searchParams.get(WHAT_IF_QUERY.area), areas),
     listed: listedArea,
-    unreadableInListed: whatIf !== null && [...whatIf.unreadable.keys()].some((key) => unreadableArea(key) === listedArea),
+    unreadableArea: firstUnreadable === undefined ? null : (unreadableArea(firstUnreadable) ?? null),
     areas,
   });
   // Told from the score as the readiness page's projection is (ADR 0040), so the two compare; in another version there is no score yet.

@@ -47,11 +47,13 @@ describe.skipIf(skipBrowser)("the plan a page at a time in Chromium", () => {
       await page.keyboard.press("Enter");
       await pages.getByText(`Visar åtgärd 51–55 av ${TOTAL}. Sida 2 av 2.`).waitFor();
       expect(await rows(page).count()).toBe(TOTAL - 50);
-      expect(await pages.locator('[aria-current="page"]').textContent()).toBe("2");
+      expect(await pages.locator('[aria-current="page"]').textContent()).toBe("Sida 2");
+      // Focus moved to the list's top, which says where the reader is (with JavaScript; without, the browser starts there).
+      if (javaScriptEnabled) expect(await page.evaluate(() => document.activeElement?.id)).toBe("planens-atgarder");
       await expectListInView(page);
       if (javaScriptEnabled) await expectNoAxeViolations(page);
 
-      await page.getByRole("navigation", { name: "Sidor i handlingsplanen, i slutet av listan" }).getByRole("link", { name: `Visa alla ${TOTAL} på en sida` }).click();
+      await page.getByRole("navigation", { name: "Sidor i handlingsplanen (nederst)" }).getByRole("link", { name: `Visa alla ${TOTAL} på en sida` }).click();
       await page.getByText(`Visar alla ${TOTAL} åtgärder på en sida.`).first().waitFor();
       expect(await rows(page).count()).toBe(TOTAL);
       await page.getByRole("link", { name: "Visa 50 i taget" }).first().click();

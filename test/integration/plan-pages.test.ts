@@ -51,7 +51,11 @@ describe("the plan a page at a time", () => {
     expect(all.ids).toHaveLength(TOTAL);
     expect(all.html).toContain("Visar alla 61 åtgärder på en sida.");
     expect(all.html).toContain(`href="${plan()}#planens-atgarder">Visa 50 i taget</a>`);
-    expect((await listed(coordinator, "?utskrift=1")).ids).toHaveLength(TOTAL);
+    const print = await listed(coordinator, "?utskrift=1&sida=2");
+    expect(print.ids).toHaveLength(TOTAL);
+    // The print view has nothing to page.
+    expect(print.html).not.toContain("Visar alla");
+    expect(print.html).not.toContain("Sidor i handlingsplanen");
   });
 
   it("reads an odd page number without an error: past the last is the last, anything else the first", async () => {

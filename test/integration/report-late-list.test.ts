@@ -41,7 +41,10 @@ describe("the report's late actions on its page", () => {
   it("lists the 25 most late, says how many there are and where the rest are, and links to all", async () => {
     const html = await text(await viewer.get(`${base()}/${reportId}`));
     expect(lateRows(html)).toEqual(Array.from({ length: 25 }, (_, i) => `Sen ${i + 1}`));
-    expect(html).toContain(`Här visas de 25 mest försenade av ${LATE}; PDF-, Word- och Excel-filerna tar med alla.`);
+    // Said once, under the late table.
+    const late = html.slice(html.indexOf('id="late-heading"'), html.indexOf('id="statuses-heading"'));
+    expect(late).toContain(`Här visas de 25 mest försenade av ${LATE}; PDF-, Word- och Excel-filerna tar med alla.`);
+    expect(html.split("mest försenade av").length).toBe(2);
     expect(html).toContain(`<a href="?forsenade=alla#late-heading" class="no-print">Visa alla ${LATE} försenade åtgärder</a>`);
     // The status texts are all there, also of an action past the 25th.
     expect(html).toContain("Väntar på upphandlingen.");

@@ -58,11 +58,13 @@ describe("Tänk om one area at a time", () => {
     expect(rowTitles(moved)).toEqual(["Åtgärd i område 2"]);
     // Only the differences travel: the first action is off, the second's effect changed; a1's unchanged effect does not.
     expect(hidden(moved)).toEqual(["tankom=1", "visat=2", `av=${a1.id}`, `effekt.${b1.id}.1.5=5`]);
-    expect(moved).toContain("I andra områden räknar prövningen bort 1 åtgärd och ändrar 1 effekt.");
+    expect(moved).toContain("I andra områden har du slagit av 1 åtgärd och ändrat 1 effekt.");
     // The same trial given for every action at once (an address from before the areas) has the same total.
     const whole = await html(`?tankom=1&med=${b1.id}&med=${a2.id}&effekt.${b1.id}.1.5=5`);
     expect(result(moved)).not.toBeNull();
     expect(result(moved)).toBe(result(whole));
+    // And the trial does change the figures: a plan without the trial reads otherwise.
+    expect(result(moved)).not.toBe(result(await html(`?tankom=1&med=${a1.id}&med=${b1.id}&med=${a2.id}`)));
 
     // Back to area 1 from area 2, as that form sends it: the choices show at their fields again.
     const back = await html(`?tankom=1&visat=2&av=${a1.id}&effekt.${b1.id}.1.5=5&med=${a2.id}&effekt.${a2.id}.${a2Code}=1&omrade=1`);
@@ -71,6 +73,18 @@ describe("Tänk om one area at a time", () => {
     expect(back).toMatch(new RegExp(`<input type="checkbox" name="med" id="med-2" checked="" value="${b1.id}"/>`));
     expect(back).toMatch(new RegExp(`name="effekt\\.${b1.id}\\.1\\.5"[^>]*value="5"`));
     expect(result(back)).toBe(result(whole));
+  });
+
+  it("carries an area whose actions are all left out as one value, and reads a form whose area is gone by what it carried", async () => {
+    const moved = await html(`?tankom=1&visat=1&omrade=2`);
+    expect(hidden(moved)).toEqual(["tankom=1", "visat=2", "av-omrade=1"]);
+    expect(moved).toContain("I andra områden har du slagit av 2 åtgärder.");
+    const none = await html(`?tankom=1&med=${a2.id}`);
+    expect(result(moved)).toBe(result(none));
+    // The form held an area without actions (its last one cancelled since, or an address edited): the other areas are not all switched off.
+    const gone = await html(`?tankom=1&visat=7&av=${a1.id}`);
+    expect(result(gone)).toBe(result(await html(`?tankom=1&med=${b1.id}&med=${a2.id}`)));
+    expect(result(gone)).not.toBe(result(none));
   });
 
   it("stays in the area with an unreadable effect, so the error is shown at its field", async () => {

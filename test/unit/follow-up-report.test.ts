@@ -118,10 +118,18 @@ describe("the follow-up report", () => {
     const page = reportForPage(after, changes);
     const keys = new Set(page.snapshot.actions.flatMap((a) => Object.keys(a)));
     for (const left of ["item", "completedAt", "committeeId", "decisionReference"]) expect(keys.has(left)).toBe(false);
-    expect(page.snapshot.actions).toEqual(after.actions.map(({ id, title, area, owner, status, deadline, daysLate, hasEvidence }) => ({ id, title, area, owner, status, deadline, daysLate, hasEvidence })));
+    // The page lists the late actions and those with a status text (ADR 0049), in the snapshot's order.
+    const listed = after.actions.filter((a) => a.daysLate > 0 || (a.latestStatus ?? null) !== null);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.length).toBeLessThan(after.actions.length);
+    expect(page.snapshot.actions).toEqual(listed.map(({ id, title, area, owner, status, deadline, daysLate, hasEvidence }) => ({ id, title, area, owner, status, deadline, daysLate, hasEvidence })));
     expect({ ...page.snapshot, actions: null }).toEqual({ ...after, actions: null });
     expect(lateActions(page.snapshot).map((a) => a.id)).toEqual(lateActions(after).map((a) => a.id));
-    expect(summaryParagraphs(page.snapshot)).toEqual(summaryParagraphs(after));
+    expect(page.lateTotal).toBe(lateActions(after).length);
+    // With a limit, the most late ones only; the count stays all of them.
+    const limited = reportForPage(after, changes, 1);
+    expect(lateActions(limited.snapshot).map((a) => a.id)).toEqual(lateActions(after).slice(0, 1).map((a) => a.id));
+    expect(limited.lateTotal).toBe(lateActions(after).length);
     expect(page.changes!.added.map((a) => a.id)).toEqual(["e"]);
     expect(page.changes!.added[0]).not.toHaveProperty("item");
     expect(reportForPage(after, null).changes).toBeNull();

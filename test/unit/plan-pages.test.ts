@@ -45,8 +45,10 @@ describe("the plan a page at a time (ADR 0049)", () => {
           expect(actionsOf(shown)).toEqual(actionsOf(areas).slice(info.first - 1, info.last));
           expect(actionsOf(shown).length).toBeLessThanOrEqual(size);
         });
-        // No item is lost, an item without actions included; no area is left empty.
+        // No item is lost, an item without actions included (and that one on exactly one page); no area is left empty.
         expect(new Set(pages.flatMap(itemsOf))).toEqual(new Set(itemsOf(areas)));
+        const empty = areas.flatMap((a) => a.items.filter((i) => i.actions.length === 0).map((i) => i.id));
+        for (const id of empty) expect(pages.filter((shown) => itemsOf(shown).includes(id))).toHaveLength(1);
         for (const shown of pages) for (const area of shown) expect(area.items.length).toBeGreaterThan(0);
       }),
     );
