@@ -1,10 +1,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAction, questionsForItem } from "~/models/action.server.ts";
-import { getDb } from "~/platform/db.server.ts";
 import { expectNoAxeViolations, launchBrowser, signIn, skipBrowser, url } from "../helpers/browser.ts";
 import { createTenant, PASSWORD, type Tenant } from "../helpers/fixtures.ts";
-import { createTestAction } from "../helpers/plan.ts";
+import { createActionInArea, createTestAction } from "../helpers/plan.ts";
 
 /** ADR 0049: a council member tries the plan in Tänk om one area at a time; a choice made in one area stays when moving to another. */
 
@@ -16,15 +14,7 @@ describe.skipIf(skipBrowser)("Tänk om by area in Chromium", () => {
     browser = await launchBrowser();
     tenant = await createTenant("e2e-tankom-omraden");
     await createTestAction(tenant, tenant.owner.id, "2027-03-31", "Etikutbildning för chefer");
-    const item = await getDb().improvementItem.findFirstOrThrow({ where: { evaluationArea: { evaluationId: tenant.evaluationId, frameworkArea: { number: 2 } } } });
-    const context = await questionsForItem(tenant.municipality.id, item.id);
-    const question = context!.questions.find((q) => q.code.startsWith("2.") && q.maxPoints - (q.currentPoints ?? 0) >= 1)!;
-    await createAction(
-      tenant.municipality.id,
-      item.id,
-      { title: "Ny brukarundersökning", description: "", ownerId: tenant.owner.id, deadline: "2027-05-31", priority: "MEDIUM", effects: [{ questionId: question.id, expectedEffect: 1 }] },
-      tenant.coordinator.id,
-    );
+    await createActionInArea(tenant, 2, "Ny brukarundersökning");
   });
   afterAll(async () => {
     await browser?.close();

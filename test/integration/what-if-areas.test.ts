@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createAction, questionsForItem } from "~/models/action.server.ts";
-import { getDb } from "~/platform/db.server.ts";
 import { createTenant, type Tenant } from "../helpers/fixtures.ts";
 import { HttpClient, signedInClient } from "../helpers/http.ts";
-import { createTestAction } from "../helpers/plan.ts";
+import { createActionInArea, createTestAction } from "../helpers/plan.ts";
 
 /** ADR 0049: Tänk om shows one area's actions at a time; a trial's choices in the other areas travel with the form. */
 
@@ -29,16 +27,9 @@ beforeAll(async () => {
   // Two actions in area 1 (on sub-question 1.5, 2 points each) and one in area 2.
   a1 = await createTestAction(tenant, tenant.owner.id, "2027-03-31", "Första i område 1");
   b1 = await createTestAction(tenant, tenant.owner.id, "2027-04-30", "Andra i område 1");
-  const item = await getDb().improvementItem.findFirstOrThrow({ where: { evaluationArea: { evaluationId: tenant.evaluationId, frameworkArea: { number: 2 } } } });
-  const context = await questionsForItem(tenant.municipality.id, item.id);
-  const question = context!.questions.find((q) => q.code.startsWith("2.") && q.maxPoints - (q.currentPoints ?? 0) >= 1)!;
-  a2Code = question.code;
-  a2 = await createAction(
-    tenant.municipality.id,
-    item.id,
-    { title: "Åtgärd i område 2", description: "", ownerId: tenant.owner.id, deadline: "2027-05-31", priority: "MEDIUM", effects: [{ questionId: question.id, expectedEffect: 1 }] },
-    tenant.coordinator.id,
-  );
+  const inArea2 = await createActionInArea(tenant, 2, "Åtgärd i område 2");
+  a2 = inArea2;
+  a2Code = inArea2.code;
   viewer = await signedInClient(tenant.viewer.email);
 });
 
