@@ -96,6 +96,14 @@ export function FollowUpReportBody({ snapshot, changes, slug, lateShown, summary
 
       <section className="card" aria-labelledby="late-heading">
         <h2 id="late-heading">{r.lateTitle}</h2>
+        {lateShown && lateShown.total > late.length ? (
+          <p>
+            {r.lateShown(late.length, lateShown.total)}{" "}
+            <a href={lateShown.allHref} className="no-print">
+              {r.lateShowAll(lateShown.total)}
+            </a>
+          </p>
+        ) : null}
         {late.length === 0 ? (
           <p>{r.noLate}</p>
         ) : (
@@ -130,14 +138,6 @@ export function FollowUpReportBody({ snapshot, changes, slug, lateShown, summary
           </table>
           </TableFrame>
         )}
-        {lateShown && lateShown.total > late.length ? (
-          <p>
-            {r.lateShown(late.length, lateShown.total)}{" "}
-            <a href={lateShown.allHref} className="no-print">
-              {r.lateShowAll(lateShown.total)}
-            </a>
-          </p>
-        ) : null}
       </section>
 
       <section className="card" aria-labelledby="statuses-heading">

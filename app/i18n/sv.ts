@@ -745,6 +745,7 @@ export const sv = {
     whatIfAreaHint: "Tänk om visar ett område i taget. Det du ändrar räknas med även när du byter område.",
     whatIfAreaOption: (number: number, name: string, count: number) => `${number}. ${name} (${count} ${count === 1 ? "åtgärd" : "åtgärder"})`,
     whatIfAreaShow: "Visa området",
+    whatIfAreaStayed: "Rätta effekten som är fel innan du byter område.",
     whatIfCarried: (off: number, effects: number) =>
       `I andra områden har du ${[off > 0 ? `slagit av ${off} ${off === 1 ? "åtgärd" : "åtgärder"}` : null, effects > 0 ? `ändrat ${effects} ${effects === 1 ? "effekt" : "effekter"}` : null].filter(Boolean).join(" och ")}.`,
     whatIfReset: "Återställ",

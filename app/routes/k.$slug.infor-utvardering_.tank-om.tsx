@@ -21,6 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { municipality, page: await whatIfPage(municipality.id, new URL(request.url).searchParams, new Date()) };
 }
 
+/** The result sentence and the run button, by id: focus moves between them (WCAG 2.4.3). */
+const RESULT_ID = "tank-om-resultat";
+const RUN_ID = "what-if-run";
+
 export default function WhatIf() {
   const { municipality, page } = useLoaderData<typeof loader>();
   const location = useLocation();
@@ -30,7 +34,8 @@ export default function WhatIf() {
   useEffect(() => {
     const id = focused.current;
     focused.current = null;
-    if (id) document.getElementById(id)?.focus();
+    // A field of another area is gone: the result is where the reader is taken instead.
+    if (id) (document.getElementById(id) ?? document.getElementById(RESULT_ID))?.focus();
   }, [location.key]);
   const back = (
     <p>
@@ -63,7 +68,7 @@ export default function WhatIf() {
       <p className="lead">{t.readiness.whatIfIntro}</p>
       {back}
       {sandbox ? (
-        <p className="notice" role="status">
+        <p className="notice" role="status" id={RESULT_ID} tabIndex={-1}>
           {t.readiness.whatIfResult(formatPoints(sandbox.total.likely), formatPoints(sandbox.total.potential), formatPoints(planned.likely), formatPoints(planned.potential))}
         </p>
       ) : null}
@@ -76,7 +81,9 @@ export default function WhatIf() {
           className="stacked"
           key={location.search}
           onSubmit={(event) => {
-            focused.current = document.activeElement?.id || (event.nativeEvent as SubmitEvent).submitter?.id || null;
+            // "Räkna om" takes the reader to the result, far above the button on a long area; a field or the area choice keeps focus.
+            const active = document.activeElement?.id || (event.nativeEvent as SubmitEvent).submitter?.id || null;
+            focused.current = active === RUN_ID ? RESULT_ID : active;
           }}
         >
           {/* The field's id is effekt-<row>-<code>; its name effekt.<action id>.<code>. */}
@@ -98,6 +105,7 @@ export default function WhatIf() {
             <p className="hint" id="what-if-area-hint">
               {t.readiness.whatIfAreaHint}
             </p>
+            {page.stayedForError ? <p className="field-error">{t.readiness.whatIfAreaStayed}</p> : null}
             <div className="area-choice">
               <select id="what-if-area" name={WHAT_IF_QUERY.area} defaultValue={page.area ?? undefined} aria-describedby="what-if-area-hint">
                 {page.areas.map((area) => (
@@ -172,7 +180,7 @@ export default function WhatIf() {
             </table>
           </TableFrame>
           <div className="inline-form">
-            <button type="submit" id="what-if-run">{t.readiness.whatIfRun}</button>
+            <button type="submit" id={RUN_ID}>{t.readiness.whatIfRun}</button>
             <Link to={paths.whatIf(municipality.slug)}>{t.readiness.whatIfReset}</Link>
           </div>
         </Form>

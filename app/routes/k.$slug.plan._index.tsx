@@ -99,6 +99,14 @@ function ActionTitle({ slug, action }: { slug: string; action: { id: string; tit
   );
 }
 
+/** The print view's address: the same filters, every action (no page). */
+function printQuery(params: URLSearchParams): string {
+  const next = new URLSearchParams(params);
+  next.delete(PLAN_QUERY.page);
+  next.set("utskrift", "1");
+  return next.toString();
+}
+
 export default function PlanPage() {
   const { municipality, plan, page, shownTotal, counts, withoutAction, owners, areas, committees, groups, canManage, printView } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
@@ -128,7 +136,7 @@ export default function PlanPage() {
             <a href={paths.planExport(municipality.slug, "csv", query)} download>
               {t.plan.exportCsv}
             </a>
-            <Link to={`?${new URLSearchParams({ ...Object.fromEntries(params), utskrift: "1" })}`}>{t.plan.print}</Link>
+            <Link to={`?${printQuery(params)}`}>{t.plan.print}</Link>
             {canManage ? <Link to={paths.planImport(municipality.slug)}>{t.planImport.link}</Link> : null}
             {canManage ? <Link to={paths.committees(municipality.slug)}>{t.committees.link}</Link> : null}
           </p>

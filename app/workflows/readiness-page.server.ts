@@ -113,8 +113,9 @@ export async function whatIfPage(municipalityId: string, searchParams: URLSearch
   );
   const unreadableArea = (key: string) => areaOf.get(key.slice(0, key.indexOf(":")));
   const firstUnreadable = whatIf ? [...whatIf.unreadable.keys()][0] : undefined;
+  const asked = readWhatIfArea(searchParams.get(WHAT_IF_QUERY.area), areas);
   const area = shownWhatIfArea({
-    asked: readWhatIfArea(searchParams.get(WHAT_IF_QUERY.area), areas),
+    asked,
     listed: listedArea,
     unreadableArea: firstUnreadable === undefined ? null : (unreadableArea(firstUnreadable) ?? null),
     areas,
@@ -141,6 +142,8 @@ export async function whatIfPage(municipalityId: string, searchParams: URLSearch
     questions: found.questions.filter((q) => shown.some((a) => a.effects.some((e) => e.code === q.code))).map((q) => ({ code: q.code, text: q.text, maxPoints: q.maxPoints, current: q.current })),
     areas,
     area,
+    /** Another area was asked for, but this one has an effect to correct first. */
+    stayedForError: asked !== null && asked !== area,
     /** The table's rows: the shown area's actions not cancelled, with their effects. */
     actions: shown.map((a) => ({ id: a.id, title: a.title, effects: a.effects })),
     /** The trial's choices in the other areas, for the form's hidden fields. */

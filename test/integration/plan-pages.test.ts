@@ -44,6 +44,8 @@ describe("the plan a page at a time", () => {
     expect(first.html).not.toContain("Föregående sida");
     expect(second.html).toContain(`href="${plan()}#planens-atgarder">Föregående sida</a>`);
     expect(second.html).not.toContain("Nästa sida");
+    // The print view's link prints the whole plan, not "page 2".
+    expect(second.html).toContain(`href="${plan("?utskrift=1")}"`);
   });
 
   it("shows every action on one page when asked, and in the print view", async () => {

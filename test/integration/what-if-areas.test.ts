@@ -83,6 +83,9 @@ describe("Tänk om one area at a time", () => {
     expect(rowTitles(text)).toEqual(["Första i område 1", "Andra i område 1"]);
     expect(text).toContain("Ange en effekt mellan 0 och 100 poäng");
     expect(text).toMatch(/<option value="1" selected="">/);
+    // And says why it did not move on.
+    expect(text).toContain("Rätta effekten som är fel innan du byter område.");
+    expect(await html(`?tankom=1&visat=1&med=${a1.id}&med=${b1.id}&omrade=2`)).not.toContain("Rätta effekten som är fel");
   });
 
   it("reads an odd area without an error: the area the form held, else the first", async () => {
