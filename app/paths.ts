@@ -34,6 +34,19 @@ export const PLAN_QUERY = {
   page: "sida",
 } as const;
 
+/**
+ * The current query with some keys changed: a string value sets the key (in its place, or at the
+ * end), null removes it; every other key, repeated ones too, stays as it was. Without "?".
+ */
+export function changedQuery(params: URLSearchParams, changes: Record<string, string | null>): string {
+  const next = new URLSearchParams(params);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) next.delete(key);
+    else next.set(key, value);
+  }
+  return next.toString();
+}
+
 /** The plan filtered as the status page's counts are: by area, and by status, lateness or a missing owner. */
 export function planFilterQuery(filter: { area?: number; status?: string; late?: boolean; withoutOwner?: boolean; noAction?: boolean }): string {
   const params = new URLSearchParams();

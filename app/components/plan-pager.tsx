@@ -2,7 +2,7 @@ import { Link, useLocation, useNavigationType, useSearchParams } from "@remix-ru
 import { useEffect, useRef } from "react";
 import { ALL_PAGES, PLAN_PAGE_SIZE, type PlanPageInfo } from "~/domain/actions/plan-pages.ts";
 import { t } from "~/i18n/sv.ts";
-import { PLAN_QUERY } from "~/paths.ts";
+import { changedQuery, PLAN_QUERY } from "~/paths.ts";
 
 /** Where the plan's page links lead: to the list itself, not the filters above it. */
 export const PLAN_LIST_ID = "planens-atgarder";
@@ -33,10 +33,7 @@ export function PlanPager({ page, total, place, printView }: { page: PlanPageInf
     if (place === "top" && navigationType !== "POP" && location.hash === `#${PLAN_LIST_ID}`) top.current?.focus();
   }, [location.key, location.hash, navigationType, place]);
   const to = (value: string) => {
-    const next = new URLSearchParams(params);
-    if (value === "1") next.delete(PLAN_QUERY.page);
-    else next.set(PLAN_QUERY.page, value);
-    const query = next.toString();
+    const query = changedQuery(params, { [PLAN_QUERY.page]: value === "1" ? null : value });
     return `${query ? `?${query}` : "."}#${PLAN_LIST_ID}`;
   };
   // The print view prints the whole plan: nothing to page.

@@ -68,13 +68,14 @@ export function carriedWhatIf(
 ): { offAreas: number[]; off: string[]; offCount: number; effects: Array<{ actionId: string; code: string; effect: number }> } {
   if (!whatIf) return { offAreas: [], off: [], offCount: 0, effects: [] };
   const hidden = actions.filter((a) => a.area !== shownArea);
-  const byArea = new Map<number, typeof hidden>();
-  for (const a of hidden) byArea.set(a.area, [...(byArea.get(a.area) ?? []), a]);
-  const offAreas = [...byArea].filter(([, inArea]) => inArea.every((a) => whatIf.off.has(a.id))).map(([area]) => area);
+  const hiddenOff = hidden.filter((a) => whatIf.off.has(a.id));
+  // An area is off whole when none of its actions is on.
+  const partlyOn = new Set(hidden.filter((a) => !whatIf.off.has(a.id)).map((a) => a.area));
+  const offAreas = [...new Set(hiddenOff.map((a) => a.area))].filter((area) => !partlyOn.has(area));
   return {
     offAreas,
-    off: hidden.filter((a) => whatIf.off.has(a.id) && !offAreas.includes(a.area)).map((a) => a.id),
-    offCount: hidden.filter((a) => whatIf.off.has(a.id)).length,
+    off: hiddenOff.filter((a) => !offAreas.includes(a.area)).map((a) => a.id),
+    offCount: hiddenOff.length,
     effects: hidden.flatMap((a) =>
       a.effects.flatMap((e) => {
         const effect = whatIf.effects.get(`${a.id}:${e.code}`);

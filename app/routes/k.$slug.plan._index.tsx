@@ -13,7 +13,7 @@ import { committeeChoices } from "~/models/committee.server.ts";
 import { listMembers } from "~/models/user.server.ts";
 import { requireMunicipality } from "~/http/access.server.ts";
 import { formatDate } from "~/utils/format.ts";
-import { BY_COMMITTEE, COMMITTEE_QUERY, NO_COMMITTEE, paths, PLAN_QUERY } from "~/paths.ts";
+import { BY_COMMITTEE, changedQuery, COMMITTEE_QUERY, NO_COMMITTEE, paths, PLAN_QUERY } from "~/paths.ts";
 import { TableFrame } from "~/components/ui/table-frame.tsx";
 import { PlanPager } from "~/components/plan-pager.tsx";
 
@@ -99,14 +99,6 @@ function ActionTitle({ slug, action }: { slug: string; action: { id: string; tit
   );
 }
 
-/** The print view's address: the same filters, every action (no page). */
-function printQuery(params: URLSearchParams): string {
-  const next = new URLSearchParams(params);
-  next.delete(PLAN_QUERY.page);
-  next.set("utskrift", "1");
-  return next.toString();
-}
-
 export default function PlanPage() {
   const { municipality, plan, page, shownTotal, counts, withoutAction, owners, areas, committees, groups, canManage, printView } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
@@ -136,7 +128,8 @@ export default function PlanPage() {
             <a href={paths.planExport(municipality.slug, "csv", query)} download>
               {t.plan.exportCsv}
             </a>
-            <Link to={`?${printQuery(params)}`}>{t.plan.print}</Link>
+            {/* The print view: the same filters, every action (no page). */}
+            <Link to={`?${changedQuery(params, { [PLAN_QUERY.page]: null, utskrift: "1" })}`}>{t.plan.print}</Link>
             {canManage ? <Link to={paths.planImport(municipality.slug)}>{t.planImport.link}</Link> : null}
             {canManage ? <Link to={paths.committees(municipality.slug)}>{t.committees.link}</Link> : null}
           </p>

@@ -15,7 +15,7 @@ import { reportHeading } from "~/workflows/follow-up-report.server.ts";
 import { requireReport } from "~/workflows/report-access.server.ts";
 import { coverParagraphs } from "~/utils/report-tables.ts";
 import { summaryParagraphs } from "~/utils/report-text.ts";
-import { committeeQuery, paths, QUERY } from "~/paths.ts";
+import { changedQuery, committeeQuery, paths, QUERY } from "~/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? t.report.reportTitle} – ${t.app.name}` }];
 
@@ -43,12 +43,7 @@ const REPORT_QUERY = { allLate: "forsenade" } as const;
 const ALL_LATE = "alla";
 
 /** The address of this report with every late action, keeping its committee filter; it leads to the list. */
-function allLateHref(params: URLSearchParams): string {
-  const next = new URLSearchParams(params);
-  next.delete(QUERY.saved);
-  next.set(REPORT_QUERY.allLate, ALL_LATE);
-  return `?${next}#late-heading`;
-}
+const allLateHref = (params: URLSearchParams) => `?${changedQuery(params, { [QUERY.saved]: null, [REPORT_QUERY.allLate]: ALL_LATE })}#late-heading`;
 
 /** The saved notice's value after a cover text change, so the page says what was saved. */
 const COVER_SAVED = "sammanfattning";

@@ -111,13 +111,14 @@ export async function whatIfPage(municipalityId: string, searchParams: URLSearch
     tried.map((a) => ({ id: a.id, codes: a.effects.map((e) => e.code), area: a.area })),
     searchParams.has(WHAT_IF_QUERY.shown) ? new Set(tried.filter((a) => a.area === listedArea).map((a) => a.id)) : null,
   );
-  const unreadableArea = (key: string) => areaOf.get(key.slice(0, key.indexOf(":")));
+  // The area of a trial's `${actionId}:${code}` key.
+  const areaOfKey = (key: string) => areaOf.get(key.slice(0, key.indexOf(":")));
   const firstUnreadable = whatIf ? [...whatIf.unreadable.keys()][0] : undefined;
   const asked = readWhatIfArea(searchParams.get(WHAT_IF_QUERY.area), areas);
   const area = shownWhatIfArea({
     asked,
     listed: listedArea,
-    unreadableArea: firstUnreadable === undefined ? null : (unreadableArea(firstUnreadable) ?? null),
+    unreadableArea: firstUnreadable === undefined ? null : (areaOfKey(firstUnreadable) ?? null),
     areas,
   });
   // Told from the score as the readiness page's projection is (ADR 0040), so the two compare; in another version there is no score yet.
@@ -133,9 +134,9 @@ export async function whatIfPage(municipalityId: string, searchParams: URLSearch
       ? {
           total: told(reprojected),
           off: [...whatIf!.off].filter((id) => shownIds.has(id)),
-          effects: Object.fromEntries([...whatIf!.effects].filter(([key]) => unreadableArea(key) === area)),
+          effects: Object.fromEntries([...whatIf!.effects].filter(([key]) => areaOfKey(key) === area)),
           // An unreadable effect has a field to be shown at only in the area shown; elsewhere it counts as planned.
-          unreadable: Object.fromEntries([...whatIf!.unreadable].filter(([key]) => unreadableArea(key) === area)),
+          unreadable: Object.fromEntries([...whatIf!.unreadable].filter(([key]) => areaOfKey(key) === area)),
         }
       : null,
     // The sub-questions the shown rows have effects on, by which their fields are named.

@@ -44,6 +44,11 @@ interface Paged<A> {
   actions: A[];
 }
 
+/** Of a list of actions that starts at position `from` in the whole order, those on `page`. */
+function onPage<A>(actions: A[], from: number, page: PlanPageInfo): A[] {
+  return actions.slice(Math.max(0, page.first - 1 - from), Math.max(0, page.last - from));
+}
+
 /**
  * The plan's areas and items with only the actions of `page` (the actions counted in the order
  * shown). An item whose actions fall on two pages appears on both with its part; an item
@@ -52,8 +57,6 @@ interface Paged<A> {
  */
 export function planPage<I extends Paged<unknown>, AR extends { items: I[] }>(areas: AR[], page: PlanPageInfo | null): AR[] {
   if (page === null) return areas;
-  const start = page.first - 1;
-  const end = page.last;
   let position = 0;
   const pageOf = (p: number) => Math.min(Math.floor(p / page.size), page.count - 1);
   const shown: AR[] = [];
@@ -66,7 +69,7 @@ export function planPage<I extends Paged<unknown>, AR extends { items: I[] }>(ar
         if (pageOf(from) === page.number - 1) items.push(item);
         continue;
       }
-      const kept = item.actions.slice(Math.max(0, start - from), Math.max(0, end - from));
+      const kept = onPage(item.actions, from, page);
       if (kept.length > 0) items.push({ ...item, actions: kept });
     }
     if (items.length > 0) shown.push({ ...area, items });
@@ -77,14 +80,12 @@ export function planPage<I extends Paged<unknown>, AR extends { items: I[] }>(ar
 /** The groups (the plan by committee) with only the actions of `page`; a group stays when it has one left. */
 export function groupsPage<G extends Paged<unknown>>(groups: G[], page: PlanPageInfo | null): G[] {
   if (page === null) return groups;
-  const start = page.first - 1;
-  const end = page.last;
   let position = 0;
   const shown: G[] = [];
   for (const group of groups) {
     const from = position;
     position += group.actions.length;
-    const kept = group.actions.slice(Math.max(0, start - from), Math.max(0, end - from));
+    const kept = onPage(group.actions, from, page);
     if (kept.length > 0) shown.push({ ...group, actions: kept });
   }
   return shown;
